@@ -1,0 +1,5 @@
+"""``python -m postguard`` is the ``postguard`` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,196 @@
+"""Term matching over word units: the engine behind the ``terms`` and ``near`` rule kinds.
+
+A term matches a run of joined word units when their keys, glued together, equal the term's
+key. Glueing without spaces is what makes ``Blue Harbor``, ``blue-harbor``, ``BlueHarbor`` and
+``#BlueHarbor`` one term. Each unit also offers its de-obfuscated readings (``K3strel``), and
+the last unit may carry an inflection (``Kestrels``, ``Polarstjerna``). Whole units only: a
+term never matches inside another word unless it is declared a compound part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .analysis import Unit, word_units
+
+#: Endings a name or word can take, per language (possessive, plural, definite forms).
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "en": ("s", "es", "ed", "ing", "in", "er", "ers"),
+    "nb": ("s", "en", "et", "a", "ene", "er", "ere", "erne", "ens", "ets", "enes", "as", "es", "e"),
+}
+MIN_INFLECTED_TERM = 4  # shorter terms must match exactly: "AS" must not match "ass"
+MIN_COMPOUND_REST = 3  # a compound part needs a real word beside it
+MAX_EXTRA_UNITS = 2  # a phrase may split into a few more units than the term has
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word or phrase to find, with how strictly to match it."""
+
+    text: str
+    case_exact: bool = False
+    inflect: bool = True
+    compound: str | None = None  # "head", "tail" or "any": may be part of a longer word
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A term found in a document, as offsets into the original text."""
+
+    start: int
+    end: int
+    term: Term
+    first_unit: int
+    last_unit: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    term: Term
+    key: str
+    surface: str
+    units: int
+
+
+class TermIndex:
+    """All terms of one rule, compiled once into hash lookups (linear in the document's length)."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self._by_key: dict[str, list[_Entry]] = {}
+        self._prefixes: set[str] = set()
+        self._heads: dict[str, list[_Entry]] = {}
+        self._tails: dict[str, list[_Entry]] = {}
+        self._by_length: dict[int, list[_Entry]] = {}
+        self._max_units = 1
+        for term in terms:
+            units = word_units(term.text)
+            if not units:
+                continue
+            surface = "".join(u.surface for u in units)
+            entry = _Entry(term, surface.casefold(), surface, len(units))
+            self._by_key.setdefault(entry.key, []).append(entry)
+            self._prefixes.update(entry.key[:i] for i in range(1, len(entry.key) + 1))
+            self._max_units = max(self._max_units, len(units) + MAX_EXTRA_UNITS)
+            if len(units) == 1:
+                self._by_length.setdefault(len(entry.key), []).append(entry)
+            if term.compound in ("head", "any"):
+                self._heads.setdefault(entry.key, []).append(entry)
+            if term.compound in ("tail", "any"):
+                self._tails.setdefault(entry.key, []).append(entry)
+        self._head_lengths = sorted({len(k) for k in self._heads})
+        self._tail_lengths = sorted({len(k) for k in self._tails})
+
+    def __bool__(self) -> bool:
+        return bool(self._by_key)
+
+    def find(self, units: Sequence[Unit], language: str) -> list[Match]:
+        """Leftmost-longest matches of any term in ``units``."""
+        suffixes = SUFFIXES.get(language, ())
+        matches: list[Match] = []
+        i, n = 0, len(units)
+        while i < n:
+            best = self._longest_at(units, i, suffixes)
+            if best is None:
+                best = self._inside_word(units[i], i)
+            if best is None:
+                i += 1
+                continue
+            matches.append(best)
+            i = best.last_unit + 1
+        return matches
+
+    def _longest_at(self, units: Sequence[Unit], i: int, suffixes: tuple[str, ...]) -> Match | None:
+        best: Match | None = None
+        prefixes = self._prefixes
+        states = [""]
+        for j in range(i, min(len(units), i + self._max_units)):
+            unit = units[j]
+            if j > i and not unit.joined:
+                break
+            grown: list[str] = []
+            for state in states:
+                for reading in unit.readings:
+                    candidate = state + reading
+                    entry = self._accept(candidate, units, i, j, inflected=False)
+                    if entry is None and suffixes:
+                        entry = self._inflected(state, reading, units, i, j, suffixes)
+                    if entry is None and "*" in reading and j == i:
+                        entry = self._masked(reading)
+                    if entry is not None:
+                        best = Match(units[i].start, unit.end, entry.term, i, j)
+                    if candidate in prefixes:
+                        grown.append(candidate)
+            if not grown:
+                break
+            states = grown
+        return best
+
+    def _accept(
+        self, candidate: str, units: Sequence[Unit], i: int, j: int, inflected: bool
+    ) -> _Entry | None:
+        for entry in self._by_key.get(candidate, ()):
+            if inflected and (not entry.term.inflect or len(entry.key) < MIN_INFLECTED_TERM):
+                continue
+            if entry.term.case_exact and not _case_agrees(entry.surface, units, i, j):
+                continue
+            return entry
+        return None
+
+    def _inflected(
+        self, state: str, reading: str, units: Sequence[Unit], i: int, j: int, suffixes: tuple[str, ...]
+    ) -> _Entry | None:
+        for suffix in suffixes:
+            if len(reading) - len(suffix) < 2 or not reading.endswith(suffix):
+                continue
+            stem = state + reading[: -len(suffix)]
+            for candidate in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else None):
+                if candidate:
+                    entry = self._accept(candidate, units, i, j, inflected=True)
+                    if entry is not None:
+                        return entry
+        return None
+
+    def _masked(self, reading: str) -> _Entry | None:
+        """``f*ck``, ``sh**``: a masked letter stands for any letter, if most letters show."""
+        if reading[0] == "*" or reading.count("*") * 2 > len(reading):
+            return None
+        for entry in self._by_length.get(len(reading), ()):
+            if all(r == "*" or r == k for r, k in zip(reading, entry.key, strict=True)):
+                return entry
+        return None
+
+    def _inside_word(self, unit: Unit, i: int) -> Match | None:
+        """Compound parts (``drittjobb``) and terms run together in a hashtag (``#projectkestrel``)."""
+        key = unit.key
+        for length in self._head_lengths:
+            if len(key) - length >= MIN_COMPOUND_REST and key[:length] in self._heads:
+                return Match(unit.start, unit.end, self._heads[key[:length]][0].term, i, i)
+        for length in self._tail_lengths:
+            if len(key) - length >= MIN_COMPOUND_REST and key[-length:] in self._tails:
+                return Match(unit.start, unit.end, self._tails[key[-length:]][0].term, i, i)
+        if unit.tag and len(key) > MIN_INFLECTED_TERM:
+            for start in range(1, len(key) - MIN_INFLECTED_TERM + 1):
+                end = start
+                while end < len(key) and key[start : end + 1] in self._prefixes:
+                    end += 1
+                    entries = self._by_key.get(key[start:end])
+                    if entries and end - start >= MIN_INFLECTED_TERM and not entries[0].term.case_exact:
+                        return Match(unit.start, unit.end, entries[0].term, i, i)
+        return None
+
+
+def _case_agrees(term_surface: str, units: Sequence[Unit], i: int, j: int) -> bool:
+    """``case: exact``: every capital in the term is a capital (or a digit) in the draft."""
+    draft = "".join(u.surface for u in units[i : j + 1])
+    aligned = len(draft) >= len(term_surface)
+    for idx, ch in enumerate(term_surface):
+        if not ch.isupper():
+            continue
+        if idx >= len(draft) or (idx > 0 and not aligned):
+            break
+        found = draft[idx]
+        if found.isalpha() and not found.isupper():
+            return False
+    return True

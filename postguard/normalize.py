@@ -1,0 +1,89 @@
+"""Text normalisation for matching: what makes ``K3strеl`` (digit, Cyrillic е) equal ``Kestrel``.
+
+Normalisation only ever produces lookup keys; positions always come from the original text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: Invisible characters that can be slipped into a word to dodge a filter.
+INVISIBLE = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+
+# Latin look-alikes from Cyrillic and Greek (the confusables that occur in real evasion).
+_HOMOGLYPHS = str.maketrans(
+    "аеорсухіјѕԁɡοανικτυχρεАВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdgoavikturpeABEKMHOPCTXIJSABEZHIKMNOPTYX",
+)
+
+#: Characters people type instead of letters; a digit may stand for more than one letter.
+LEET: dict[str, str] = {
+    "0": "o",
+    "1": "il",
+    "3": "e",
+    "4": "a",
+    "5": "s",
+    "6": "g",
+    "7": "t",
+    "8": "b",
+    "9": "g",
+    "@": "a",
+    "$": "s",
+    "!": "i",
+    "|": "li",
+    "€": "e",
+}
+_LEET_CHARS = frozenset(LEET)
+
+
+def fold(text: str) -> str:
+    """Compatibility-normalise, drop invisible characters and map look-alikes; keeps case."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKC", text).translate(_DROP_INVISIBLE).translate(_HOMOGLYPHS)
+
+
+def key(text: str) -> str:
+    """The case-insensitive lookup key of a word or term."""
+    return fold(text).casefold()
+
+
+def deleet(word_key: str) -> list[str]:
+    """Readings of ``word_key`` with digits and symbols read as letters (``sh1t`` -> shit, shlt).
+
+    Only words that mix letters with such characters are read this way: ``2026`` stays a number.
+    """
+    if not any(c in _LEET_CHARS for c in word_key) or not any(c.isalpha() for c in word_key):
+        return []
+    readings = [""]
+    for ch in word_key:
+        options = LEET.get(ch, ch)
+        if len(readings) * len(options) > 8:
+            options = options[0]
+        readings = [r + o for r in readings for o in options]
+    return [r for r in readings if r != word_key]
+
+
+def collapse_repeats(word_key: str) -> list[str]:
+    """Readings with stretched letters shortened (``fuuuuck`` -> fuck, fuuck)."""
+    if len(word_key) < 4:
+        return []
+    singles, doubles, i, changed = [], [], 0, False
+    n = len(word_key)
+    while i < n:
+        j = i
+        while j < n and word_key[j] == word_key[i]:
+            j += 1
+        run = j - i
+        if run >= 3 and word_key[i].isalpha():
+            changed = True
+            singles.append(word_key[i])
+            doubles.append(word_key[i] * 2)
+        else:
+            singles.append(word_key[i:j])
+            doubles.append(word_key[i:j])
+        i = j
+    return ["".join(singles), "".join(doubles)] if changed else []

@@ -1,0 +1,43 @@
+"""Reporters: pure functions from results to text, one module per output format."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..engine import Result
+from ..findings import Severity
+
+#: format name -> module with ``render(results, options) -> str``
+REPORTERS = {"text": "postguard.report.text", "json": "postguard.report.json"}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    """How to show results: masking, the level that fails, colour, brevity."""
+
+    fail_on: Severity = Severity.WARNING
+    show_matches: bool = False
+    color: bool = False
+    quiet: bool = False
+
+
+def render(name: str, results: Sequence[Result], options: ReportOptions) -> str:
+    module = importlib.import_module(REPORTERS[name])
+    return module.render(results, options)
+
+
+def summary(results: Sequence[Result], fail_on: Severity) -> dict[str, int | bool | str]:
+    """Counts by severity, shared by every reporter."""
+    findings = [f for r in results for f in r.findings]
+    return {
+        "files": len(results),
+        "files_with_findings": sum(1 for r in results if r.findings),
+        "findings": len(findings),
+        "errors": sum(1 for f in findings if f.severity is Severity.ERROR),
+        "warnings": sum(1 for f in findings if f.severity is Severity.WARNING),
+        "info": sum(1 for f in findings if f.severity is Severity.INFO),
+        "fail_on": fail_on.label,
+        "failed": any(r.failed(fail_on) for r in results),
+    }

@@ -1,0 +1,43 @@
+"""``--format json``: the public, versioned machine-readable contract (see README)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from ..engine import Result
+from ..inputs import display_path
+from ..version import __version__
+from . import ReportOptions, summary
+
+
+def render(results: Sequence[Result], options: ReportOptions) -> str:
+    files = []
+    for result in results:
+        files.append(
+            {
+                "path": display_path(result.path) if result.path else "<text>",
+                "language": result.language,
+                "format": result.format,
+                "findings": [
+                    {
+                        "rule": f.rule,
+                        "category": f.category,
+                        "severity": f.severity.label,
+                        "message": f.message,
+                        "guidance": f.guidance,
+                        "line": f.line,
+                        "column": f.column,
+                        "end_line": f.end_line,
+                        "end_column": f.end_column,
+                        "start": f.start,
+                        "end": f.end,
+                        "excerpt": f.excerpt(options.show_matches),
+                        "masked": f.sensitive and not options.show_matches,
+                    }
+                    for f in result.findings
+                ],
+            }
+        )
+    document = {"version": __version__, "files": files, "summary": summary(results, options.fail_on)}
+    return json.dumps(document, ensure_ascii=False, indent=2)
