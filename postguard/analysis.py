@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .document import Document
 from .normalize import collapse_repeats, deleet, fold
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 LANGUAGES = ("en", "nb")
+T = TypeVar("T")
 
 _EN_WORDS = frozenset(
     [
@@ -328,6 +330,13 @@ class Analysis:
             unit.sentence = sentence
             unit.readings = _readings(unit.key)
         self._doc: Doc | None = None
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute something once per document and share it (e.g. one Presidio run for all PII rules)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def text(self) -> str:

@@ -1,0 +1,34 @@
+"""Shared fixtures: small policies written by the tests, and paths to the shipped examples."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from postguard import Linter, load_policy_text
+
+ROOT = Path(__file__).resolve().parent.parent
+ACME_POLICY = ROOT / "examples" / "acme" / "postguard.yml"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def acme() -> Linter:
+    """The example company's policy (extends the built-in default)."""
+    return Linter.from_file(ACME_POLICY)
+
+
+@pytest.fixture(scope="session")
+def default_linter() -> Linter:
+    return Linter.default()
+
+
+def linter_from(yaml_text: str, base: Path | str = ".") -> Linter:
+    """A Linter for a policy written inline in a test (dedented)."""
+    return Linter(load_policy_text(textwrap.dedent(yaml_text), base=base))
+
+
+def rules_hit(result) -> list[str]:
+    return [f.rule for f in result.findings]
