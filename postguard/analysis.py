@@ -202,14 +202,14 @@ def sentence_starts(document: Document) -> list[int]:
 
 # --- word units ------------------------------------------------------------------------------
 
-_CHUNK_RE = re.compile(r"\S+")
-_PIECE_RE = re.compile(r"(?:[^\W_]|[*!$@|\u200b\u200c\u200d\u2060\u00ad\u0300-\u036f])+(?:['’](?:[^\W_])+)*")
-_URLISH_RE = re.compile(r"://|^www\.|[^@\s]@[^@\s]+\.", re.IGNORECASE)
+_PIECE_RE = re.compile(r"(?:[^\W_]|[*!$@|\u200b\u200c\u200d\u2060\u00ad\u0300-\u036f])+(?:['’][^\W_]+)*")
+_ADDRESS_RE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[^\s@]+@[^\s@]+\.[^\s@]+", re.IGNORECASE)
 _ALNUM_RE = re.compile(r"[^\W_]+")
 _JOINERS = frozenset("-_./+&:'’\u2010\u2011\u2012\u2013")
 _CAMEL_RE = re.compile(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])|(?<=[A-ZÆØÅ])(?=[A-ZÆØÅ][a-zæøå])")
 _EDGE_SYMBOLS = "!|@$*"
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
+_OBFUSCATED_RE = re.compile(r"[0-9@$!|€*]|(.)\1\1")
 
 
 @dataclass(slots=True)
@@ -218,6 +218,7 @@ class Unit:
 
     ``joined`` says whether the unit continues a phrase with the unit before it (separated only
     by spaces or joiners like ``-`` and ``.``); punctuation and sentence ends break a phrase.
+    ``tag`` is ``#`` or ``@`` for hashtags and mentions.
     """
 
     start: int
@@ -230,71 +231,109 @@ class Unit:
     readings: tuple[str, ...] = field(default=())
 
 
+class _UnitBuilder:
+    """Turns word pieces into units, deciding from the gap before each piece if a phrase goes on."""
+
+    def __init__(self, text: str, base: int) -> None:
+        self.text = text
+        self.base = base
+        self.units: list[Unit] = []
+        self.prev_end = 0
+        self.tag = ""
+
+    def piece(self, s: int, e: int) -> None:
+        gap = self.text[self.prev_end : s]
+        if gap == " ":  # by far the most common gap
+            joined, self.tag = bool(self.units), ""
+        else:
+            joined = self._continues(gap)
+        piece = self.text[s:e]
+        if len(piece) > 3 and piece.endswith(_POSSESSIVE):
+            piece, e = piece[:-2], e - 2
+        pos = self.base + s
+        if piece.islower() or not _CAMEL_RE.search(piece):
+            surface = fold(piece)
+            self.units.append(Unit(pos, pos + len(piece), surface, surface.casefold(), joined, self.tag))
+        else:
+            for part in _CAMEL_RE.split(piece):
+                surface = fold(part)
+                self.units.append(Unit(pos, pos + len(part), surface, surface.casefold(), joined, self.tag))
+                pos += len(part)
+                joined = True
+        self.prev_end = e
+
+    def _continues(self, gap: str) -> bool:
+        """Does a phrase go on across ``gap``? Spaces and joiners yes, other punctuation no."""
+        i, n = 0, len(gap)
+        while i < n and not gap[i].isspace():
+            i += 1
+        if i == n and self.units:  # same whitespace-free chunk: joiners keep the phrase going
+            return n <= 2 and all(ch in _JOINERS for ch in gap)
+        j = n
+        while j > i and not gap[j - 1].isspace():
+            j -= 1
+        before, after = gap[:i], gap[j:]
+        self.tag = after[-1] if after and after[-1] in "#@" else ""
+        return (
+            bool(self.units)
+            and len(before) <= 1
+            and all(ch in _JOINERS for ch in before)
+            and all(ch in "#@" for ch in after)
+        )
+
+
 def word_units(text: str, base: int = 0) -> list[Unit]:
-    """Split text into word units (also used on policy terms so both sides agree)."""
-    units: list[Unit] = []
-    prev_open = False  # may the next chunk continue the previous unit's phrase?
-    for chunk in _CHUNK_RE.finditer(text):
-        c = chunk.group()
-        offset = base + chunk.start()
-        tag = c[0] if c[0] in "#@" and len(c) > 1 else ""
-        pieces = _ALNUM_RE.finditer(c) if _URLISH_RE.search(c) else _PIECE_RE.finditer(c)
-        last_end = 0
-        first = True
-        for m in pieces:
-            s, e = _trim(c, m.start(), m.end())
-            if e <= s:
-                continue
-            between = c[last_end:s]
-            if first:
-                joined = (
-                    prev_open
-                    and all(ch in "#@\"'“‘(" for ch in between)
-                    and not between.startswith(("(", '"', "“"))
-                )
-            else:
-                joined = len(between) <= 2 and all(ch in _JOINERS for ch in between)
-            first = False
-            piece = c[s:e]
-            if piece.endswith(_POSSESSIVE) and len(piece) > 3:
-                piece, e = piece[:-2], e - 2
-            _add_piece(units, piece, offset + s, joined, tag)
-            last_end = e
-            if m.end() > e:
-                last_end = e
-        trailing = c[last_end:] if not first else c
-        prev_open = not first and all(ch in _JOINERS or ch in "'’" for ch in trailing)
+    """Split text into word units (also used on policy terms, so both sides agree).
+
+    One regex pass finds word pieces (letters and digits, plus the symbols people use to
+    disguise letters); URLs and e-mail addresses are split at every punctuation mark.
+    """
+    builder = _UnitBuilder(text, base)
+    addresses = (
+        [m.span() for m in _ADDRESS_RE.finditer(text)]
+        if ("@" in text or "/" in text or "www." in text)
+        else []
+    )
+    address_index = 0
+    for m in _PIECE_RE.finditer(text):
+        s, e = _trim(text, m.start(), m.end())
+        if e <= s:
+            continue
+        while address_index < len(addresses) and addresses[address_index][1] <= s:
+            address_index += 1
+        if address_index < len(addresses) and addresses[address_index][0] <= s and not text[s:e].isalnum():
+            for sub in _ALNUM_RE.finditer(text, s, e):
+                builder.piece(sub.start(), sub.end())
+        else:
+            builder.piece(s, e)
+    units = builder.units
     _merge_letter_runs(units)
     return units
 
 
-def _trim(chunk: str, s: int, e: int) -> tuple[int, int]:
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Drop symbols at a piece's edges that are punctuation there (``Kestrel!``, ``$100``)."""
-    wrapped = chunk[s] == "*" and chunk[e - 1] == "*"
-    while s < e and chunk[s] in _EDGE_SYMBOLS:
+    if text[s] not in _EDGE_SYMBOLS and text[e - 1] not in _EDGE_SYMBOLS:
+        return s, e
+    wrapped = text[s] == "*" and text[e - 1] == "*"
+    while s < e and text[s] in _EDGE_SYMBOLS:
         s += 1
-    while e > s and chunk[e - 1] in _EDGE_SYMBOLS and (chunk[e - 1] != "*" or wrapped):
+    while e > s and text[e - 1] in _EDGE_SYMBOLS and (text[e - 1] != "*" or wrapped):
         e -= 1
     return s, e
-
-
-def _add_piece(units: list[Unit], piece: str, start: int, joined: bool, tag: str) -> None:
-    parts = _CAMEL_RE.split(piece) if any(c.isupper() for c in piece[1:]) else [piece]
-    pos = start
-    for i, part in enumerate(parts):
-        surface = fold(part)
-        units.append(Unit(pos, pos + len(part), surface, surface.casefold(), joined or i > 0, tag))
-        pos += len(part)
 
 
 def _merge_letter_runs(units: list[Unit]) -> None:
     """``K e s t r e l`` and ``K.e.s.t.r.e.l``: three or more joined single letters form one word."""
     i = 0
     while i < len(units):
+        if len(units[i].key) != 1:
+            i += 1
+            continue
         j = i
         while j + 1 < len(units) and len(units[j + 1].key) == 1 and units[j + 1].joined:
             j += 1
-        if j - i >= 2 and len(units[i].key) == 1:
+        if j - i >= 2:
             run = units[i : j + 1]
             surface = "".join(u.surface for u in run)
             units[i : j + 1] = [
@@ -303,7 +342,10 @@ def _merge_letter_runs(units: list[Unit]) -> None:
         i += 1
 
 
-def _readings(unit_key: str) -> tuple[str, ...]:
+def readings(unit_key: str) -> tuple[str, ...]:
+    """The unit's key plus its de-obfuscated readings (most words have none)."""
+    if not _OBFUSCATED_RE.search(unit_key):
+        return (unit_key,)
     found = [unit_key]
     for variant in (*deleet(unit_key), *collapse_repeats(unit_key)):
         if variant not in found:
@@ -322,13 +364,17 @@ class Analysis:
         self.language = language
         self.sentences = sentence_starts(document)
         self.units = word_units(document.view)
-        starts = self.sentences
-        for unit in self.units:
-            sentence = bisect.bisect_right(starts, unit.start) - 1
-            if unit.joined and sentence != bisect.bisect_right(starts, unit.start - 1) - 1:
+        #: reading -> indices of the units that have it; lets a rule visit only promising units
+        self.positions: dict[str, list[int]] = {}
+        starts, sentence = self.sentences, 0
+        for index, unit in enumerate(self.units):
+            while sentence + 1 < len(starts) and starts[sentence + 1] <= unit.start:
+                sentence += 1
                 unit.joined = False
             unit.sentence = sentence
-            unit.readings = _readings(unit.key)
+            unit.readings = readings(unit.key)
+            for reading in unit.readings:
+                self.positions.setdefault(reading, []).append(index)
         self._doc: Doc | None = None
         self._memo: dict[str, Any] = {}
 

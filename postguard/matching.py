@@ -9,7 +9,7 @@ term never matches inside another word unless it is declared a compound part.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .analysis import Unit, word_units
@@ -85,21 +85,54 @@ class TermIndex:
     def __bool__(self) -> bool:
         return bool(self._by_key)
 
-    def find(self, units: Sequence[Unit], language: str) -> list[Match]:
-        """Leftmost-longest matches of any term in ``units``."""
+    def find(
+        self, units: Sequence[Unit], language: str, positions: Mapping[str, list[int]] | None = None
+    ) -> list[Match]:
+        """Leftmost-longest matches of any term in ``units``.
+
+        ``positions`` (reading -> unit indices, from the Analysis) lets the search start only at
+        units that can begin a term, so a rule costs little on a long document.
+        """
         suffixes = SUFFIXES.get(language, ())
+        starts = self._candidate_starts(units, positions)
         matches: list[Match] = []
-        i, n = 0, len(units)
-        while i < n:
-            best = self._longest_at(units, i, suffixes)
-            if best is None:
-                best = self._inside_word(units[i], i)
-            if best is None:
-                i += 1
+        next_free = 0
+        for i in starts:
+            if i < next_free:
                 continue
-            matches.append(best)
-            i = best.last_unit + 1
+            best = self._longest_at(units, i, suffixes) or self._inside_word(units[i], i)
+            if best is not None:
+                matches.append(best)
+                next_free = best.last_unit + 1
         return matches
+
+    def _candidate_starts(
+        self, units: Sequence[Unit], positions: Mapping[str, list[int]] | None
+    ) -> list[int]:
+        if positions is None:
+            positions = {}
+            for index, unit in enumerate(units):
+                for reading in unit.readings:
+                    positions.setdefault(reading, []).append(index)
+        prefixes = self._prefixes
+        inside = bool(self._heads or self._tails)
+        starts: set[int] = set()
+        for reading, where in positions.items():
+            if (
+                reading[:3] in prefixes
+                or "*" in reading
+                or (inside and self._has_part(reading))
+                or (len(reading) > MIN_INFLECTED_TERM and units[where[0]].tag)
+            ):
+                starts.update(where)
+            elif len(reading) > MIN_INFLECTED_TERM:
+                starts.update(i for i in where if units[i].tag)
+        return sorted(starts)
+
+    def _has_part(self, reading: str) -> bool:
+        return any(reading[:n] in self._heads for n in self._head_lengths) or any(
+            reading[-n:] in self._tails for n in self._tail_lengths
+        )
 
     def _longest_at(self, units: Sequence[Unit], i: int, suffixes: tuple[str, ...]) -> Match | None:
         best: Match | None = None

@@ -40,10 +40,10 @@ class NearCheck:
         self.second = TermIndex(rule_terms(rule, policy, dict(near), where="near."))
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
-        firsts = self.first.find(analysis.units, analysis.language)
+        firsts = self.first.find(analysis.units, analysis.language, analysis.positions)
         if not firsts:
             return
-        seconds = self.second.find(analysis.units, analysis.language)
+        seconds = self.second.find(analysis.units, analysis.language, analysis.positions)
         units = analysis.units
         for a in firsts:
             for b in seconds:
