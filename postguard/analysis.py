@@ -248,8 +248,6 @@ class _UnitBuilder:
         else:
             joined = self._continues(gap)
         piece = self.text[s:e]
-        if len(piece) > 3 and piece.endswith(_POSSESSIVE):
-            piece, e = piece[:-2], e - 2
         pos = self.base + s
         if piece.islower() or not _CAMEL_RE.search(piece):
             surface = fold(piece)
@@ -312,11 +310,17 @@ def word_units(text: str, base: int = 0) -> list[Unit]:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drop symbols at a piece's edges that are punctuation there (``Kestrel!``, ``$100``)."""
+    """Drop a possessive ``'s`` and symbols that are punctuation at a piece's edges.
+
+    ``Kestrel!``, ``*Kestrel*`` and ``$100`` lose their symbols; ``$hit`` and ``f*ck`` keep
+    theirs, because there the symbol stands for a letter.
+    """
+    if e - s > 3 and text.endswith(_POSSESSIVE, s, e):
+        e -= 2
     if text[s] not in _EDGE_SYMBOLS and text[e - 1] not in _EDGE_SYMBOLS:
         return s, e
     wrapped = text[s] == "*" and text[e - 1] == "*"
-    while s < e and text[s] in _EDGE_SYMBOLS:
+    while s < e and text[s] in _EDGE_SYMBOLS and not (text[s] == "$" and s + 1 < e and text[s + 1].isalpha()):
         s += 1
     while e > s and text[e - 1] in _EDGE_SYMBOLS and (text[e - 1] != "*" or wrapped):
         e -= 1
