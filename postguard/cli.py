@@ -235,8 +235,7 @@ def baseline_create(
     if had_error:
         click.echo("postguard: error: baseline not written: fix the files above first", err=True)
         sys.exit(EXIT_ERROR)
-    salt = Baseline.load(output_path).salt if Path(output_path).is_file() else None
-    created = Baseline.create(results, Path(output_path).resolve().parent, salt)
+    created = Baseline.create(results, Path(output_path).resolve().parent, _old_salt(output_path))
     backup = created.save(output_path)
     total = sum(created.counts.values())
     click.echo(
@@ -244,6 +243,17 @@ def baseline_create(
         f"file{'s' if len(results) != 1 else ''} accepted."
         + (f" The previous baseline is kept as {backup}." if backup else "")
     )
+
+
+def _old_salt(path: str) -> bytes | None:
+    """Keep an existing baseline's salt, so that recreating it changes only what changed."""
+    from .baseline import Baseline
+    from .errors import PostguardError
+
+    try:
+        return Baseline.load(path).salt
+    except PostguardError:
+        return None
 
 
 @main.command()

@@ -133,6 +133,10 @@ def test_cli_baseline_create_then_check(tmp_path: Path, monkeypatch: pytest.Monk
     done = runner.invoke(main, ["baseline", "create", "posts/old.md"])
     assert "kept as" in done.output and Path(".postguard-baseline.json.bak").is_file()
     assert json.loads(Path(".postguard-baseline.json").read_text())["salt"] == salt
+    Path("broken.json").write_text("not json")
+    done = runner.invoke(main, ["baseline", "create", "posts/old.md", "-o", "broken.json"])
+    assert done.exit_code == 0 and Path("broken.json.bak").read_text() == "not json"
+    assert runner.invoke(main, ["check", "--baseline", "broken.json", "posts/old.md"]).exit_code == 0
     done = runner.invoke(main, ["check", "--baseline", "missing.json", "posts/old.md"])
     assert done.exit_code == 2
     assert "baseline not found" in done.output
