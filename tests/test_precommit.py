@@ -2,7 +2,8 @@
 
 pre-commit clones this repository at HEAD and pip-installs it into its own environment, so
 the first run takes minutes; PRE_COMMIT_HOME under .cache/ keeps that environment for later
-runs of the same commit. The hook definition under test is the committed one.
+runs of the same commit (``pre-commit gc`` drops older ones). The hook definition under test
+is the committed one.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def blog(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]
     (repo / "posts").mkdir()
     (repo / "posts" / "hello.md").write_text(CLEAN)
     _run(["git", "add", "."], repo, env).check_returncode()
-    for command in ("install-hooks", "install"):
+    for command in ("gc", "install-hooks", "install"):  # gc: drop environments of older commits
         done = _run([sys.executable, "-m", "pre_commit", command], repo, env)
         assert done.returncode == 0, done.stdout + done.stderr
     return repo, env
