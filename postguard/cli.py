@@ -10,6 +10,7 @@ import sys
 
 import click
 
+from .report import REPORTERS
 from .version import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -47,75 +48,53 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
         raise click.BadParameter(f"{value!r} is not a size like 5MB or 512KB") from None
 
 
-@main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True))
-@click.option(
-    "--policy",
-    "policy_path",
-    type=click.Path(dir_okay=False),
-    help="Policy file (default: postguard.yml in this folder or above, else the built-in policy).",
-)
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["auto", "en", "nb"]),
-    default="auto",
-    show_default=True,
-    help="Language of the drafts (auto: detect per file).",
-)
-@click.option(
-    "--input-format",
-    type=click.Choice(["auto", "text", "markdown", "html"]),
-    default="auto",
-    show_default=True,
-    help="How to read the drafts (auto: from the file name; stdin is text).",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    default=None,
-    help="Lowest severity that makes the exit code 1 (default: the policy's fail-on, else warning).",
-)
-@click.option(
-    "--show-matches",
-    is_flag=True,
-    help="Show private data (PII, secrets) unmasked. For a local run only: never in CI logs.",
-)
-@click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context, guidance or summary.")
-@click.option(
-    "--max-file-size",
-    default="5MB",
-    show_default=True,
-    callback=_size,
-    help="Refuse drafts larger than this.",
-)
-def check(
-    files: tuple[str, ...],
-    policy_path: str | None,
-    output: str,
-    lang: str,
-    input_format: str,
-    fail_on: str | None,
-    show_matches: bool,
-    quiet: bool,
-    max_file_size: int,
-) -> None:
-    """Check FILES (Markdown, HTML or text; '-' reads standard input)."""
-    from .engine import Linter
-    from .errors import PostguardError
-    from .findings import Severity
-    from .policy import discover_policy, load_policy
-    from .report import ReportOptions, render
+def _lint_options(command):
+    """The options that say how to read drafts and which policy to use (check, baseline)."""
+    options = [
+        click.option(
+            "--policy",
+            "policy_path",
+            type=click.Path(dir_okay=False),
+            help="Policy file (default: postguard.yml in this folder or above, else the built-in policy).",
+        ),
+        click.option(
+            "--lang",
+            type=click.Choice(["auto", "en", "nb"]),
+            default="auto",
+            show_default=True,
+            help="Language of the drafts (auto: detect per file).",
+        ),
+        click.option(
+            "--input-format",
+            type=click.Choice(["auto", "text", "markdown", "html"]),
+            default="auto",
+            show_default=True,
+            help="How to read the drafts (auto: from the file name; stdin is text).",
+        ),
+        click.option(
+            "--max-file-size",
+            default="5MB",
+            show_default=True,
+            callback=_size,
+            help="Refuse drafts larger than this.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
-    linter = Linter(load_policy(policy_path or discover_policy()))
-    level = Severity.parse(fail_on) if fail_on else linter.policy.fail_on
+
+def _load_linter(policy_path: str | None):
+    from .engine import Linter
+    from .policy import discover_policy, load_policy
+
+    return Linter(load_policy(policy_path or discover_policy()))
+
+
+def _lint(linter, files: tuple[str, ...], lang: str, input_format: str, max_file_size: int):
+    """Check every file with one linter; an unreadable file is reported and skipped."""
+    from .errors import PostguardError
+
     results, had_error = [], False
     for path in files:
         try:
@@ -130,8 +109,88 @@ def check(
         except PostguardError as exc:
             click.echo(f"postguard: error: {exc}", err=True)
             had_error = True
+    return results, had_error
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True))
+@_lint_options
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(list(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="Output format: text for people, json for programs, sarif for code scanning, github for "
+    "GitHub Actions annotations.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: the policy's fail-on, else warning).",
+)
+@click.option(
+    "--show-matches",
+    is_flag=True,
+    help="Show private data (PII, secrets) unmasked. For a local run only: never in CI logs.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context, guidance or summary.")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Report only findings that are not in this baseline (see 'postguard baseline create').",
+)
+@click.option(
+    "--diff", "diff_rev", metavar="REV", help="Report only findings on lines changed since git REV."
+)
+@click.option("--changed-only", is_flag=True, help="Report only findings on lines changed since HEAD.")
+def check(
+    files: tuple[str, ...],
+    policy_path: str | None,
+    output: str,
+    lang: str,
+    input_format: str,
+    fail_on: str | None,
+    show_matches: bool,
+    quiet: bool,
+    max_file_size: int,
+    baseline_path: str | None,
+    diff_rev: str | None,
+    changed_only: bool,
+) -> None:
+    """Check FILES (Markdown, HTML or text; '-' reads standard input)."""
+    from .findings import Severity
+    from .report import ReportOptions, render
+
+    if diff_rev and changed_only:
+        raise click.UsageError("use either --diff REV or --changed-only, not both")
+    linter = _load_linter(policy_path)
+    level = Severity.parse(fail_on) if fail_on else linter.policy.fail_on
+    baseline = None
+    if baseline_path:
+        from .baseline import Baseline
+
+        baseline = Baseline.load(baseline_path)
+    changes = None
+    if diff_rev or changed_only:
+        from .gitdiff import changed_lines
+
+        changes = changed_lines(diff_rev or "HEAD", files)
+    results, had_error = _lint(linter, files, lang, input_format, max_file_size)
+    if baseline is not None:
+        results = baseline.new_findings(results)
+    if changes is not None:
+        from .gitdiff import only_changed
+
+        results = only_changed(results, changes)
     options = ReportOptions(
-        fail_on=level, show_matches=show_matches, color=output == "text" and _stdout_is_tty(), quiet=quiet
+        fail_on=level,
+        show_matches=show_matches,
+        color=output == "text" and _stdout_is_tty(),
+        quiet=quiet,
+        rules=linter.rules,
     )
     text = render(output, results, options)
     if text:
@@ -139,6 +198,146 @@ def check(
     if had_error:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if any(r.failed(level) for r in results) else EXIT_CLEAN)
+
+
+@main.group()
+def baseline() -> None:
+    """Accept the findings old posts already have, so that checks report only new ones."""
+
+
+@baseline.command("create")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@_lint_options
+@click.option(
+    "-o",
+    "--output",
+    "output_path",
+    type=click.Path(dir_okay=False),
+    default=".postguard-baseline.json",
+    show_default=True,
+    help="Where to write the baseline (an older one is kept as .bak).",
+)
+def baseline_create(
+    files: tuple[str, ...],
+    policy_path: str | None,
+    lang: str,
+    input_format: str,
+    max_file_size: int,
+    output_path: str,
+) -> None:
+    """Record the current findings in FILES as accepted (fingerprints only, never the text)."""
+    from pathlib import Path
+
+    from .baseline import Baseline
+
+    linter = _load_linter(policy_path)
+    results, had_error = _lint(linter, files, lang, input_format, max_file_size)
+    if had_error:
+        click.echo("postguard: error: baseline not written: fix the files above first", err=True)
+        sys.exit(EXIT_ERROR)
+    created = Baseline.create(results, Path(output_path).resolve().parent, _old_salt(output_path))
+    backup = created.save(output_path)
+    total = sum(created.counts.values())
+    click.echo(
+        f"Wrote {output_path}: {total} finding{'s' if total != 1 else ''} in {len(results)} "
+        f"file{'s' if len(results) != 1 else ''} accepted."
+        + (f" The previous baseline is kept as {backup}." if backup else "")
+    )
+
+
+def _old_salt(path: str) -> bytes | None:
+    """Keep an existing baseline's salt, so that recreating it changes only what changed."""
+    from .baseline import Baseline
+    from .errors import PostguardError
+
+    try:
+        return Baseline.load(path).salt
+    except PostguardError:
+        return None
+
+
+@main.command()
+@click.argument("path", default="postguard.yml", type=click.Path(dir_okay=False))
+@click.option("-y", "--yes", is_flag=True, help="Ask nothing; write the starter with templates only.")
+@click.option("--force", is_flag=True, help="Replace an existing file (it is kept as .bak).")
+def init(path: str, yes: bool, force: bool) -> None:
+    """Write a commented starter policy to PATH (default: postguard.yml)."""
+    from pathlib import Path
+
+    from .errors import PostguardError
+    from .files import write_atomic
+    from .policy import load_policy
+    from .starter import QUESTIONS, Answers, clean_domains, split_answer, starter_policy
+
+    if Path(path).exists() and not force:
+        raise PostguardError(
+            f"{path} already exists; use --force to replace it (the old file is kept as .bak)"
+        )
+    answers = Answers()
+    if not yes and _stdin_is_tty():
+        click.echo("A few questions to fill in your policy (press Enter to skip one).")
+        for name, question in QUESTIONS:
+            setattr(answers, name, split_answer(click.prompt(question, default="", show_default=False)))
+        answers.domains, rejected = clean_domains(answers.domains)
+        for value in rejected:
+            click.echo(f"postguard: skipped {value!r}: not a domain name like corp.example.com", err=True)
+    backup = write_atomic(path, starter_policy(answers))
+    load_policy(path)  # the starter must always be a valid policy
+    click.echo(f"Wrote {path}." + (f" The previous file is kept as {backup}." if backup else ""))
+    click.echo("Next: edit it, then run 'postguard test-policy' and 'postguard check your-post.md'.")
+
+
+@main.command("test-policy")
+@click.argument("policy", required=False)
+@click.option("-v", "--verbose", is_flag=True, help="List passing rules too.")
+def test_policy(policy: str | None, verbose: bool) -> None:
+    """Run every rule's examples: 'flag' ones must be reported, 'pass' ones must not.
+
+    POLICY is a policy file or a built-in pack name (default: the policy 'check' would use).
+    Exit code 1 when an example fails.
+    """
+    from pathlib import Path
+
+    from .engine import Linter
+    from .policy import builtin_packs, discover_policy, load_policy, packs_dir
+    from .policytest import report, run_examples
+
+    if policy and not Path(policy).exists() and policy in builtin_packs():
+        policy = str(packs_dir() / f"{policy}.yml")
+    linter = Linter(load_policy(policy or discover_policy()))
+    outcomes = run_examples(linter)
+    click.echo(report(outcomes, linter.rules, verbose))
+    sys.exit(EXIT_FINDINGS if any(not o.passed for o in outcomes) else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("rule_id", metavar="RULE")
+@click.option(
+    "--policy", "policy_path", type=click.Path(dir_okay=False), help="Policy file (default: discovered)."
+)
+def explain(rule_id: str, policy_path: str | None) -> None:
+    """Explain RULE: what it looks for, what to do, examples, and where it comes from."""
+    from .explain import explain as explain_rule
+    from .explain import find_rule
+    from .policy import discover_policy, load_policy
+
+    click.echo(explain_rule(find_rule(load_policy(policy_path or discover_policy()), rule_id)))
+
+
+@main.command()
+@click.option(
+    "--policy", "policy_path", type=click.Path(dir_okay=False), help="Policy file (default: discovered)."
+)
+def rules(policy_path: str | None) -> None:
+    """List the active rules: id, category, severity and source."""
+    from .explain import rules_table
+    from .policy import discover_policy, load_policy
+
+    click.echo(rules_table(load_policy(policy_path or discover_policy()).rules))
+
+
+def _stdin_is_tty() -> bool:
+    return sys.stdin.isatty()
 
 
 def _stdout_is_tty() -> bool:

@@ -14,6 +14,8 @@ from .findings import Finding, Severity, mask
 from .formats import FORMATS, format_for_path, parse
 from .inputs import DEFAULT_MAX_BYTES, read_draft
 from .policy import LANGUAGES, Policy, Rule, discover_policy, load_policy
+from .suppressions import Suppressed
+from .suppressions import apply as apply_suppressions
 
 _PLACEHOLDERS = ("{match}", "{term}", "{near}")
 
@@ -27,6 +29,7 @@ class Result:
     format: str
     findings: tuple[Finding, ...]
     text: str
+    suppressed: tuple[Suppressed, ...] = ()
 
     def failed(self, level: Severity) -> bool:
         """True when a finding is at or above ``level``."""
@@ -45,6 +48,7 @@ class Linter:
         self.policy = policy
         self._checks: list[Check] = [compile_rule(rule, policy) for rule in policy.rules]
         self._allow = tuple({a.casefold() for a in policy.allow})
+        self._rule_ids = frozenset(rule.id for rule in policy.rules)
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> Linter:
@@ -102,7 +106,8 @@ class Linter:
                 if key not in findings:
                     findings[key] = self._finding(rule, hit, document)
         ordered = sorted(findings.values(), key=lambda f: (f.start, f.end, f.rule))
-        return Result(path, language, format, tuple(ordered), text)
+        kept, suppressed = apply_suppressions(document, ordered, self._rule_ids, wanted)
+        return Result(path, language, format, tuple(kept), text, tuple(suppressed))
 
     def check_file(
         self,
