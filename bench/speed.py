@@ -65,8 +65,14 @@ def worker_postguard(policy: str) -> dict:
     for path, text in zip(paths, texts, strict=True):
         findings += len(linter.check(text, format="markdown", path=str(path)).findings)
     elapsed = time.perf_counter() - start
-    return {"files": len(paths), "words": words, "seconds": elapsed, "load": load,
-            "findings": findings, "peak_mb": peak_mb()}
+    return {
+        "files": len(paths),
+        "words": words,
+        "seconds": elapsed,
+        "load": load,
+        "findings": findings,
+        "peak_mb": peak_mb(),
+    }
 
 
 def worker_presidio() -> dict:
@@ -92,8 +98,14 @@ def worker_presidio() -> dict:
         lang = "nb" if "blog_nb" in str(path) else "en"
         findings += len(engines[lang].analyze(text, language=lang, score_threshold=0.5))
     elapsed = time.perf_counter() - start
-    return {"files": len(paths), "words": words, "seconds": elapsed, "load": load,
-            "findings": findings, "peak_mb": peak_mb()}
+    return {
+        "files": len(paths),
+        "words": words,
+        "seconds": elapsed,
+        "load": load,
+        "findings": findings,
+        "peak_mb": peak_mb(),
+    }
 
 
 def worker_scaling() -> dict:
@@ -118,8 +130,9 @@ WORKERS = {"postguard": worker_postguard, "presidio": worker_presidio, "scaling"
 
 
 def in_worker(name: str, *args: str) -> dict:
-    proc = subprocess.run([sys.executable, __file__, "--worker", name, *args],
-                          capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--worker", name, *args], capture_output=True, text=True, cwd=ROOT
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"worker {name} failed:\n{proc.stderr[-2000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -152,8 +165,12 @@ def jobs_speedup(runs: int) -> dict:
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            proc = subprocess.run([*CLI, "check", "--format", "json", "--jobs", str(jobs), *files],
-                                  capture_output=True, text=True, cwd=ROOT)
+            proc = subprocess.run(
+                [*CLI, "check", "--format", "json", "--jobs", str(jobs), *files],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+            )
             times.append(time.perf_counter() - start)
         outputs[jobs] = proc.stdout
         out[jobs] = statistics.median(times)
@@ -168,8 +185,10 @@ def report(quick: bool) -> str:
     runs = 3 if quick else 7
     lines = []
     say = lines.append
-    say(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()}; date {datetime.date.today().isoformat()}")
+    say(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()}; date {datetime.date.today().isoformat()}"
+    )
     ours = {"default": in_worker("postguard", "default"), "acme": in_worker("postguard", str(ACME))}
     peer = in_worker("presidio")
     words = ours["default"]["words"]
@@ -177,17 +196,24 @@ def report(quick: bool) -> str:
     say("")
     say("| run | words/s | files/s | load s | peak MB | findings |")
     say("|---|---:|---:|---:|---:|---:|")
-    for name, r in (("postguard, default policy", ours["default"]), ("postguard, acme policy", ours["acme"]),
-                    ("Presidio AnalyzerEngine (blank spaCy, predefined recognizers)", peer)):
-        say(f"| {name} | {r['words'] / r['seconds']:,.0f} | {r['files'] / r['seconds']:,.1f} | "
-            f"{r['load']:.2f} | {r['peak_mb']:.0f} | {r['findings']:,} |")
+    for name, r in (
+        ("postguard, default policy", ours["default"]),
+        ("postguard, acme policy", ours["acme"]),
+        ("Presidio AnalyzerEngine (blank spaCy, predefined recognizers)", peer),
+    ):
+        say(
+            f"| {name} | {r['words'] / r['seconds']:,.0f} | {r['files'] / r['seconds']:,.1f} | "
+            f"{r['load']:.2f} | {r['peak_mb']:.0f} | {r['findings']:,} |"
+        )
     ratio = (ours["default"]["words"] / ours["default"]["seconds"]) / (peer["words"] / peer["seconds"])
     say("")
     say(f"Throughput ratio postguard (default) / Presidio: {ratio:.1f}x")
     post = post_of_about(600)
     say("")
-    say(f"Cold start, whole process, median of {runs} (post: {post.name}, "
-        f"{len(post.read_text(encoding='utf-8').split())} words):")
+    say(
+        f"Cold start, whole process, median of {runs} (post: {post.name}, "
+        f"{len(post.read_text(encoding='utf-8').split())} words):"
+    )
     say(f"- `postguard check POST`: {wall([*CLI, 'check', str(post)], runs):.2f} s")
     say(f"- `postguard --help`: {wall([*CLI, '--help'], runs):.2f} s")
     say(f"- `postguard --version`: {wall([*CLI, '--version'], runs):.2f} s")
@@ -200,8 +226,10 @@ def report(quick: bool) -> str:
     jobs = jobs_speedup(1 if quick else 3)
     say("")
     if jobs:
-        say(f"`--jobs` on 200 posts: 1 job {jobs[1]:.2f} s, 2 jobs {jobs[2]:.2f} s, "
-            f"speed-up {jobs[1] / jobs[2]:.2f}x, identical output: {jobs['identical']}")
+        say(
+            f"`--jobs` on 200 posts: 1 job {jobs[1]:.2f} s, 2 jobs {jobs[2]:.2f} s, "
+            f"speed-up {jobs[1] / jobs[2]:.2f}x, identical output: {jobs['identical']}"
+        )
     else:
         say("`--jobs`: not available in this version")
     return "\n".join(lines)
@@ -225,7 +253,9 @@ def main() -> int:
     if args.write:
         (ROOT / "BENCHMARKS.md").write_text(
             "# Benchmarks\n\nWritten by `python bench/speed.py --write`; numbers from one run on the "
-            "machine named below.\n\n" + text + "\n", encoding="utf-8")
+            "machine named below.\n\n" + text + "\n",
+            encoding="utf-8",
+        )
     return 0
 
 
