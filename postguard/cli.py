@@ -78,6 +78,14 @@ def _lint_options(command):
             callback=_size,
             help="Refuse drafts larger than this.",
         ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=0),
+            default=1,
+            show_default=True,
+            help="Check files in this many processes (0: one per CPU). Output order stays the same.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -91,24 +99,25 @@ def _load_linter(policy_path: str | None):
     return Linter(load_policy(policy_path or discover_policy()))
 
 
-def _lint(linter, files: tuple[str, ...], lang: str, input_format: str, max_file_size: int):
+def _lint(linter, files: tuple[str, ...], lang: str, input_format: str, max_file_size: int, jobs: int):
     """Check every file with one linter; an unreadable file is reported and skipped."""
-    from .errors import PostguardError
+    from .batch import check_files
 
     results, had_error = [], False
-    for path in files:
-        try:
-            results.append(
-                linter.check_file(
-                    path,
-                    format=None if input_format == "auto" else input_format,
-                    lang=None if lang == "auto" else lang,
-                    max_bytes=max_file_size,
-                )
-            )
-        except PostguardError as exc:
-            click.echo(f"postguard: error: {exc}", err=True)
+    outcomes = check_files(
+        linter,
+        files,
+        jobs=jobs,
+        format=None if input_format == "auto" else input_format,
+        lang=None if lang == "auto" else lang,
+        max_bytes=max_file_size,
+    )
+    for outcome in outcomes:
+        if outcome.error is not None:
+            click.echo(f"postguard: error: {outcome.error}", err=True)
             had_error = True
+        else:
+            results.append(outcome.result)
     return results, had_error
 
 
@@ -156,6 +165,7 @@ def check(
     show_matches: bool,
     quiet: bool,
     max_file_size: int,
+    jobs: int,
     baseline_path: str | None,
     diff_rev: str | None,
     changed_only: bool,
@@ -178,7 +188,7 @@ def check(
         from .gitdiff import changed_lines
 
         changes = changed_lines(diff_rev or "HEAD", files)
-    results, had_error = _lint(linter, files, lang, input_format, max_file_size)
+    results, had_error = _lint(linter, files, lang, input_format, max_file_size, jobs)
     if baseline is not None:
         results = baseline.new_findings(results)
     if changes is not None:
@@ -223,6 +233,7 @@ def baseline_create(
     lang: str,
     input_format: str,
     max_file_size: int,
+    jobs: int,
     output_path: str,
 ) -> None:
     """Record the current findings in FILES as accepted (fingerprints only, never the text)."""
@@ -231,7 +242,7 @@ def baseline_create(
     from .baseline import Baseline
 
     linter = _load_linter(policy_path)
-    results, had_error = _lint(linter, files, lang, input_format, max_file_size)
+    results, had_error = _lint(linter, files, lang, input_format, max_file_size, jobs)
     if had_error:
         click.echo("postguard: error: baseline not written: fix the files above first", err=True)
         sys.exit(EXIT_ERROR)
