@@ -5,10 +5,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..engine import Result
 from ..findings import Severity
-from ..policy import Rule
+
+if TYPE_CHECKING:  # imported lazily: the CLI reads REPORTERS for --help without loading the engine
+    from ..engine import Result
+    from ..policy import Rule
 
 #: format name -> module with ``render(results, options) -> str``
 REPORTERS = {
