@@ -323,11 +323,12 @@ class Analysis:
         self.sentences = sentence_starts(document)
         self.units = word_units(document.view)
         starts = self.sentences
+        previous = 0
         for unit in self.units:
             sentence = bisect.bisect_right(starts, unit.start) - 1
-            if unit.joined and sentence != bisect.bisect_right(starts, unit.start - 1) - 1:
+            if unit.joined and sentence != previous:
                 unit.joined = False
-            unit.sentence = sentence
+            unit.sentence = previous = sentence
             unit.readings = _readings(unit.key)
         self._doc: Doc | None = None
         self._memo: dict[str, Any] = {}

@@ -89,11 +89,20 @@ class TermIndex:
         """Leftmost-longest matches of any term in ``units``."""
         suffixes = SUFFIXES.get(language, ())
         matches: list[Match] = []
+        prefixes = self._prefixes
+        compounds = bool(self._heads or self._tails)
         i, n = 0, len(units)
         while i < n:
-            best = self._longest_at(units, i, suffixes)
-            if best is None:
-                best = self._inside_word(units[i], i)
+            unit = units[i]
+            # Any match starting here begins with the first three letters of one of the unit's
+            # readings (inflected terms are at least four letters long): most words stop here.
+            best = None
+            for reading in unit.readings:
+                if reading[:3] in prefixes or "*" in reading:
+                    best = self._longest_at(units, i, suffixes)
+                    break
+            if best is None and (compounds or unit.tag):
+                best = self._inside_word(unit, i, suffixes)
             if best is None:
                 i += 1
                 continue
@@ -141,6 +150,9 @@ class TermIndex:
     def _inflected(
         self, state: str, reading: str, units: Sequence[Unit], i: int, j: int, suffixes: tuple[str, ...]
     ) -> _Entry | None:
+        # Every candidate long enough to inflect starts with these three letters: a fast exit.
+        if (state + reading)[:3] not in self._prefixes:
+            return None
         for suffix in suffixes:
             if len(reading) - len(suffix) < 2 or not reading.endswith(suffix):
                 continue
@@ -161,15 +173,26 @@ class TermIndex:
                 return entry
         return None
 
-    def _inside_word(self, unit: Unit, i: int) -> Match | None:
-        """Compound parts (``drittjobb``) and terms run together in a hashtag (``#projectkestrel``)."""
+    def _inside_word(self, unit: Unit, i: int, suffixes: tuple[str, ...]) -> Match | None:
+        """Compound parts (``drittjobb``) and terms run together in a hashtag (``#projectkestrel``).
+
+        A compound's tail may be inflected (``trafikkidiotene``: tail ``idiot`` + ``ene``).
+        """
         key = unit.key
         for length in self._head_lengths:
-            if len(key) - length >= MIN_COMPOUND_REST and key[:length] in self._heads:
+            if len(key) - length < MIN_COMPOUND_REST:
+                break
+            if key[:length] in self._heads:
                 return Match(unit.start, unit.end, self._heads[key[:length]][0].term, i, i)
-        for length in self._tail_lengths:
-            if len(key) - length >= MIN_COMPOUND_REST and key[-length:] in self._tails:
-                return Match(unit.start, unit.end, self._tails[key[-length:]][0].term, i, i)
+        if self._tails and len(key) >= self._tail_lengths[0] + MIN_COMPOUND_REST:
+            stems = [(key, False), *((key[: -len(s)], True) for s in suffixes if key.endswith(s))]
+            for stem, inflected in stems:
+                for length in self._tail_lengths:
+                    if len(stem) - length < MIN_COMPOUND_REST:
+                        break
+                    entries = self._tails.get(stem[-length:])
+                    if entries and (not inflected or entries[0].term.inflect):
+                        return Match(unit.start, unit.end, entries[0].term, i, i)
         if unit.tag and len(key) > MIN_INFLECTED_TERM:
             for start in range(1, len(key) - MIN_INFLECTED_TERM + 1):
                 end = start
