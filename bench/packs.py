@@ -70,8 +70,10 @@ def eval_cases(shared: Path) -> None:
     print("(a) eval/cases.jsonl with examples/acme/postguard.yml (warning and error findings)")
     for category in (*PACK_CATEGORIES, *sorted(set(expected) - set(PACK_CATEGORIES))):
         mark = "" if category in PACK_CATEGORIES else "   (not in these packs)"
-        print(f"    recall {category:<13} {caught[category]}/{expected[category]} = "
-              f"{caught[category] / expected[category]:.2f}{mark}")
+        print(
+            f"    recall {category:<13} {caught[category]}/{expected[category]} = "
+            f"{caught[category] / expected[category]:.2f}{mark}"
+        )
     print(f"    precision (all findings)   {good}/{total} = {good / total:.3f}")
     for miss in misses:
         print(f"    missed: {miss}")
@@ -103,8 +105,12 @@ def show(label: str, figures: tuple[float, float, float, int]) -> None:
 
 def offensive_sets(shared: Path, linter: Linter) -> None:
     folder = shared / "corpora" / "offensive"
-    davidson = [json.loads(x) for x in (folder / "en_davidson.jsonl").read_text(encoding="utf-8").splitlines()]
-    danish = [json.loads(x) for x in (folder / "da_dkhate_proxy.jsonl").read_text(encoding="utf-8").splitlines()]
+    davidson = [
+        json.loads(x) for x in (folder / "en_davidson.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    danish = [
+        json.loads(x) for x in (folder / "da_dkhate_proxy.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     print("(b) en_davidson.jsonl, 'any offensive finding' vs label (lang en)")
     show("held-out half (odd rows), any severity", prf(davidson[1::2], linter, "en", Severity.INFO))
     show("held-out half (odd rows), warning or error", prf(davidson[1::2], linter, "en", Severity.WARNING))
@@ -133,14 +139,18 @@ def blogs(shared: Path, linter: Linter) -> None:
             firing += any(f.category == "offensive" for f in ours)
             for f in counted(ours):
                 context = result.text[max(0, f.start - 50) : f.end + 30].replace("\n", " ")
-                listed.append(f"{post.parent.name}/{post.name}:{f.line} [{result.language}] {f.rule} "
-                              f"{f.severity.label} {f.text!r} ...{context}...")
+                listed.append(
+                    f"{post.parent.name}/{post.name}:{f.line} [{result.language}] {f.rule} "
+                    f"{f.severity.label} {f.text!r} ...{context}..."
+                )
         seconds = time.perf_counter() - started
         rate = len(listed) / len(posts) * 20
-        print(f"    {name}: {len(posts)} posts, {len(listed)} warning/error findings "
-              f"= {rate:.2f} per 20 posts; posts with any offensive finding (any severity): "
-              f"{firing}/{len(posts)} = 1 in {len(posts) / firing if firing else float('inf'):.0f}"
-              f"  [{seconds:.1f}s]")
+        print(
+            f"    {name}: {len(posts)} posts, {len(listed)} warning/error findings "
+            f"= {rate:.2f} per 20 posts; posts with any offensive finding (any severity): "
+            f"{firing}/{len(posts)} = 1 in {len(posts) / firing if firing else float('inf'):.0f}"
+            f"  [{seconds:.1f}s]"
+        )
         for item in listed:
             print(f"      {item}")
 
