@@ -204,7 +204,7 @@ def test_severity_is_graded(default_linter: Linter) -> None:
 
 def test_vulgar_verdict_is_a_warning_even_for_mild_words(default_linter: Linter) -> None:
     hits = found(default_linter, "This build system is absolute shit.", "en")
-    assert ("offensive.verdict.en", "absolute shit", "warning") in hits
+    assert hits == [("offensive.verdict.en", "absolute shit", "warning")]  # no extra "mild" note inside
     assert ("offensive.verdict.nb", "helt dritt", "warning") in found(
         default_linter, "Byggesystemet er helt dritt.", "nb"
     )
@@ -334,3 +334,14 @@ def test_pack_stoplist_keeps_harmless_phrases_quiet(default_linter: Linter) -> N
     text = "The pussy willows are out, and I bought a new garden hoe."
     assert found(default_linter, text, "en") == []
     assert ("offensive.insult.en", "hoe", "error") in found(default_linter, "Shut up, hoe.", "en")
+
+
+def test_a_less_severe_finding_inside_a_more_severe_one_is_dropped(default_linter: Linter) -> None:
+    assert found(default_linter, "Drittsekkene ringte igjen.", "nb") == [
+        ("offensive.insult.nb", "Drittsekkene", "error")
+    ]
+    both = found(default_linter, "Oh shit. This build is absolute shit.", "en")
+    assert both == [
+        ("offensive.mild.en", "shit", "info"),
+        ("offensive.verdict.en", "absolute shit", "warning"),
+    ]
