@@ -145,11 +145,11 @@ def blogs(shared: Path, linter: Linter) -> None:
                 )
         seconds = time.perf_counter() - started
         rate = len(listed) / len(posts) * 20
+        one_in = f" = 1 in {len(posts) / firing:.0f}" if firing else ""
         print(
             f"    {name}: {len(posts)} posts, {len(listed)} warning/error findings "
             f"= {rate:.2f} per 20 posts; posts with any offensive finding (any severity): "
-            f"{firing}/{len(posts)} = 1 in {len(posts) / firing if firing else float('inf'):.0f}"
-            f"  [{seconds:.1f}s]"
+            f"{firing}/{len(posts)}{one_in}  [{seconds:.1f}s]"
         )
         for item in listed:
             print(f"      {item}")
