@@ -25,133 +25,21 @@ LANGUAGES = ("en", "nb")
 T = TypeVar("T")
 
 _EN_WORDS = frozenset(
-    [
-        "the",
-        "and",
-        "is",
-        "are",
-        "was",
-        "were",
-        "to",
-        "of",
-        "that",
-        "it",
-        "with",
-        "you",
-        "we",
-        "this",
-        "on",
-        "be",
-        "have",
-        "not",
-        "but",
-        "they",
-        "at",
-        "from",
-        "by",
-        "an",
-        "or",
-        "will",
-        "can",
-        "our",
-        "your",
-        "what",
-        "which",
-        "about",
-        "if",
-        "would",
-        "there",
-        "their",
-        "has",
-        "had",
-        "been",
-        "my",
-        "me",
-        "so",
-        "just",
-        "do",
-        "does",
-        "how",
-        "when",
-        "who",
-        "all",
-        "more",
-        "new",
-        "some",
-        "than",
-        "then",
-        "these",
-        "very",
-        "into",
-        "out",
-        "up",
-    ]
+    """
+    the and is are was were to of that it with you we this on be have not but they at from by
+    an or will can our your what which about if would there their has had been my me so just do
+    does how when who all more new some than then these very into out up i it's i'm don't again
+    really maybe because yes no thanks its his her them
+    """.split()
 )
 _NB_WORDS = frozenset(
-    [
-        "og",
-        "er",
-        "det",
-        "som",
-        "på",
-        "til",
-        "av",
-        "ikke",
-        "jeg",
-        "vi",
-        "har",
-        "med",
-        "den",
-        "et",
-        "å",
-        "men",
-        "om",
-        "kan",
-        "var",
-        "så",
-        "fra",
-        "også",
-        "skal",
-        "eller",
-        "når",
-        "hva",
-        "hvor",
-        "dette",
-        "denne",
-        "vil",
-        "blir",
-        "ble",
-        "sin",
-        "sine",
-        "seg",
-        "meg",
-        "deg",
-        "oss",
-        "dere",
-        "mitt",
-        "mine",
-        "vår",
-        "våre",
-        "hun",
-        "han",
-        "noe",
-        "etter",
-        "mer",
-        "mange",
-        "alle",
-        "bare",
-        "nå",
-        "får",
-        "ha",
-        "være",
-        "hadde",
-        "må",
-        "hvordan",
-        "hvis",
-        "mye",
-        "godt",
-        "nye",
-    ]
+    """
+    og er det som på til av ikke jeg vi har med den et å men om kan var så fra også skal eller
+    når hva hvor dette denne vil blir ble sin sine seg meg deg oss dere mitt mine vår våre hun
+    han noe etter mer mange alle bare nå får ha være hadde må hvordan hvis mye godt nye igjen
+    helt litt veldig kanskje fordi derfor både hele blitt skulle kunne ville noen ingen hver
+    mellom uten takk hei ja nei enn jo dem hennes hans deres
+    """.split()
 )
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -167,7 +55,7 @@ def detect_language(text: str, candidates: tuple[str, ...] = LANGUAGES) -> str:
             en += 1
         elif word in _NB_WORDS:
             nb += 1
-    nb += sum(sample.count(c) for c in "æøå") // 2
+    nb += sum(sample.count(c) for c in "æøå")
     if "nb" in candidates and nb > en:
         return "nb"
     if "en" in candidates and en > nb:
@@ -214,7 +102,8 @@ _OBFUSCATED_RE = re.compile(r"[0-9@$!|€*]|(.)\1\1")
 
 @dataclass(slots=True)
 class Unit:
-    """A word as matching sees it: its span, folded surface, key and readings.
+    """A word as matching sees it: its span, folded surface, key and readings (the key plus
+    de-obfuscated spellings).
 
     ``joined`` says whether the unit continues a phrase with the unit before it (separated only
     by spaces or joiners like ``-`` and ``.``); punctuation and sentence ends break a phrase.
@@ -251,11 +140,17 @@ class _UnitBuilder:
         pos = self.base + s
         if piece.islower() or not _CAMEL_RE.search(piece):
             surface = fold(piece)
-            self.units.append(Unit(pos, pos + len(piece), surface, surface.casefold(), joined, self.tag))
+            key = surface.casefold()
+            self.units.append(
+                Unit(pos, pos + len(piece), surface, key, joined, self.tag, readings=readings(key))
+            )
         else:
             for part in _CAMEL_RE.split(piece):
                 surface = fold(part)
-                self.units.append(Unit(pos, pos + len(part), surface, surface.casefold(), joined, self.tag))
+                key = surface.casefold()
+                self.units.append(
+                    Unit(pos, pos + len(part), surface, key, joined, self.tag, readings=readings(key))
+                )
                 pos += len(part)
                 joined = True
         self.prev_end = e
@@ -340,8 +235,11 @@ def _merge_letter_runs(units: list[Unit]) -> None:
         if j - i >= 2:
             run = units[i : j + 1]
             surface = "".join(u.surface for u in run)
+            key = surface.casefold()
             units[i : j + 1] = [
-                Unit(run[0].start, run[-1].end, surface, surface.casefold(), run[0].joined, run[0].tag)
+                Unit(
+                    run[0].start, run[-1].end, surface, key, run[0].joined, run[0].tag, readings=readings(key)
+                )
             ]
         i += 1
 
@@ -376,7 +274,6 @@ class Analysis:
                 sentence += 1
                 unit.joined = False
             unit.sentence = sentence
-            unit.readings = readings(unit.key)
             for reading in unit.readings:
                 self.positions.setdefault(reading, []).append(index)
         self._doc: Doc | None = None

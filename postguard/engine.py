@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -107,7 +108,7 @@ class Linter:
                     findings[key] = self._finding(rule, hit, document)
         ordered = sorted(findings.values(), key=lambda f: (f.start, f.end, f.rule))
         kept, suppressed = apply_suppressions(document, ordered, self._rule_ids, wanted)
-        return Result(path, language, format, tuple(kept), text, tuple(suppressed))
+        return Result(path, language, format, tuple(_drop_shadowed(kept)), text, tuple(suppressed))
 
     def check_file(
         self,
@@ -173,3 +174,25 @@ class Linter:
             text=matched,
             sensitive=rule.mask,
         )
+
+
+def _drop_shadowed(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding that lies inside a more severe one of the same category: it adds nothing
+    ("shit" as mild swearing inside "absolute shit" as a vulgar verdict). ``findings`` are
+    sorted by start; per category and severity, the furthest end reached so far answers
+    "does a span starting at or before here cover this one?" in a binary search."""
+    reach: dict[tuple[str, Severity], tuple[list[int], list[int]]] = {}
+    for f in findings:
+        starts, ends = reach.setdefault((f.category, f.severity), ([], []))
+        starts.append(f.start)
+        ends.append(max(f.end, ends[-1]) if ends else f.end)
+
+    def shadowed(f: Finding) -> bool:
+        for (category, severity), (starts, ends) in reach.items():
+            if category == f.category and severity > f.severity:
+                i = bisect.bisect_right(starts, f.start)
+                if i and ends[i - 1] >= f.end:
+                    return True
+        return False
+
+    return [f for f in findings if not shadowed(f)]

@@ -94,45 +94,42 @@ class TermIndex:
         units that can begin a term, so a rule costs little on a long document.
         """
         suffixes = SUFFIXES.get(language, ())
-        starts = self._candidate_starts(units, positions)
+        starts = self._candidate_starts(units, positions, suffixes)
         matches: list[Match] = []
         next_free = 0
         for i in starts:
             if i < next_free:
                 continue
-            best = self._longest_at(units, i, suffixes) or self._inside_word(units[i], i)
+            best = self._longest_at(units, i, suffixes) or self._inside_word(units[i], i, suffixes)
             if best is not None:
                 matches.append(best)
                 next_free = best.last_unit + 1
         return matches
 
     def _candidate_starts(
-        self, units: Sequence[Unit], positions: Mapping[str, list[int]] | None
+        self, units: Sequence[Unit], positions: Mapping[str, list[int]] | None, suffixes: tuple[str, ...]
     ) -> list[int]:
+        """Units where a match can begin: a reading starts like a term (any match begins with a
+        term's first three letters, inflected terms being at least four long), holds a masked
+        letter, is a compound with a term as part, or is a hashtag that may hide a term."""
         if positions is None:
             positions = {}
             for index, unit in enumerate(units):
                 for reading in unit.readings:
                     positions.setdefault(reading, []).append(index)
         prefixes = self._prefixes
-        inside = bool(self._heads or self._tails)
+        compounds = bool(self._heads or self._tails)
         starts: set[int] = set()
         for reading, where in positions.items():
             if (
                 reading[:3] in prefixes
                 or "*" in reading
-                or (inside and self._has_part(reading))
-                or (len(reading) > MIN_INFLECTED_TERM and units[where[0]].tag)
+                or (compounds and self._compound_part(reading, suffixes) is not None)
             ):
                 starts.update(where)
             elif len(reading) > MIN_INFLECTED_TERM:
                 starts.update(i for i in where if units[i].tag)
         return sorted(starts)
-
-    def _has_part(self, reading: str) -> bool:
-        return any(reading[:n] in self._heads for n in self._head_lengths) or any(
-            reading[-n:] in self._tails for n in self._tail_lengths
-        )
 
     def _longest_at(self, units: Sequence[Unit], i: int, suffixes: tuple[str, ...]) -> Match | None:
         best: Match | None = None
@@ -174,6 +171,9 @@ class TermIndex:
     def _inflected(
         self, state: str, reading: str, units: Sequence[Unit], i: int, j: int, suffixes: tuple[str, ...]
     ) -> _Entry | None:
+        # Every candidate long enough to inflect starts with these three letters: a fast exit.
+        if (state + reading)[:3] not in self._prefixes:
+            return None
         for suffix in suffixes:
             if len(reading) - len(suffix) < 2 or not reading.endswith(suffix):
                 continue
@@ -194,15 +194,12 @@ class TermIndex:
                 return entry
         return None
 
-    def _inside_word(self, unit: Unit, i: int) -> Match | None:
+    def _inside_word(self, unit: Unit, i: int, suffixes: tuple[str, ...]) -> Match | None:
         """Compound parts (``drittjobb``) and terms run together in a hashtag (``#projectkestrel``)."""
         key = unit.key
-        for length in self._head_lengths:
-            if len(key) - length >= MIN_COMPOUND_REST and key[:length] in self._heads:
-                return Match(unit.start, unit.end, self._heads[key[:length]][0].term, i, i)
-        for length in self._tail_lengths:
-            if len(key) - length >= MIN_COMPOUND_REST and key[-length:] in self._tails:
-                return Match(unit.start, unit.end, self._tails[key[-length:]][0].term, i, i)
+        entry = self._compound_part(key, suffixes)
+        if entry is not None:
+            return Match(unit.start, unit.end, entry.term, i, i)
         if unit.tag and len(key) > MIN_INFLECTED_TERM:
             for start in range(1, len(key) - MIN_INFLECTED_TERM + 1):
                 end = start
@@ -211,6 +208,25 @@ class TermIndex:
                     entries = self._by_key.get(key[start:end])
                     if entries and end - start >= MIN_INFLECTED_TERM and not entries[0].term.case_exact:
                         return Match(unit.start, unit.end, entries[0].term, i, i)
+        return None
+
+    def _compound_part(self, key: str, suffixes: tuple[str, ...]) -> _Entry | None:
+        """A term declared as a compound head or tail inside ``key``; a tail may be inflected
+        (``trafikkidiotene``: tail ``idiot`` + ``ene``)."""
+        for length in self._head_lengths:
+            if len(key) - length < MIN_COMPOUND_REST:
+                break
+            if key[:length] in self._heads:
+                return self._heads[key[:length]][0]
+        if self._tails and len(key) >= self._tail_lengths[0] + MIN_COMPOUND_REST:
+            stems = [(key, False), *((key[: -len(s)], True) for s in suffixes if key.endswith(s))]
+            for stem, inflected in stems:
+                for length in self._tail_lengths:
+                    if len(stem) - length < MIN_COMPOUND_REST:
+                        break
+                    entries = self._tails.get(stem[-length:])
+                    if entries and (not inflected or entries[0].term.inflect):
+                        return entries[0]
         return None
 
 

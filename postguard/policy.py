@@ -554,6 +554,9 @@ def _rule(spec: Any, display: str, line: int | None) -> Rule:
         if lang not in LANGUAGES:
             raise PolicyError(display, line_of(spec, "languages"), f"{where}: unsupported language {lang!r}")
     flag, passing = _examples(spec, display, where)
+    if languages is not None and len(languages) == 1:  # an example of a one-language rule is in it
+        (only,) = languages
+        flag, passing = (tuple(replace(e, lang=e.lang or only) for e in group) for group in (flag, passing))
     options = {k: v for k, v in spec.items() if k not in COMMON_RULE_KEYS}
     description = spec.get("description", "")
     return Rule(

@@ -18,22 +18,6 @@ QUESTIONS = (
     ("competitors", "Competitors (to catch disparaging remarks), comma-separated"),
     ("domains", "Internal domains (e.g. corp.example.com), comma-separated"),
 )
-#: Words that make a remark about a competitor disparaging (English and Norwegian).
-DISPARAGING = (
-    "terrible",
-    "awful",
-    "useless",
-    "garbage",
-    "crap",
-    "scam",
-    "clueless",
-    "incompetent",
-    "elendig",
-    "ubrukelig",
-    "søppel",
-    "svindel",
-    "inkompetent",
-)
 
 
 @dataclass(slots=True)
@@ -86,7 +70,7 @@ def starter_policy(answers: Answers) -> str:
     parts = (
         (answers.codenames, _codename_list(codenames), _codename_rule(codenames[0])),
         (answers.customers, _customer_list(customers), _customer_rule(customers[0])),
-        (answers.competitors, _competitor_list(competitors), _competitor_rule(competitors[0])),
+        (answers.competitors, _competitor_list(competitors), []),
         (answers.domains, [], _domain_rule(domains)),
     )
     for given, list_lines, rule_lines in parts:
@@ -144,9 +128,11 @@ def _customer_list(names: list[str]) -> list[str]:
 
 
 def _competitor_list(names: list[str]) -> list[str]:
-    return ["  # Competitors: fine to mention, never to run down.", "  competitors:"] + [
-        f"    - {_q(name)}" for name in names
-    ]
+    return [
+        "  # Competitors: fine to mention, never to run down. The built-in rule",
+        "  # disparaging.competitor reads this list.",
+        "  competitors:",
+    ] + [f"    - {_q(name)}" for name in names]
 
 
 def _rule(rule_id: str, body: list[str], flag: list[str], passing: list[str]) -> list[str]:
@@ -195,28 +181,6 @@ def _customer_rule(name: str) -> list[str]:
         ],
         [f"Just signed a five-year deal with {name}!"],
         ["Customer feedback shaped this release."],
-    )
-
-
-def _competitor_rule(name: str) -> list[str]:
-    words = ", ".join(DISPARAGING)
-    return _rule(
-        "org.competitor-disparaged",
-        [
-            "kind: near",
-            "lists: [competitors]",
-            "near:",
-            f"  terms: [{words}]",
-            "  within: sentence",
-            "category: disparaging",
-            "severity: warning",
-            "message: 'This runs down {term} (\"{near}\").'",
-            "guidance: >-",
-            "  Compare on facts, or leave competitors out: a disparaging remark in a public post",
-            "  speaks for the company and can be quoted back at it.",
-        ],
-        [f"{name} is terrible compared to us."],
-        [f"{name} launched a new product today."],
     )
 
 

@@ -68,7 +68,8 @@ def test_init_asks_on_a_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPa
     assert "skipped 'not a domain!'" in done.output
     policy = load_policy("team.yml")
     ids = {r.id for r in policy.rules}
-    assert {"org.codename", "org.customer", "org.competitor-disparaged", "org.internal-host"} <= ids
+    assert {"org.codename", "org.customer", "org.internal-host", "disparaging.competitor"} <= ids
+    assert [t.text for t in policy.lists["competitors"].terms] == ["CloudCorp"]
     assert [t.text for t in policy.lists["codenames"].terms] == ["Falcon", "Blue Harbour"]
     done = runner.invoke(main, ["test-policy", "-v", "team.yml"])
     assert done.exit_code == 0, done.output
@@ -76,7 +77,7 @@ def test_init_asks_on_a_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPa
     Path("draft.md").write_text("Blue Harbour beats CloudCorp, which is useless. See wiki.corp.acme.test.\n")
     done = runner.invoke(main, ["check", "-q", "--policy", "team.yml", "draft.md"])
     found = {line.split("[")[1].split("]")[0] for line in done.output.splitlines()}
-    assert found == {"org.codename", "org.competitor-disparaged", "org.internal-host"}
+    assert found == {"org.codename", "disparaging.competitor", "org.internal-host"}
 
 
 def test_answers_are_cleaned() -> None:
