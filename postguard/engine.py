@@ -167,4 +167,5 @@ class Linter:
             end_column=end_column,
             text=matched,
             sensitive=rule.mask,
+            entity=hit.values.get("entity", ""),
         )

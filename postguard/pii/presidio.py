@@ -10,6 +10,7 @@ rule through ``analysis.memo``.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -155,7 +156,7 @@ def _analyze(analysis: Analysis) -> list[Detection]:
         score_threshold=0.0,
         return_decision_process=True,
     )
-    return _drop_noise([_detection(r) for r in results])
+    return _drop_noise([_detection(r) for r in results], analysis.document.view)
 
 
 def _detection(result: RecognizerResult) -> Detection:
@@ -174,10 +175,15 @@ _SHADOWS = (
 )
 
 
-def _drop_noise(found: list[Detection]) -> list[Detection]:
-    """A URL inside an e-mail address, a "phone number" that is a checksummed ID: one finding each."""
+DATE_RE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+
+
+def _drop_noise(found: list[Detection], text: str) -> list[Detection]:
+    """A URL inside an e-mail address, a "phone number" that is a date or a checksummed ID."""
 
     def shadowed(d: Detection) -> bool:
+        if d.entity == "PHONE_NUMBER" and DATE_RE.fullmatch(text[d.start : d.end].strip()):
+            return True
         return any(
             d.entity == inner
             and any(o.entity in outer and o.start <= d.start and d.end <= o.end for o in found)

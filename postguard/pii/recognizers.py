@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+import re
 
 import tldextract
 from presidio_analyzer import (
@@ -116,7 +117,19 @@ CONTEXT: dict[str, dict[str, list[str]]] = {
 PHONE_REGIONS = ("NO", "SE", "DK", "GB", "US", "DE")
 _EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
 _EXAMPLE_SUFFIXES = (".example", ".test", ".invalid", ".localhost", ".local")
-_ROLE_MAILBOXES = frozenset({"git", "noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon"})
+#: Parts of a mailbox name that make it a shared or role address, not a person's.
+ROLE_WORDS = frozenset(
+    {
+        "git", "noreply", "no", "reply", "donotreply", "mailer", "daemon", "postmaster", "webmaster",
+        "info", "contact", "kontakt", "post", "postmottak", "hello", "hei", "hi", "team", "community",
+        "feedback", "support", "help", "hjelp", "press", "presse", "media", "news", "security", "sikkerhet",
+        "privacy", "personvern", "legal", "abuse", "sales", "salg", "jobs", "careers", "jobb", "admin",
+        "office", "kundeservice", "service", "announce", "dev", "devel", "users", "nuts", "list", "discuss",
+        "conduct", "board", "core", "maintainers", "reach", "interop", "foundation",
+    }
+)  # fmt: skip
+#: Mailing-list hosts: an address there is a list, not a person.
+LIST_DOMAINS = frozenset({"googlegroups.com", "groups.google.com", "groups.io", "lists.sourceforge.net"})
 
 
 @functools.cache
@@ -126,15 +139,26 @@ def _tld_extract() -> tldextract.TLDExtract:
 
 
 class OfflineEmailRecognizer(EmailRecognizer):
-    """Presidio's e-mail recognizer without the network, ignoring example and role addresses."""
+    """Presidio's e-mail recognizer without the network, for personal addresses only.
+
+    Presidio validates the whole match with tldextract, which reads ``golang.org/x/pkg@v1.2.3``
+    as a URL on golang.org; here the domain alone must end in a public suffix and the local
+    part must be a mailbox. Example domains, mailing lists and role mailboxes
+    (``press@``, ``community@``, ``go-nuts@googlegroups.com``) are public, not personal.
+    """
 
     def validate_result(self, pattern_text: str) -> bool:
-        return _tld_extract()(pattern_text).fqdn != ""
+        local, _, domain = pattern_text.rpartition("@")
+        if not local or "/" in local or ":" in local:
+            return False
+        return _tld_extract()(domain).suffix != "" and _tld_extract()(domain).domain != ""
 
     def invalidate_result(self, pattern_text: str) -> bool:
         local, _, domain = pattern_text.lower().rpartition("@")
         return (
-            local in _ROLE_MAILBOXES
+            bool(ROLE_WORDS & set(re.split(r"[-._+]", local)))
+            or domain in LIST_DOMAINS
+            or domain.startswith(("lists.", "list."))
             or domain in _EXAMPLE_DOMAINS
             or domain.endswith(tuple("." + d for d in _EXAMPLE_DOMAINS))
             or domain.endswith(_EXAMPLE_SUFFIXES)
