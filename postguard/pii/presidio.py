@@ -9,6 +9,7 @@ rule through ``analysis.memo``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -83,12 +84,34 @@ class WholeWordEnhancer(LemmaContextAwareEnhancer):
     def __init__(self) -> None:
         super().__init__(context_prefix_count=5, context_suffix_count=2, context_matching_mode="whole_word")
 
+    def _extract_surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
+        """Up to 5 keywords before the match and 2 after it, found by bisecting (Presidio scans)."""
+        indices = nlp_artifacts.tokens_indices
+        first = max(0, bisect.bisect_right(indices, start) - 1)
+        last = max(first, bisect.bisect_left(indices, start + len(word)) - 1)
+        return _keywords(nlp_artifacts, first, -1, self.context_prefix_count + 1) + _keywords(
+            nlp_artifacts, last, 1, self.context_suffix_count + 1
+        )
+
     @staticmethod
     def _find_supportive_word_in_context(context_list, recognizer_context_list, matching_mode=""):
         for word in recognizer_context_list or ():
             if any(context_match(token, word.lower()) for token in context_list or ()):
                 return word
         return ""
+
+
+def _keywords(artifacts: NlpArtifacts, index: int, step: int, count: int) -> list[str]:
+    """Lower-case lemmas from ``index`` on (the match's own token included), skipping stop words."""
+    engine_ = artifacts.nlp_engine
+    lemmas, language = artifacts.lemmas, artifacts.tokens.lang_
+    found: list[str] = []
+    while 0 <= index < len(lemmas) and len(found) < count:
+        lemma = lemmas[index].lower()
+        if not engine_.is_stopword(lemma, language) and not engine_.is_punct(lemma, language):
+            found.append(lemma)
+        index += step
+    return found
 
 
 @functools.cache
@@ -107,34 +130,31 @@ def engine() -> AnalyzerEngine:
 
 
 def artifacts(analysis: Analysis) -> NlpArtifacts:
-    """Presidio's view of the shared Doc: tokens, offsets and lower-case lemmas."""
-    doc = analysis.doc
-    return NlpArtifacts(
-        entities=[],
-        tokens=doc,
-        tokens_indices=[token.idx for token in doc],
-        lemmas=[token.lemma_ or token.lower_ for token in doc],
-        nlp_engine=engine().nlp_engine,
-        language=analysis.language,
-    )
+    """Presidio's view of the shared Doc: tokens, offsets and lemmas (the blank pipelines have
+    none, so the lower-case form stands in: context words then match whole words)."""
+
+    def compute() -> NlpArtifacts:
+        doc = analysis.doc
+        return NlpArtifacts(
+            entities=[],
+            tokens=doc,
+            tokens_indices=[token.idx for token in doc],
+            lemmas=[token.lemma_ or token.lower_ for token in doc],
+            nlp_engine=engine().nlp_engine,
+            language=analysis.language,
+        )
+
+    return analysis.memo("pii.artifacts", compute)
 
 
 def nearby_context(
     analysis: Analysis, start: int, end: int, words: Sequence[str], before: int, after: int
 ) -> str:
-    """The first of ``words`` among the ``before`` words ahead of a span or ``after`` words behind it."""
-    doc = analysis.doc
-    stop = engine().nlp_engine
-    near: list[str] = []
-    ahead = [
-        t
-        for t in doc
-        if t.idx + len(t) <= start and t.is_alpha and not stop.is_stopword(t.lower_, analysis.language)
-    ]
-    behind = [
-        t for t in doc if t.idx >= end and t.is_alpha and not stop.is_stopword(t.lower_, analysis.language)
-    ]
-    near = [t.lower_ for t in ahead[-before:]] + [t.lower_ for t in behind[:after]]
+    """The first of ``words`` among the ``before`` keywords ahead of a span or ``after`` behind it."""
+    found = artifacts(analysis)
+    first = max(0, bisect.bisect_right(found.tokens_indices, start) - 1)
+    last = max(first, bisect.bisect_left(found.tokens_indices, end) - 1)
+    near = _keywords(found, first - 1, -1, before) + _keywords(found, last + 1, 1, after)
     for word in words:
         if any(context_match(token, word) for token in near):
             return word
