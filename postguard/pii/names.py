@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 #: Faker locales whose Latin-script names are read (first names, surnames).
 NAME_LOCALES = (
     "en_US",
@@ -251,6 +251,12 @@ HOMOGRAPHS = {
         "phoenix",
         "savannah",
         "aurora",
+        "oslo",
+        "bergen",
+        "trondheim",
+        "stavanger",
+        "tromsø",
+        "norway",
     ),
     "nb": (
         "per",
@@ -636,7 +642,7 @@ class NameFinder:
         while (
             len(tokens) > 1
             and (kinds[0] in {"function", "common", "ambiguous", "wordlike", "title", "initial"})
-            and not (kinds[0] in {"ambiguous", "wordlike"} and kinds[1] in {"last", "rare"})
+            and not (kinds[0] in {"ambiguous", "wordlike"} and kinds[1] in {"first", "last", "rare"})
         ):
             titled = titled or kinds[0] == "title"
             prev = tokens[0].lower_
