@@ -39,8 +39,12 @@ def main() -> None:
         if args.show:
             for f in found:
                 print(f"  {name}:{f.line} [{f.rule}] {f.text[:60]!r}")
-    print(f"{len(docs)} texts (blog posts and corpus sentences), {hits} secret findings (all false positives)")
-    print(f"false-positive rate: {files_hit / len(docs):.4f} of texts, {hits / len(docs):.4f} findings per text")
+    print(
+        f"{len(docs)} texts (blog posts and corpus sentences), {hits} secret findings (all false positives)"
+    )
+    print(
+        f"false-positive rate: {files_hit / len(docs):.4f} of texts, {hits / len(docs):.4f} findings per text"
+    )
 
 
 if __name__ == "__main__":

@@ -30,7 +30,12 @@ CASES = [
     ("pii.phone", "nb", "Telefonen min: 41 23 45 67.", ["41 23 45 67"]),
     ("pii.phone", "en", "We served 41 23 45 67 requests.", []),
     ("pii.phone", "en", "Released on 2013-11-26, call it a day.", []),
-    ("pii.payment-card", "en", "Refund went to card 4111 1111 1111 1111 by mistake.", ["4111 1111 1111 1111"]),
+    (
+        "pii.payment-card",
+        "en",
+        "Refund went to card 4111 1111 1111 1111 by mistake.",
+        ["4111 1111 1111 1111"],
+    ),
     ("pii.payment-card", "nb", "Kortnummeret er 5555 5555 5555 4444.", ["5555 5555 5555 4444"]),
     ("pii.payment-card", "en", "Refund went to card 4111 1111 1111 1112 (fails Luhn).", []),
     ("pii.iban", "en", "Send it to IBAN NO93 8601 1117 947.", ["NO93 8601 1117 947"]),
@@ -61,7 +66,9 @@ def test_entities(default_linter, rule, lang, text, expected):
 
 
 def test_checksum_only_numbers_say_why_in_the_finding(default_linter):
-    finding = default_linter.check("Kontonummeret mitt er 1234.56.78903.", lang="nb", only=["pii.bank-account"]).findings[0]
+    finding = default_linter.check(
+        "Kontonummeret mitt er 1234.56.78903.", lang="nb", only=["pii.bank-account"]
+    ).findings[0]
     assert "kontonummer" in finding.message
     assert "1 in 11" in finding.guidance
 

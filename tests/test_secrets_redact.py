@@ -23,8 +23,14 @@ STRIPE = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
         ("xoxb-2048193847-4839201847-Xk9pQ2mL7vR4tB8n", "secret.token"),
         ("AIzaSyD9x8Kq2Lp7Vm4Rt6Bn1Cz3Xw5Yq8Jh0Pk in the app", "secret.token"),
         ("Nøkkelen er AKIA2E0A8F3B244C9986.", "secret.token"),
-        ("```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7bqXk2w9LrT4vQ\n-----END RSA PRIVATE KEY-----\n```", "secret.private-key"),
-        ("Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.dBjftJeZ4CVPmB92K27uhbUJU1p1rwW1gFWFOEjXk", "secret.jwt"),
+        (
+            "```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7bqXk2w9LrT4vQ\n-----END RSA PRIVATE KEY-----\n```",
+            "secret.private-key",
+        ),
+        (
+            "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.dBjftJeZ4CVPmB92K27uhbUJU1p1rwW1gFWFOEjXk",
+            "secret.jwt",
+        ),
         ("db_password = 'Xk9#mQ2v!Lr7pZ4w'", "secret.password"),
         ("passord: Hq7!vN3kLm9xT2pB", "secret.password"),
         ("postgres://admin:Vq8mT2xLp9Rz@db.internal:5432/app", "secret.password"),
@@ -83,7 +89,10 @@ def test_reports_mask_sensitive_matches(draft, fmt):
     ("operator", "expected"),
     [
         ("replace", "Ring meg på <PHONE>, mail <EMAIL>.\nKey: <SECRET>\n"),
-        ("mask", "Ring meg på *** ** ***, mail ****.******@*****.**.\nKey: **_****_************************\n"),
+        (
+            "mask",
+            "Ring meg på *** ** ***, mail ****.******@*****.**.\nKey: **_****_************************\n",
+        ),
     ],
 )
 def test_redact_to_stdout(draft, operator, expected):
