@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import linter_from
 
 from postguard import Linter
 from postguard.analysis import Analysis
 from postguard.formats import parse
 from postguard.pii import names
-
-from conftest import linter_from
 
 
 def person_names(text: str, lang: str) -> list[str]:

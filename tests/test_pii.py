@@ -5,12 +5,11 @@ from __future__ import annotations
 import socket
 
 import pytest
+from conftest import linter_from
 
 from postguard import PolicyError
 from postguard.analysis import Analysis
 from postguard.formats import parse
-
-from conftest import linter_from
 
 
 def found(linter, text: str, lang: str, rule: str) -> list[str]:
