@@ -293,21 +293,31 @@ class Analysis:
     def doc(self) -> Doc:
         """The spaCy Doc of the markup-free view, made on first use and then shared."""
         if self._doc is None:
+            import numpy
+            from spacy.attrs import SENT_START
+
             doc = pipeline(self.language)(self.document.view)
             starts = set(self.sentences)
-            for token in doc:
-                token.is_sent_start = (
-                    token.i == 0
-                    or token.idx in starts
-                    or (token.idx > 0 and self._crosses_start(doc[token.i - 1], token, starts))
-                )
+            # One array write: setting token.is_sent_start one by one rescans the Doc each time.
+            flags = [
+                1
+                if token.i == 0
+                or token.idx in starts
+                or (token.idx > 0 and self._crosses_start(doc[token.i - 1], token, starts))
+                else -1
+                for token in doc
+            ]
+            if flags:
+                doc.from_array([SENT_START], numpy.array(flags, dtype="int64").astype("uint64"))
             self._doc = doc
         return self._doc
 
     def _crosses_start(self, prev, token, starts: set[int]) -> bool:
-        return (
-            any(prev.idx + len(prev) < s <= token.idx for s in starts) if token.idx - prev.idx < 64 else False
-        )
+        """A sentence start lies after ``prev`` ends and at or before ``token`` (bisect: long drafts)."""
+        if token.idx - prev.idx >= 64:
+            return False
+        after_prev = bisect.bisect_right(self.sentences, prev.idx + len(prev))
+        return bisect.bisect_right(self.sentences, token.idx) > after_prev
 
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.sentences, offset) - 1

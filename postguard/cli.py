@@ -351,6 +351,70 @@ def _stdin_is_tty() -> bool:
     return sys.stdin.isatty()
 
 
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--policy",
+    "policy_path",
+    type=click.Path(dir_okay=False),
+    help="Policy file (default: postguard.yml in this folder or above, else the built-in policy).",
+)
+@click.option(
+    "--operator",
+    type=click.Choice(["replace", "mask", "hash"]),
+    default="replace",
+    show_default=True,
+    help="replace: <EMAIL>, <PHONE>...; mask: ****; hash: a SHA-256 digest.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write the copy here instead of stdout."
+)
+@click.option("--in-place", is_flag=True, help="Rewrite FILE atomically, keeping the original as FILE.bak.")
+@click.option("--lang", type=click.Choice(["auto", "en", "nb"]), default="auto", show_default=True)
+@click.option(
+    "--input-format",
+    type=click.Choice(["auto", "text", "markdown", "html"]),
+    default="auto",
+    show_default=True,
+)
+def redact(
+    file: str,
+    policy_path: str | None,
+    operator: str,
+    output: str | None,
+    in_place: bool,
+    lang: str,
+    input_format: str,
+) -> None:
+    """Write a copy of FILE with its PII and secrets replaced (stdout, -o FILE or --in-place)."""
+    from .engine import Linter
+    from .errors import PostguardError
+    from .files import write_atomic
+    from .policy import discover_policy, load_policy
+    from .redact import redact_file
+
+    if in_place and (output or file == "-"):
+        raise PostguardError(
+            "--in-place rewrites FILE itself: it cannot be combined with -o or used with stdin"
+        )
+    linter = Linter(load_policy(policy_path or discover_policy()))
+    text, count = redact_file(
+        linter,
+        file,
+        operator=operator,
+        format=None if input_format == "auto" else input_format,
+        lang=None if lang == "auto" else lang,
+    )
+    if in_place:
+        backup = write_atomic(file, text)
+        click.echo(f"postguard: redacted {count} item(s) in {file}; original kept as {backup}", err=True)
+    elif output:
+        write_atomic(output, text, backup=False)
+        click.echo(f"postguard: redacted {count} item(s); wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
 def _stdout_is_tty() -> bool:
     return sys.stdout.isatty()
 

@@ -173,6 +173,7 @@ class Linter:
             end_column=end_column,
             text=matched,
             sensitive=rule.mask,
+            entity=hit.values.get("entity", ""),
         )
 
 

@@ -21,11 +21,12 @@ def render(results: Sequence[Result], options: ReportOptions) -> str:
     for result in results:
         path = display_path(result.path) if result.path else "<text>"
         lines = result.text.splitlines() if not options.quiet else []
+        hidden = [] if options.show_matches else [f for f in result.findings if f.sensitive]
         for finding in result.findings:
             out.append(_headline(path, finding, options))
             if options.quiet:
                 continue
-            out.extend(_context(lines, finding, options))
+            out.extend(_context(lines, finding, options, hidden))
             if finding.guidance:
                 out.extend(_wrap(finding.guidance, "    = ", options))
             out.append("")
@@ -44,14 +45,17 @@ def _headline(path: str, f: Finding, options: ReportOptions) -> str:
     return f"{location} {severity} [{f.rule}] {f.message}"
 
 
-def _context(lines: list[str], f: Finding, options: ReportOptions) -> list[str]:
+def _context(lines: list[str], f: Finding, options: ReportOptions, hidden: list[Finding]) -> list[str]:
     if not 0 < f.line <= len(lines):
         return []
     line = lines[f.line - 1]
     start = f.column - 1
     end = f.end_column - 1 if f.end_line == f.line else len(line)
-    if f.sensitive and not options.show_matches:
-        line = line[:start] + mask(line[start:end]) + line[end:]
+    for other in hidden:  # every private value on the line, not only this finding's
+        if other.line <= f.line <= other.end_line:
+            a = other.column - 1 if other.line == f.line else 0
+            b = other.end_column - 1 if other.end_line == f.line else len(line)
+            line = line[:a] + mask(line[a:b]) + line[b:]
     left, right = 0, len(line)
     if len(line) > CONTEXT_WIDTH:
         left = max(0, start - CONTEXT_WIDTH // 2)
