@@ -91,7 +91,8 @@ def sentence_starts(document: Document) -> list[int]:
 # --- word units ------------------------------------------------------------------------------
 
 _PIECE_RE = re.compile(r"(?:[^\W_]|[*!$@|\u200b\u200c\u200d\u2060\u00ad\u0300-\u036f])+(?:['’][^\W_]+)*")
-_ADDRESS_RE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[^\s@]+@[^\s@]+\.[^\s@]+", re.IGNORECASE)
+_URL_RE = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+", re.IGNORECASE)
+_EMAIL_RE = re.compile(r"[^\s@<>()\[\]\"'`,;]+@[^\s@<>()\[\]\"'`,;]+\.[^\s@<>()\[\]\"'`,;]+")
 _ALNUM_RE = re.compile(r"[^\W_]+")
 _JOINERS = frozenset("-_./+&:'’\u2010\u2011\u2012\u2013")
 _CAMEL_RE = re.compile(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])|(?<=[A-ZÆØÅ])(?=[A-ZÆØÅ][a-zæøå])")
@@ -120,88 +121,90 @@ class Unit:
     readings: tuple[str, ...] = field(default=())
 
 
-class _UnitBuilder:
-    """Turns word pieces into units, deciding from the gap before each piece if a phrase goes on."""
-
-    def __init__(self, text: str, base: int) -> None:
-        self.text = text
-        self.base = base
-        self.units: list[Unit] = []
-        self.prev_end = 0
-        self.tag = ""
-
-    def piece(self, s: int, e: int) -> None:
-        gap = self.text[self.prev_end : s]
-        if gap == " ":  # by far the most common gap
-            joined, self.tag = bool(self.units), ""
-        else:
-            joined = self._continues(gap)
-        piece = self.text[s:e]
-        pos = self.base + s
-        if piece.islower() or not _CAMEL_RE.search(piece):
-            surface = fold(piece)
-            key = surface.casefold()
-            self.units.append(
-                Unit(pos, pos + len(piece), surface, key, joined, self.tag, readings=readings(key))
-            )
-        else:
-            for part in _CAMEL_RE.split(piece):
-                surface = fold(part)
-                key = surface.casefold()
-                self.units.append(
-                    Unit(pos, pos + len(part), surface, key, joined, self.tag, readings=readings(key))
-                )
-                pos += len(part)
-                joined = True
-        self.prev_end = e
-
-    def _continues(self, gap: str) -> bool:
-        """Does a phrase go on across ``gap``? Spaces and joiners yes, other punctuation no."""
-        i, n = 0, len(gap)
-        while i < n and not gap[i].isspace():
-            i += 1
-        if i == n and self.units:  # same whitespace-free chunk: joiners keep the phrase going
-            return n <= 2 and all(ch in _JOINERS for ch in gap)
-        j = n
-        while j > i and not gap[j - 1].isspace():
-            j -= 1
-        before, after = gap[:i], gap[j:]
-        self.tag = after[-1] if after and after[-1] in "#@" else ""
-        return (
-            bool(self.units)
-            and len(before) <= 1
-            and all(ch in _JOINERS for ch in before)
-            and all(ch in "#@" for ch in after)
-        )
-
-
 def word_units(text: str, base: int = 0) -> list[Unit]:
     """Split text into word units (also used on policy terms, so both sides agree).
 
     One regex pass finds word pieces (letters and digits, plus the symbols people use to
-    disguise letters); URLs and e-mail addresses are split at every punctuation mark.
+    disguise letters); URLs and e-mail addresses are split at every punctuation mark. The gap
+    before each piece decides whether it continues a phrase. This runs on every word of every
+    draft, so the common case (a plain word after one space) takes the shortest path.
     """
-    builder = _UnitBuilder(text, base)
-    addresses = (
-        [m.span() for m in _ADDRESS_RE.finditer(text)]
-        if ("@" in text or "/" in text or "www." in text)
-        else []
-    )
-    address_index = 0
+    units: list[Unit] = []
+    append = units.append
+    addresses = _address_spans(text)
+    next_address = 0
+    prev_end = 0
+    tag = ""
     for m in _PIECE_RE.finditer(text):
-        s, e = _trim(text, m.start(), m.end())
-        if e <= s:
-            continue
-        while address_index < len(addresses) and addresses[address_index][1] <= s:
-            address_index += 1
-        if address_index < len(addresses) and addresses[address_index][0] <= s and not text[s:e].isalnum():
-            for sub in _ALNUM_RE.finditer(text, s, e):
-                builder.piece(sub.start(), sub.end())
-        else:
-            builder.piece(s, e)
-    units = builder.units
+        s, e = m.span()
+        if text[s] in _EDGE_SYMBOLS or text[e - 1] in _EDGE_SYMBOLS or text[e - 2] in "'’":
+            s, e = _trim(text, s, e)
+            if e <= s:
+                continue
+        pieces = ((s, e),)
+        if addresses:
+            while next_address < len(addresses) and addresses[next_address][1] <= s:
+                next_address += 1
+            if next_address < len(addresses) and addresses[next_address][0] <= s and not text[s:e].isalnum():
+                pieces = tuple(sub.span() for sub in _ALNUM_RE.finditer(text, s, e))
+        for s, e in pieces:
+            gap = text[prev_end:s]
+            if gap == " ":  # by far the most common gap
+                joined, tag = bool(units), ""
+            else:
+                joined, tag = _continues(gap, bool(units), tag)
+            prev_end = e
+            piece = text[s:e]
+            if piece.islower() or not _CAMEL_RE.search(piece):
+                parts: tuple[str, ...] | list[str] = (piece,)
+            else:
+                parts = _CAMEL_RE.split(piece)
+            pos = base + s
+            for part in parts:
+                surface = part if part.isascii() else fold(part)
+                key = surface.casefold()
+                found = readings(key) if _OBFUSCATED_RE.search(key) else (key,)
+                append(Unit(pos, pos + len(part), surface, key, joined, tag, 0, found))
+                pos += len(part)
+                joined = True
     _merge_letter_runs(units)
     return units
+
+
+def _continues(gap: str, after_a_word: bool, tag: str) -> tuple[bool, str]:
+    """Does a phrase go on across ``gap``, and is the next word a hashtag or mention?
+
+    Spaces and joiners (``-``, ``.``, ``/``) keep a phrase going; other punctuation ends it.
+    """
+    i, n = 0, len(gap)
+    while i < n and not gap[i].isspace():
+        i += 1
+    if i == n and after_a_word:  # same whitespace-free chunk: joiners keep the phrase going
+        return n <= 2 and all(ch in _JOINERS for ch in gap), tag
+    j = n
+    while j > i and not gap[j - 1].isspace():
+        j -= 1
+    before, after = gap[:i], gap[j:]
+    joined = after_a_word and len(before) <= 1 and all(ch in _JOINERS for ch in before)
+    return joined and all(ch in "#@" for ch in after), after[-1] if after and after[-1] in "#@" else ""
+
+
+def _address_spans(text: str) -> list[tuple[int, int]]:
+    """URLs and e-mail addresses, found from their ``://``, ``www.`` and ``@`` (cheap to find)."""
+    spans = []
+    if "://" in text or "www." in text:
+        spans.extend(m.span() for m in _URL_RE.finditer(text))
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > 0 and at - start < 64 and text[start - 1] not in " \t\r\n@<>()[]\"'`,;":
+            start -= 1
+        m = _EMAIL_RE.match(text, start, at + 256)
+        if m and m.start() < at:
+            spans.append(m.span())
+        at = text.find("@", at + 1)
+    spans.sort()
+    return spans
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -266,16 +269,12 @@ class Analysis:
         self.language = language
         self.sentences = sentence_starts(document)
         self.units = word_units(document.view)
-        #: reading -> indices of the units that have it; lets a rule visit only promising units
-        self.positions: dict[str, list[int]] = {}
         starts, sentence = self.sentences, 0
-        for index, unit in enumerate(self.units):
+        for unit in self.units:
             while sentence + 1 < len(starts) and starts[sentence + 1] <= unit.start:
                 sentence += 1
                 unit.joined = False
             unit.sentence = sentence
-            for reading in unit.readings:
-                self.positions.setdefault(reading, []).append(index)
         self._doc: Doc | None = None
         self._memo: dict[str, Any] = {}
 

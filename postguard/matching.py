@@ -9,7 +9,7 @@ term never matches inside another word unless it is declared a compound part.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .analysis import Unit, word_units
@@ -54,6 +54,39 @@ class _Entry:
     units: int
 
 
+class UnitIndex:
+    """A document's word units indexed for term lookup, built once and shared by every rule.
+
+    ``positions`` maps each reading to the units that have it, so a rule finds its candidate
+    units with set intersections instead of visiting every unit.
+    """
+
+    def __init__(self, units: Sequence[Unit], language: str) -> None:
+        self.units = units
+        self.suffixes = SUFFIXES.get(language, ())
+        self.positions: dict[str, list[int]] = {}
+        for index, unit in enumerate(units):
+            for reading in unit.readings:
+                self.positions.setdefault(reading, []).append(index)
+        self.masked = [r for r in self.positions if "*" in r]
+        self.tagged = [i for i, u in enumerate(units) if u.tag and len(u.key) > MIN_INFLECTED_TERM]
+        self._affixes: dict[int, dict[str, list[str]]] = {}
+
+    def affixes(self, length: int) -> dict[str, list[str]]:
+        """Readings by their first ``length`` letters (``length`` > 0) or last ``-length``
+        letters (< 0), for readings long enough to hold a compound part that long."""
+        found = self._affixes.get(length)
+        if found is None:
+            found = {}
+            size = abs(length)
+            for reading in self.positions:
+                if len(reading) - size >= MIN_COMPOUND_REST:
+                    part = reading[:size] if length > 0 else reading[-size:]
+                    found.setdefault(part, []).append(reading)
+            self._affixes[length] = found
+        return found
+
+
 class TermIndex:
     """All terms of one rule, compiled once into hash lookups (linear in the document's length)."""
 
@@ -63,6 +96,10 @@ class TermIndex:
         self._heads: dict[str, list[_Entry]] = {}
         self._tails: dict[str, list[_Entry]] = {}
         self._by_length: dict[int, list[_Entry]] = {}
+        self._inflectable: set[str] = set()
+        self._word_prefixes: set[str] = set()  # prefixes that end where one of a term's words ends
+        self._forms: dict[tuple[str, ...], set[str]] = {}
+        self._compound_cache: dict[tuple[str, ...], dict[int, set[str]]] = {}
         self._max_units = 1
         for term in terms:
             units = word_units(term.text)
@@ -72,9 +109,15 @@ class TermIndex:
             entry = _Entry(term, surface.casefold(), surface, len(units))
             self._by_key.setdefault(entry.key, []).append(entry)
             self._prefixes.update(entry.key[:i] for i in range(1, len(entry.key) + 1))
+            glued = ""
+            for unit in units:
+                glued += unit.key
+                self._word_prefixes.add(glued)
             self._max_units = max(self._max_units, len(units) + MAX_EXTRA_UNITS)
             if len(units) == 1:
                 self._by_length.setdefault(len(entry.key), []).append(entry)
+            if term.inflect and len(entry.key) >= MIN_INFLECTED_TERM:
+                self._inflectable.add(entry.key)
             if term.compound in ("head", "any"):
                 self._heads.setdefault(entry.key, []).append(entry)
             if term.compound in ("tail", "any"):
@@ -85,19 +128,17 @@ class TermIndex:
     def __bool__(self) -> bool:
         return bool(self._by_key)
 
-    def find(
-        self, units: Sequence[Unit], language: str, positions: Mapping[str, list[int]] | None = None
-    ) -> list[Match]:
+    def find(self, units: Sequence[Unit], language: str, index: UnitIndex | None = None) -> list[Match]:
         """Leftmost-longest matches of any term in ``units``.
 
-        ``positions`` (reading -> unit indices, from the Analysis) lets the search start only at
-        units that can begin a term, so a rule costs little on a long document.
+        ``index`` (the document's :class:`UnitIndex`, shared by all rules) lets the search start
+        only at units that can begin a term, so a rule costs little on a long document.
         """
-        suffixes = SUFFIXES.get(language, ())
-        starts = self._candidate_starts(units, positions, suffixes)
+        index = index or UnitIndex(units, language)
+        suffixes = index.suffixes
         matches: list[Match] = []
         next_free = 0
-        for i in starts:
+        for i in self._candidate_starts(index):
             if i < next_free:
                 continue
             best = self._longest_at(units, i, suffixes) or self._inside_word(units[i], i, suffixes)
@@ -106,30 +147,53 @@ class TermIndex:
                 next_free = best.last_unit + 1
         return matches
 
-    def _candidate_starts(
-        self, units: Sequence[Unit], positions: Mapping[str, list[int]] | None, suffixes: tuple[str, ...]
-    ) -> list[int]:
-        """Units where a match can begin: a reading starts like a term (any match begins with a
-        term's first three letters, inflected terms being at least four long), holds a masked
-        letter, is a compound with a term as part, or is a hashtag that may hide a term."""
-        if positions is None:
-            positions = {}
-            for index, unit in enumerate(units):
-                for reading in unit.readings:
-                    positions.setdefault(reading, []).append(index)
-        prefixes = self._prefixes
-        compounds = bool(self._heads or self._tails)
-        starts: set[int] = set()
-        for reading, where in positions.items():
-            if (
-                reading[:3] in prefixes
-                or "*" in reading
-                or (compounds and self._compound_part(reading, suffixes) is not None)
-            ):
-                starts.update(where)
-            elif len(reading) > MIN_INFLECTED_TERM:
-                starts.update(i for i in where if units[i].tag)
+    def _candidate_starts(self, index: UnitIndex) -> list[int]:
+        """Units where a match can begin: a reading that starts a term or is an inflection of
+        one, a masked reading, a compound with a term as part, or a hashtag that may hide one."""
+        # A short word ("as", "in") starts a match only where a term's own word ends after it;
+        # longer ones may also begin a term that the draft splits differently (Polar-stjerne).
+        readings = {
+            r for r in index.positions.keys() & self._prefixes if len(r) > 2 or r in self._word_prefixes
+        }
+        if self._inflectable:
+            readings.update(index.positions.keys() & self._inflected_forms(index.suffixes))
+        if self._by_length:
+            readings.update(index.masked)
+        for length, parts in self._compound_forms(index.suffixes).items():
+            affixes = index.affixes(length)
+            for part in affixes.keys() & parts:
+                readings.update(affixes[part])
+        starts = set(index.tagged)
+        for reading in readings:
+            starts.update(index.positions[reading])
         return sorted(starts)
+
+    def _compound_forms(self, suffixes: tuple[str, ...]) -> dict[int, set[str]]:
+        """Compound heads by length (positive) and tails with their inflected forms by length
+        (negative): what a reading must start or end with to hold a compound part."""
+        forms = self._compound_cache.get(suffixes)
+        if forms is None:
+            forms = {}
+            for head in self._heads:
+                forms.setdefault(len(head), set()).add(head)
+            for tail, entries in self._tails.items():
+                endings = {tail} | ({tail + s for s in suffixes} if entries[0].term.inflect else set())
+                for ending in endings:
+                    forms.setdefault(-len(ending), set()).add(ending)
+            self._compound_cache[suffixes] = forms
+        return forms
+
+    def _inflected_forms(self, suffixes: tuple[str, ...]) -> set[str]:
+        """Every inflected form of the inflectable terms (made once per language): the inverse
+        of what ``_inflected`` strips, so candidates come from one set intersection."""
+        forms = self._forms.get(suffixes)
+        if forms is None:
+            forms = set()
+            for key in self._inflectable:
+                stems = {key, key + key[-1]} | ({key[:-1]} if key.endswith("e") else set())
+                forms.update(stem + suffix for stem in stems for suffix in suffixes if len(stem) >= 2)
+            self._forms[suffixes] = forms
+        return forms
 
     def _longest_at(self, units: Sequence[Unit], i: int, suffixes: tuple[str, ...]) -> Match | None:
         best: Match | None = None
@@ -171,8 +235,7 @@ class TermIndex:
     def _inflected(
         self, state: str, reading: str, units: Sequence[Unit], i: int, j: int, suffixes: tuple[str, ...]
     ) -> _Entry | None:
-        # Every candidate long enough to inflect starts with these three letters: a fast exit.
-        if (state + reading)[:3] not in self._prefixes:
+        if state + reading not in self._inflected_forms(suffixes):  # the precomputed forms: a fast exit
             return None
         for suffix in suffixes:
             if len(reading) - len(suffix) < 2 or not reading.endswith(suffix):

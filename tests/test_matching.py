@@ -11,7 +11,7 @@ from postguard.matching import Term, TermIndex
 
 def find(terms: list[Term], text: str, lang: str = "en") -> list[str]:
     analysis = Analysis(parse(text, "text"), lang)
-    matches = TermIndex(terms).find(analysis.units, lang, analysis.positions)
+    matches = TermIndex(terms).find(analysis.units, lang)
     return [text[m.start : m.end] for m in matches]
 
 

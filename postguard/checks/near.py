@@ -8,7 +8,7 @@ from ..analysis import Analysis
 from ..matching import TermIndex
 from ..policy import Policy, Rule
 from . import Hit
-from .terms import rule_terms
+from .terms import rule_terms, unit_index
 
 NEAR_KEYS = frozenset({"lists", "terms", "within", "case", "inflect", "compound"})
 
@@ -40,10 +40,11 @@ class NearCheck:
         self.second = TermIndex(rule_terms(rule, policy, dict(near), where="near."))
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
-        firsts = self.first.find(analysis.units, analysis.language, analysis.positions)
+        index = unit_index(analysis)
+        firsts = self.first.find(analysis.units, analysis.language, index)
         if not firsts:
             return
-        seconds = self.second.find(analysis.units, analysis.language, analysis.positions)
+        seconds = self.second.find(analysis.units, analysis.language, index)
         units = analysis.units
         for a in firsts:
             for b in seconds:

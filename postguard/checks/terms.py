@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..analysis import Analysis
-from ..matching import Term, TermIndex
+from ..matching import Term, TermIndex, UnitIndex
 from ..policy import Policy, Rule, list_terms
 from . import Hit
 
@@ -29,6 +29,11 @@ def rule_terms(rule: Rule, policy: Policy, options: dict | None = None, where: s
     return terms
 
 
+def unit_index(analysis: Analysis) -> UnitIndex:
+    """The document's unit index, built once and shared by every terms and near rule."""
+    return analysis.memo("terms.unit-index", lambda: UnitIndex(analysis.units, analysis.language))
+
+
 class TermsCheck:
     """Finds any of the rule's terms, with their inflections and obfuscated spellings."""
 
@@ -39,5 +44,5 @@ class TermsCheck:
         self.index = TermIndex(rule_terms(rule, policy))
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
-        for match in self.index.find(analysis.units, analysis.language, analysis.positions):
+        for match in self.index.find(analysis.units, analysis.language, unit_index(analysis)):
             yield Hit(match.start, match.end, {"term": match.term.text})
