@@ -98,6 +98,7 @@ _JOINERS = frozenset("-_./+&:'’\u2010\u2011\u2012\u2013")
 _CAMEL_RE = re.compile(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])|(?<=[A-ZÆØÅ])(?=[A-ZÆØÅ][a-zæøå])")
 _EDGE_SYMBOLS = "!|@$*"
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
+_LETTER_RUN_RE = re.compile(r"(?<![^\W\d_])[^\W\d_](?:[\W_]{1,3}[^\W\d_](?![^\W_])){2}")
 _OBFUSCATED_RE = re.compile(r"[0-9@$!|€*]|(.)\1\1")
 
 
@@ -155,7 +156,7 @@ def word_units(text: str, base: int = 0) -> list[Unit]:
                 joined, tag = _continues(gap, bool(units), tag)
             prev_end = e
             piece = text[s:e]
-            if piece.islower() or not _CAMEL_RE.search(piece):
+            if piece.islower() or piece.istitle() or piece.isupper() or not _CAMEL_RE.search(piece):
                 parts: tuple[str, ...] | list[str] = (piece,)
             else:
                 parts = _CAMEL_RE.split(piece)
@@ -167,7 +168,8 @@ def word_units(text: str, base: int = 0) -> list[Unit]:
                 append(Unit(pos, pos + len(part), surface, key, joined, tag, 0, found))
                 pos += len(part)
                 joined = True
-    _merge_letter_runs(units)
+    if _LETTER_RUN_RE.search(text):
+        _merge_letter_runs(units)
     return units
 
 
