@@ -187,7 +187,9 @@ def pipeline(lang: str) -> Language:
 
 # --- sentences -------------------------------------------------------------------------------
 
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[\W\d_]*[^\W\d_])")
+# Starts only at the first of a run of stops, takes runs possessively and looks only a short
+# way ahead for the next word: each keeps a draft of dots and spaces linear, not quadratic.
+_SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+\s++(?=[\"'“‘(\[]?[\W\d_]{0,16}[^\W\d_])")
 
 
 def sentence_starts(document: Document) -> list[int]:
@@ -289,6 +291,7 @@ def _add_piece(units: list[Unit], piece: str, start: int, joined: bool, tag: str
 
 def _merge_letter_runs(units: list[Unit]) -> None:
     """``K e s t r e l`` and ``K.e.s.t.r.e.l``: three or more joined single letters form one word."""
+    merged: list[Unit] = []  # built anew: replacing slices in place is quadratic on many runs
     i = 0
     while i < len(units):
         j = i
@@ -297,10 +300,14 @@ def _merge_letter_runs(units: list[Unit]) -> None:
         if j - i >= 2 and len(units[i].key) == 1:
             run = units[i : j + 1]
             surface = "".join(u.surface for u in run)
-            units[i : j + 1] = [
+            merged.append(
                 Unit(run[0].start, run[-1].end, surface, surface.casefold(), run[0].joined, run[0].tag)
-            ]
-        i += 1
+            )
+            i = j + 1
+        else:
+            merged.append(units[i])
+            i += 1
+    units[:] = merged
 
 
 def _readings(unit_key: str) -> tuple[str, ...]:
