@@ -6,7 +6,11 @@ policy or input error.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
 import sys
+import tempfile
 
 import click
 
@@ -139,6 +143,84 @@ def check(
     if had_error:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if any(r.failed(level) for r in results) else EXIT_CLEAN)
+
+
+@main.command("hash-terms")
+@click.argument("source", default="-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--key-env",
+    default="POSTGUARD_HASH_KEY",
+    show_default=True,
+    help="Environment variable that holds the policy's secret key.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the hashed list to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--yaml",
+    "yaml_name",
+    metavar="LIST",
+    help="Print a policy 'lists:' entry named LIST instead of a hashed list file.",
+)
+@click.option("--new-key", is_flag=True, help="Print a fresh random key to keep in a secret store, and exit.")
+def hash_terms(source: str, key_env: str, output: str | None, yaml_name: str | None, new_key: bool) -> None:
+    """Hash a plain term list (SOURCE, one term per line; '-' reads standard input).
+
+    The hashed list goes in the policy instead of the terms: postguard still finds them,
+    with all their spellings, but the repository and CI logs never show them. See
+    docs/security.md for what this does and does not protect.
+    """
+    from . import hashing
+    from .errors import PostguardError
+    from .inputs import DEFAULT_MAX_BYTES, read_draft
+
+    if new_key:
+        click.echo(hashing.new_key())
+        return
+    if yaml_name is not None and not re.match(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", yaml_name):
+        raise click.BadParameter("use letters, digits, '-', '_' or '.'", param_hint="--yaml")
+    if output and source != "-" and os.path.realpath(output) == os.path.realpath(source):
+        raise PostguardError(
+            f"{output}: refusing to overwrite the plain list with its hashes; pick another file"
+        )
+    hasher = hashing.load_key(key_env)
+    text = read_draft(source, DEFAULT_MAX_BYTES)
+    try:
+        hashed = hashing.hash_terms(text.splitlines(), hasher)
+    except ValueError as exc:
+        raise PostguardError(f"{'<stdin>' if source == '-' else source}: {exc}") from None
+    rendered = hashed.render_yaml(yaml_name) if yaml_name else hashed.render()
+    if output:
+        _write_atomic(output, rendered)
+    else:
+        click.echo(rendered, nl=False)
+    click.echo(
+        f"postguard: hashed {len(hashed.digests)} terms (at most {hashed.max_units} words each) "
+        f"with the key in {key_env}; key-check {hashed.key_check}",
+        err=True,
+    )
+
+
+def _write_atomic(path: str, text: str) -> None:
+    """Write to a temporary file beside ``path``, then rename: a crash never leaves half a file."""
+    from .errors import PostguardError
+
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp"
+        ) as tmp:
+            tmp.write(text)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.replace(tmp.name, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp.name)
+        raise PostguardError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
 def _stdout_is_tty() -> bool:

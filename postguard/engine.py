@@ -144,7 +144,7 @@ class Linter:
         values = {
             "match": shown,
             "term": shown if rule.mask else hit.values.get("term", matched),
-            "near": hit.values.get("near", ""),
+            "near": mask(hit.values.get("near", "")) if rule.mask else hit.values.get("near", ""),
         }
         message, guidance = rule.message, rule.guidance
         for placeholder in _PLACEHOLDERS:

@@ -17,6 +17,16 @@ from typing import Any
 from .document import SCOPES
 from .errors import PolicyError
 from .findings import SENSITIVE_CATEGORIES, Severity
+from .hashing import (
+    DEFAULT_KEY_ENV,
+    ENV_NAME_RE,
+    HashedList,
+    HashKeyError,
+    bind,
+    is_hashed_file,
+    parse_hashed_file,
+    parse_hashed_mapping,
+)
 from .matching import Term
 from .yamlsource import LocatedDict, YamlError, line_of, load_yaml
 
@@ -56,7 +66,7 @@ COMMON_RULE_KEYS = frozenset(
         "mask",
     }
 )
-LIST_KEYS = frozenset({"terms", "file", "case", "inflect", "compound"})
+LIST_KEYS = frozenset({"terms", "file", "hashed", "key-env", "case", "inflect", "compound"})
 TERM_KEYS = frozenset({"term", "case", "inflect", "compound"})
 CASE_VALUES = ("any", "exact")
 COMPOUND_VALUES = ("head", "tail", "any")
@@ -119,6 +129,11 @@ class TermList:
     terms: tuple[Term, ...]
     source: str
     line: int | None
+
+    @property
+    def hashed(self) -> bool:
+        """True when some terms are known only by their hash: findings must never show them."""
+        return any(term.hashed is not None for term in self.terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,8 +337,10 @@ class _Loader:
 
     # merging
 
-    def _check_list_names(self, rule: Rule) -> None:
+    def _check_list_names(self, rule: Rule) -> Rule:
+        """Every list a rule names exists; a rule using a hashed list masks what it finds."""
         near = rule.options.get("near")
+        hashed = []
         for names in (rule.options.get("lists"), near.get("lists") if isinstance(near, dict) else None):
             for name in [names] if isinstance(names, str) else names or ():
                 if isinstance(name, str) and name not in self.lists:
@@ -331,6 +348,16 @@ class _Loader:
                         f"unknown list {name!r}{did_you_mean(name, list(self.lists))}; define it under 'lists'",
                         "lists" if names is rule.options.get("lists") else "near",
                     )
+                if isinstance(name, str) and self.lists[name].hashed:
+                    hashed.append(name)
+        if hashed and not rule.mask:
+            if "mask" in rule.key_lines:
+                raise rule.error(
+                    f"uses hashed list {hashed[0]!r}, so its findings are always masked; remove 'mask: false'",
+                    "mask",
+                )
+            return replace(rule, mask=True)
+        return rule
 
     def finish(self, path: str | None) -> Policy:
         data, display = self.top["data"], self.top["display"]
@@ -352,8 +379,8 @@ class _Loader:
                 )
             if rule_id in rules:
                 rules[rule_id] = replace(rules[rule_id], severity=severity)
-        for rule in rules.values():
-            self._check_list_names(rule)
+        for rule_id, rule in rules.items():
+            rules[rule_id] = self._check_list_names(rule)
         languages = tuple(v for v, _ in _entries(data, "languages", display, str)) or LANGUAGES
         for index, lang in enumerate(languages):
             if lang not in LANGUAGES:
@@ -447,11 +474,23 @@ def list_terms(
         if not isinstance(terms_value, list):
             raise PolicyError(display, line_of(spec, "terms"), f"'terms' of list {name!r} must be a list")
         raw.extend((item, line_of(terms_value, i)) for i, item in enumerate(terms_value))
+    hashed: list[tuple[HashedList, int | None]] = []
+    if "hashed" in spec:
+        hashed.append((_hashed_mapping(spec, name, display, folder), line_of(spec, "hashed")))
     if "file" in spec:
         if folder is None:
             raise PolicyError(display, line_of(spec, "file"), "'file' is only allowed in named lists")
-        raw.extend(_terms_file(spec["file"], display, line_of(spec, "file"), folder))
-    terms = []
+        content = _terms_file(spec["file"], display, line_of(spec, "file"), folder)
+        if is_hashed_file(content):
+            try:
+                hashed.append((parse_hashed_file(content), line_of(spec, "file")))
+            except ValueError as exc:
+                raise PolicyError(
+                    display, line_of(spec, "file"), f"hashed list {spec['file']}: {exc}"
+                ) from None
+        else:
+            raw.extend(_file_lines(content, line_of(spec, "file")))
+    terms = _hashed_terms(name, spec, hashed, defaults, display)
     for item, item_line in raw:
         if isinstance(item, str | int | float) and not isinstance(item, bool) and str(item).strip():
             terms.append(Term(str(item).strip(), source=name, **defaults))
@@ -492,7 +531,53 @@ def _term_options(spec: dict, display: str, name: str) -> dict[str, Any]:
     return options
 
 
-def _terms_file(value: Any, display: str, line: int | None, folder: Path) -> list[tuple[str, int | None]]:
+def _hashed_mapping(spec: dict, name: str, display: str, folder: Path | None) -> HashedList:
+    if folder is None:
+        raise PolicyError(display, line_of(spec, "hashed"), "'hashed' is only allowed in named lists")
+    value = spec["hashed"]
+    if not isinstance(value, dict):
+        raise PolicyError(
+            display,
+            line_of(spec, "hashed"),
+            f"'hashed' of list {name!r} must be the mapping `postguard hash-terms --yaml` prints",
+        )
+    try:
+        return parse_hashed_mapping(value)
+    except ValueError as exc:
+        raise PolicyError(display, line_of(spec, "hashed"), f"list {name!r}: {exc}") from None
+
+
+def _hashed_terms(
+    name: str, spec: dict, hashed: list[tuple[HashedList, int | None]], defaults: dict, display: str
+) -> list[Term]:
+    """Terms known only by their hash, bound to the key in the list's ``key-env`` variable."""
+    env = spec.get("key-env", DEFAULT_KEY_ENV)
+    if not isinstance(env, str) or not ENV_NAME_RE.match(env):
+        raise PolicyError(display, line_of(spec, "key-env"), "'key-env' must name an environment variable")
+    if not hashed:
+        if "key-env" in spec:
+            raise PolicyError(
+                display, line_of(spec, "key-env"), f"'key-env' of list {name!r} needs a hashed list"
+            )
+        return []
+    for option, problem in (("case", "cannot be checked"), ("compound", "is not supported")):
+        if option in spec:
+            raise PolicyError(
+                display,
+                line_of(spec, option),
+                f"list {name!r} is hashed: '{option}' {problem} for hashed terms (the hash hides the letters)",
+            )
+    terms = []
+    for hashed_list, line in hashed:
+        try:
+            bound = bind(hashed_list, env, name)
+        except HashKeyError as exc:
+            raise PolicyError(display, line, f"list {name!r}: {exc}") from None
+        terms.extend(Term("<hashed>", source=name, hashed=h, **defaults) for h in bound)
+    return terms
+
+
+def _terms_file(value: Any, display: str, line: int | None, folder: Path) -> str:
     if not isinstance(value, str) or not value.strip():
         raise PolicyError(display, line, "'file' must be a path relative to the policy")
     target = (folder / value).resolve()
@@ -503,11 +588,14 @@ def _terms_file(value: Any, display: str, line: int | None, folder: Path) -> lis
             f"'file: {value}' points outside the policy's folder; keep term lists beside the policy",
         )
     try:
-        content = target.read_text(encoding="utf-8-sig")
+        return target.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise PolicyError(display, line, f"term list file not found: {value}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyError(display, line, f"cannot read term list file {value}: {exc}") from None
+
+
+def _file_lines(content: str, line: int | None) -> list[tuple[str, int | None]]:
     out = []
     for text in content.splitlines():
         text = text.split(" #", 1)[0].strip()
