@@ -1,6 +1,6 @@
 """Time and peak memory of a full check on the largest drafts postguard accepts (5 MB).
 
-Run: .venv/bin/python bench/large_inputs.py [--policy PATH] [--only NAME ...]
+Run: .venv/bin/python bench/large_inputs.py [--policy PATH | --hashed] [--only NAME ...]
 Each case runs in a fresh subprocess so peak memory (ru_maxrss) is its own. Prints one line
 per case: name, format, size, seconds, peak MB, findings. Inputs are built from the shared
 blog corpus (../shared/corpora/blog_en) and from synthetic hostile text.
@@ -58,7 +58,9 @@ def build(name: str) -> tuple[str, str]:
     if name == "markdown-one-line":
         return "markdown", _fill(["**bold** _it_ `code` [link](https://example.com) <b>x</b> word"], " ")
     if name == "html-one-line":
-        return "html", _fill(["<p class='a'>Hello <b>world</b> &amp; <a href='https://x.io'>link</a></p>"], "")
+        return "html", _fill(
+            ["<p class='a'>Hello <b>world</b> &amp; <a href='https://x.io'>link</a></p>"], ""
+        )
     if name == "html-comments":
         return "html", _fill(["<!-- c --><script>x</script><p>text</p>"], "")
     if name == "leet-words":
@@ -84,6 +86,34 @@ CASES = [
     "no-spaces",
     "zero-width",
 ]
+
+
+HASHED_POLICY = """\
+extends: [default]
+lists:
+  secret:
+    file: secret.hashed
+rules:
+  - id: secret
+    kind: terms
+    lists: [secret]
+    category: confidential
+    message: confidential
+"""
+
+
+def hashed_policy(folder: Path) -> str:
+    """A policy whose codenames and customers (the example company's) are a hashed list."""
+    import os
+
+    from postguard.hashing import Hasher, hash_terms
+
+    os.environ.setdefault("POSTGUARD_HASH_KEY", "bench-key-0123456789abcdef")
+    terms = ["Kestrel", "Silver Tide", "Project Kestrel", "Halvorsen Maritime", "Polar Freight AS"]
+    hashed = hash_terms(terms, Hasher(os.environ["POSTGUARD_HASH_KEY"].encode()))
+    (folder / "secret.hashed").write_text(hashed.render(), encoding="utf-8")
+    (folder / "postguard.yml").write_text(HASHED_POLICY, encoding="utf-8")
+    return str(folder / "postguard.yml")
 
 
 def run_one(name: str, policy: str | None) -> None:
@@ -117,9 +147,14 @@ def run_one(name: str, policy: str | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--policy", help="policy file (default: the built-in default policy)")
+    parser.add_argument("--hashed", action="store_true", help="use a policy with a hashed term list")
     parser.add_argument("--only", nargs="*", default=CASES)
     parser.add_argument("--case", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.hashed:
+        import tempfile
+
+        args.policy = hashed_policy(Path(tempfile.mkdtemp()))
     if args.case:
         run_one(args.case, args.policy)
         return

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from .analysis import Analysis, detect_language
 from .checks import Check, Hit, compile_rule
 from .document import Document, Spans
-from .errors import PostguardError
+from .errors import PostguardError, RuleTimeoutError
 from .findings import Finding, Severity, mask
 from .formats import FORMATS, format_for_path, parse
 from .inputs import DEFAULT_MAX_BYTES, read_draft
+from .matching import HashBudgetError
 from .policy import LANGUAGES, Policy, Rule, discover_policy, load_policy
 
 _PLACEHOLDERS = ("{match}", "{term}", "{near}")
@@ -91,7 +92,13 @@ class Linter:
                 continue
             if rule.languages is not None and language not in rule.languages:
                 continue
-            for hit in check.run(analysis):
+            try:
+                hits = list(check.run(analysis))
+            except HashBudgetError as exc:
+                raise RuleTimeoutError(
+                    f"{path or 'the draft'}: rule {rule.id!r} ({rule.source}): {exc}"
+                ) from None
+            for hit in hits:
                 if document.scope_at(hit.start) not in rule.scope:
                     continue
                 if allowed_spans is None:

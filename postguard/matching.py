@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .analysis import Unit, word_units
+from .errors import PostguardError
 
 if TYPE_CHECKING:
     from .hashing import Hashed, Hasher
@@ -27,11 +28,23 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "en": ("s", "es", "ed", "ing", "in", "er", "ers"),
     "nb": ("s", "en", "et", "a", "ene", "er", "ere", "erne", "ens", "ets", "enes", "as", "es", "e"),
 }
+#: The same endings by their last letter: a word is tried only with endings it can have.
+_ENDINGS: dict[str, dict[str, tuple[str, ...]]] = {
+    lang: {c: tuple(s for s in suffixes if s[-1] == c) for c in {s[-1] for s in suffixes}}
+    for lang, suffixes in SUFFIXES.items()
+}
 MIN_INFLECTED_TERM = 4  # shorter terms must match exactly: "AS" must not match "ass"
 MIN_COMPOUND_REST = 3  # a compound part needs a real word beside it
 MAX_EXTRA_UNITS = 2  # a phrase may split into a few more units than the term has
 MAX_STATES = 16  # readings of a phrase kept per unit (bounds hostile text full of leet readings)
 MAX_HASHTAG_PART = 32  # longest part of a run-together hashtag tried against hashed terms
+#: Hashes a draft may cost per word unit (plus a fixed allowance), per key: ordinary prose needs
+#: a few; text built to multiply readings would otherwise take minutes, so it is refused.
+HASH_BUDGET_PER_UNIT, HASH_BUDGET_BASE = 12, 50_000
+
+
+class HashBudgetError(PostguardError):
+    """A draft needs more hashing than :data:`HASH_BUDGET_PER_UNIT` allows (hostile input)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +90,7 @@ class _HashedKeys:
         self.hasher = hasher
         self.entries: dict[bytes, list[_Entry]] = {}
         self.max_units = 1
+        self.budget = HASH_BUDGET_BASE
         self._cache: dict[str, bytes] = {}
 
     def add(self, term: Term, hashed: Hashed) -> None:
@@ -86,6 +100,12 @@ class _HashedKeys:
     def get(self, candidate: str) -> list[_Entry] | None:
         digest = self._cache.get(candidate)
         if digest is None:
+            self.budget -= 1
+            if self.budget < 0:
+                raise HashBudgetError(
+                    "the draft has too many obfuscated or run-together words to check hashed terms "
+                    "in reasonable time; split it or remove the obfuscation"
+                )
             if len(self._cache) >= self.CACHE_SIZE:
                 self._cache.clear()
             digest = self._cache[candidate] = self.hasher.digest(candidate)
@@ -146,7 +166,9 @@ class TermIndex:
 
     def find(self, units: Sequence[Unit], language: str) -> list[Match]:
         """Leftmost-longest matches of any term in ``units``."""
-        suffixes = SUFFIXES.get(language, ())
+        suffixes = _ENDINGS.get(language, {})
+        for store in self._hashed:
+            store.budget = HASH_BUDGET_BASE + HASH_BUDGET_PER_UNIT * len(units)
         matches: list[Match] = []
         i, n = 0, len(units)
         while i < n:
@@ -160,7 +182,9 @@ class TermIndex:
             i = best.last_unit + 1
         return matches
 
-    def _longest_at(self, units: Sequence[Unit], i: int, suffixes: tuple[str, ...]) -> Match | None:
+    def _longest_at(
+        self, units: Sequence[Unit], i: int, suffixes: dict[str, tuple[str, ...]]
+    ) -> Match | None:
         best: Match | None = None
         states = [""]
         for j in range(i, min(len(units), i + self._max_units)):
@@ -172,8 +196,8 @@ class TermIndex:
                 for reading in unit.readings:
                     candidate = state + reading
                     entry = self._accept(candidate, units, i, j, inflected=False)
-                    if entry is None and suffixes:
-                        entry = self._inflected(state, reading, units, i, j, suffixes)
+                    if entry is None and reading[-1:] in suffixes:
+                        entry = self._inflected(state, reading, units, i, j, suffixes[reading[-1]])
                     if entry is None and "*" in reading and j == i:
                         entry = self._masked(reading)
                     if entry is not None:
