@@ -57,7 +57,14 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "--policy",
     "policy_path",
     type=click.Path(dir_okay=False),
-    help="Policy file (default: postguard.yml in this folder or above, else the built-in policy).",
+    help="Policy file (default: $POSTGUARD_POLICY, else postguard.yml in this folder or above, else the "
+    "built-in policy). An organisation-wide policy in ~/.config/postguard/postguard.yml is merged under it.",
+)
+@click.option(
+    "--allow-outside-policy-folder",
+    is_flag=True,
+    help="Let the policy's 'extends' and 'file:' read files outside its folder (off: a policy from a pull "
+    "request must not read the machine's files).",
 )
 @click.option(
     "--format",
@@ -103,6 +110,7 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
 def check(
     files: tuple[str, ...],
     policy_path: str | None,
+    allow_outside_policy_folder: bool,
     output: str,
     lang: str,
     input_format: str,
@@ -115,10 +123,10 @@ def check(
     from .engine import Linter
     from .errors import PostguardError
     from .findings import Severity
-    from .policy import discover_policy, load_policy
+    from .policy import find_policies, load_policies
     from .report import ReportOptions, render
 
-    linter = Linter(load_policy(policy_path or discover_policy()))
+    linter = Linter(load_policies(find_policies(policy_path), allow_outside=allow_outside_policy_folder))
     level = Severity.parse(fail_on) if fail_on else linter.policy.fail_on
     results, had_error = [], False
     for path in files:

@@ -32,3 +32,10 @@ def linter_from(yaml_text: str, base: Path | str = ".") -> Linter:
 
 def rules_hit(result) -> list[str]:
     return [f.rule for f in result.findings]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test sees the developer's own organisation-wide policy or POSTGUARD_POLICY."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "no-config"))
+    monkeypatch.delenv("POSTGUARD_POLICY", raising=False)
