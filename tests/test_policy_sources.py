@@ -103,7 +103,7 @@ def test_project_can_disable_and_reseverity_org_rules(org, project):
 
 def test_project_cannot_silently_redefine_an_org_rule(org, project):
     (project / "postguard.yml").write_text(PROJECT.replace("project.word", "org.codename"))
-    with pytest.raises(PolicyError, match="duplicate rule id 'org.codename'"):
+    with pytest.raises(PolicyError, match=r"duplicate rule id 'org\.codename'"):
         load_policies([org, project / "postguard.yml"])
 
 
