@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .document import Document
-from .normalize import collapse_repeats, deleet, fold
+from .normalize import INVISIBLE, collapse_repeats, deleet, fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -205,12 +205,13 @@ def sentence_starts(document: Document) -> list[int]:
 # --- word units ------------------------------------------------------------------------------
 
 _CHUNK_RE = re.compile(r"\S+")
-_PIECE_RE = re.compile(r"(?:[^\W_]|[*!$@|\u200b\u200c\u200d\u2060\u00ad\u0300-\u036f])+(?:['’](?:[^\W_])+)*")
+# Invisible characters (zero-width, soft hyphen, bidi marks) may sit inside a word to split it.
+_PIECE_RE = re.compile(r"(?:[^\W_]|[*!$@|" + INVISIBLE + r"\u0300-\u036f])+(?:['’](?:[^\W_])+)*")
 _URLISH_RE = re.compile(r"://|^www\.|[^@\s]@[^@\s]+\.", re.IGNORECASE)
 _ALNUM_RE = re.compile(r"[^\W_]+")
 _JOINERS = frozenset("-_./+&:'’\u2010\u2011\u2012\u2013")
 _CAMEL_RE = re.compile(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])|(?<=[A-ZÆØÅ])(?=[A-ZÆØÅ][a-zæøå])")
-_EDGE_SYMBOLS = "!|@$*"
+_EDGE_SYMBOLS = "!|@$*" + INVISIBLE
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 
 
