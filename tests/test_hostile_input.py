@@ -9,6 +9,7 @@ from conftest import linter_from
 
 from postguard.cli import main
 from postguard.formats import parse
+from postguard.report import ReportOptions, render
 
 TERMS = linter_from(
     """
@@ -141,3 +142,19 @@ def test_allow_list_is_honoured_for_many_hits():
     findings = lint.check(text, lang="en").findings
     assert len(findings) == 2000
     assert {f.text for f in findings} == {"boss@acme.example"}
+
+
+def test_text_report_masks_every_private_match_on_a_context_line():
+    lint = linter_from(
+        """
+        rules:
+          - {id: card, kind: pattern, pattern: '\\b\\d{4} \\d{4} \\d{4} \\d{4}\\b', category: pii, message: m}
+          - {id: word, kind: terms, terms: [hello], category: claims, message: w}
+        """
+    )
+    text = "hello 4539 1234 5678 6467 and 4111 9999 8888 1111\fform feed\nhello 4111 2222 3333 4444"
+    out = render("text", [lint.check(text, lang="en")], ReportOptions())
+    assert "1234" not in out and "9999" not in out and "2222" not in out
+    assert "    2 | hello 4111 **** **** 4444" in out  # lines counted as findings count them (\f is no break)
+    shown = render("text", [lint.check(text, lang="en")], ReportOptions(show_matches=True))
+    assert "4539 1234 5678 6467" in shown
