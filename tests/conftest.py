@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from postguard import Linter, load_policy_text
 
@@ -39,3 +41,13 @@ def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     """No test sees the developer's own organisation-wide policy or POSTGUARD_POLICY."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "no-config"))
     monkeypatch.delenv("POSTGUARD_POLICY", raising=False)
+
+
+# Hypothesis: a few hundred examples per property by default; the "ci" profile (loaded when CI
+# is set, as CI runners do) runs 2,600 per property, over 10,000 in total; "fuzz" runs far more.
+settings.register_profile("default", max_examples=200, deadline=None)
+settings.register_profile(
+    "ci", max_examples=2600, deadline=None, derandomize=True, database=None, print_blob=True
+)
+settings.register_profile("fuzz", max_examples=50_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))
