@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import socket
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,3 +53,35 @@ settings.register_profile(
 )
 settings.register_profile("fuzz", max_examples=50_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))
+
+
+class NetworkBlocked(OSError):
+    """Raised by any attempt to reach the network during the tests."""
+
+
+def _blocked(*args: object, **kwargs: object) -> None:
+    raise NetworkBlocked("network access is blocked in postguard's tests")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_network() -> Iterator[None]:
+    """The whole suite runs with the network cut: postguard must work offline (see test_offline.py)."""
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+    def connect(self: socket.socket, address: object) -> None:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            _blocked()
+        return real_connect(self, address)
+
+    def connect_ex(self: socket.socket, address: object) -> int:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            _blocked()
+        return real_connect_ex(self, address)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", connect)
+        patch.setattr(socket.socket, "connect_ex", connect_ex)
+        patch.setattr(socket, "getaddrinfo", _blocked)
+        patch.setattr(socket, "gethostbyname", _blocked)
+        patch.setattr(socket, "create_connection", _blocked)
+        yield
