@@ -81,9 +81,6 @@ class Spans:
             reach = max(reach, b)
             self._reach.append(reach)
 
-    def __bool__(self) -> bool:
-        return bool(self._starts)
-
     def covers(self, start: int, end: int | None = None) -> bool:
         """True when one range holds ``start`` (and reaches ``end``, if given)."""
         i = bisect.bisect_right(self._starts, start) - 1

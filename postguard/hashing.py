@@ -46,11 +46,6 @@ class HashKeyError(PostguardError):
     """The key for a hashed list is missing, too short or not the one the list was made with."""
 
 
-def term_key(term: str) -> str:
-    """The matching key of a term: its word units' keys glued together (``Blue-Harbor's`` -> blueharbor)."""
-    return "".join(unit.key for unit in word_units(term))
-
-
 class Hasher:
     """HMAC-SHA256 with one secret key, keyed once so each candidate costs two hash updates."""
 
@@ -153,11 +148,11 @@ def hash_terms(lines: Iterable[str], hasher: Hasher) -> HashedList:
         text = line.split(" #", 1)[0].strip()
         if not text or text.startswith("#"):
             continue
-        units = word_units(text)
+        units = word_units(text)  # as the matcher splits a draft: ``Blue-Harbor's`` -> blue, harbor
         if not units:
             raise ValueError(f"line {number} has no letters or digits to match")
         max_units = max(max_units, len(units))
-        digests.add(hasher.digest("".join(unit.key for unit in units)).hex())
+        digests.add(hasher.digest("".join(unit.key for unit in units)).hex())  # key: blueharbor
     if not digests:
         raise ValueError("no terms to hash (one term per line; '#' starts a comment)")
     return HashedList(hasher.check(), max_units, tuple(sorted(digests)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import textwrap
 
@@ -11,7 +13,7 @@ from click.testing import CliRunner
 from postguard import Linter, load_policy_text
 from postguard.cli import main
 from postguard.errors import PolicyError
-from postguard.hashing import HEADER, Hasher, hash_terms, parse_hashed_file, term_key
+from postguard.hashing import HEADER, Hasher, hash_terms, parse_hashed_file
 
 KEY = "test-key-0123456789abcdef"
 OTHER_KEY = "another-key-0123456789abcdef"
@@ -51,10 +53,11 @@ def found(lint: Linter, text: str, lang: str = "en") -> list[str]:
     return [f.text for f in lint.check(text, lang=lang).findings]
 
 
-def test_term_key_is_the_matchers_key():
-    assert term_key("Blue-Harbor's") == "blueharbor"
-    assert term_key("Kеstrel") == "kestrel"  # Cyrillic е folds to Latin e
-    assert term_key("Polar  Freight\u200b AS") == "polarfreightas"
+def test_terms_are_hashed_by_the_matchers_key():
+    hasher = Hasher(KEY.encode())
+    assert hash_terms(["Blue-Harbor's"], hasher).digests == (hasher.digest("blueharbor").hex(),)
+    assert hash_terms(["Kеstrel"], hasher).digests == (hasher.digest("kestrel").hex(),)  # Cyrillic е
+    assert hash_terms(["Polar  Freight\u200b AS"], hasher).digests == (hasher.digest("polarfreightas").hex(),)
 
 
 def test_hash_file_holds_no_plain_text_and_hides_order(key_env):
@@ -307,3 +310,9 @@ def test_plain_and_hashed_terms_share_a_list(tmp_path, key_env):
     )
     lint = Linter(load_policy_text(policy, base=tmp_path))
     assert found(lint, "Kestrel beats Nordic Cloud Co. today") == ["Kestrel", "Nordic Cloud Co"]
+
+
+@pytest.mark.parametrize("secret", [KEY.encode(), b"k" * 64, b"long" * 40])
+def test_hasher_is_standard_hmac_sha256(secret):
+    for text in ("kestrel", "blåbær", ""):
+        assert Hasher(secret).digest(text) == hmac.new(secret, text.encode(), hashlib.sha256).digest()
