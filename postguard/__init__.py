@@ -7,15 +7,38 @@ Build a :class:`Linter` once from a policy, then check many drafts::
     result = linter.check(text, format="markdown", lang="en")
     for finding in result.findings:
         print(finding.line, finding.column, finding.rule, finding.message)
+
+Public names are imported on first use, so ``postguard --version`` does not pay for the engine.
 """
 
 from __future__ import annotations
 
-from .engine import Linter, Result
-from .errors import InputError, PolicyError, PostguardError, RuleTimeoutError
-from .findings import Finding, Severity
-from .policy import Policy, Rule, discover_policy, load_policy, load_policy_text
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .engine import Linter, Result
+    from .errors import InputError, PolicyError, PostguardError, RuleTimeoutError
+    from .findings import Finding, Severity
+    from .policy import Policy, Rule, discover_policy, load_policy, load_policy_text
+
+_EXPORTS = {
+    "Linter": "engine",
+    "Result": "engine",
+    "InputError": "errors",
+    "PolicyError": "errors",
+    "PostguardError": "errors",
+    "RuleTimeoutError": "errors",
+    "Finding": "findings",
+    "Severity": "findings",
+    "Policy": "policy",
+    "Rule": "policy",
+    "discover_policy": "policy",
+    "load_policy": "policy",
+    "load_policy_text": "policy",
+}
 
 __all__ = [
     "Finding",
@@ -33,3 +56,16 @@ __all__ = [
     "load_policy",
     "load_policy_text",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'postguard' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

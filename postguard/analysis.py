@@ -25,133 +25,21 @@ LANGUAGES = ("en", "nb")
 T = TypeVar("T")
 
 _EN_WORDS = frozenset(
-    [
-        "the",
-        "and",
-        "is",
-        "are",
-        "was",
-        "were",
-        "to",
-        "of",
-        "that",
-        "it",
-        "with",
-        "you",
-        "we",
-        "this",
-        "on",
-        "be",
-        "have",
-        "not",
-        "but",
-        "they",
-        "at",
-        "from",
-        "by",
-        "an",
-        "or",
-        "will",
-        "can",
-        "our",
-        "your",
-        "what",
-        "which",
-        "about",
-        "if",
-        "would",
-        "there",
-        "their",
-        "has",
-        "had",
-        "been",
-        "my",
-        "me",
-        "so",
-        "just",
-        "do",
-        "does",
-        "how",
-        "when",
-        "who",
-        "all",
-        "more",
-        "new",
-        "some",
-        "than",
-        "then",
-        "these",
-        "very",
-        "into",
-        "out",
-        "up",
-    ]
+    """
+    the and is are was were to of that it with you we this on be have not but they at from by
+    an or will can our your what which about if would there their has had been my me so just do
+    does how when who all more new some than then these very into out up i it's i'm don't again
+    really maybe because yes no thanks its his her them
+    """.split()
 )
 _NB_WORDS = frozenset(
-    [
-        "og",
-        "er",
-        "det",
-        "som",
-        "på",
-        "til",
-        "av",
-        "ikke",
-        "jeg",
-        "vi",
-        "har",
-        "med",
-        "den",
-        "et",
-        "å",
-        "men",
-        "om",
-        "kan",
-        "var",
-        "så",
-        "fra",
-        "også",
-        "skal",
-        "eller",
-        "når",
-        "hva",
-        "hvor",
-        "dette",
-        "denne",
-        "vil",
-        "blir",
-        "ble",
-        "sin",
-        "sine",
-        "seg",
-        "meg",
-        "deg",
-        "oss",
-        "dere",
-        "mitt",
-        "mine",
-        "vår",
-        "våre",
-        "hun",
-        "han",
-        "noe",
-        "etter",
-        "mer",
-        "mange",
-        "alle",
-        "bare",
-        "nå",
-        "får",
-        "ha",
-        "være",
-        "hadde",
-        "må",
-        "hvordan",
-        "hvis",
-        "mye",
-        "godt",
-        "nye",
-    ]
+    """
+    og er det som på til av ikke jeg vi har med den et å men om kan var så fra også skal eller
+    når hva hvor dette denne vil blir ble sin sine seg meg deg oss dere mitt mine vår våre hun
+    han noe etter mer mange alle bare nå får ha være hadde må hvordan hvis mye godt nye igjen
+    helt litt veldig kanskje fordi derfor både hele blitt skulle kunne ville noen ingen hver
+    mellom uten takk hei ja nei enn jo dem hennes hans deres
+    """.split()
 )
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -167,7 +55,7 @@ def detect_language(text: str, candidates: tuple[str, ...] = LANGUAGES) -> str:
             en += 1
         elif word in _NB_WORDS:
             nb += 1
-    nb += sum(sample.count(c) for c in "æøå") // 2
+    nb += sum(sample.count(c) for c in "æøå")
     if "nb" in candidates and nb > en:
         return "nb"
     if "en" in candidates and en > nb:
@@ -204,23 +92,25 @@ def sentence_starts(document: Document) -> list[int]:
 
 # --- word units ------------------------------------------------------------------------------
 
-_CHUNK_RE = re.compile(r"\S+")
 # Invisible characters (zero-width, soft hyphen, bidi marks) may sit inside a word to split it.
-_PIECE_RE = re.compile(r"(?:[^\W_]|[*!$@|" + INVISIBLE + r"\u0300-\u036f])+(?:['’](?:[^\W_])+)*")
-_URLISH_RE = re.compile(r"://|^www\.|[^@\s]@[^@\s]+\.", re.IGNORECASE)
+_PIECE_RE = re.compile(r"(?:[^\W_]|[*!$@|" + INVISIBLE + r"\u0300-\u036f])+(?:['’][^\W_]+)*")
+_ADDRESS_RE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[^\s@]+@[^\s@]+\.[^\s@]+", re.IGNORECASE)
 _ALNUM_RE = re.compile(r"[^\W_]+")
 _JOINERS = frozenset("-_./+&:'’\u2010\u2011\u2012\u2013")
 _CAMEL_RE = re.compile(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])|(?<=[A-ZÆØÅ])(?=[A-ZÆØÅ][a-zæøå])")
 _EDGE_SYMBOLS = "!|@$*" + INVISIBLE
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
+_OBFUSCATED_RE = re.compile(r"[0-9@$!|€*]|(.)\1\1")
 
 
 @dataclass(slots=True)
 class Unit:
-    """A word as matching sees it: its span, folded surface, key and readings.
+    """A word as matching sees it: its span, folded surface, key and readings (the key plus
+    de-obfuscated spellings).
 
     ``joined`` says whether the unit continues a phrase with the unit before it (separated only
     by spaces or joiners like ``-`` and ``.``); punctuation and sentence ends break a phrase.
+    ``tag`` is ``#`` or ``@`` for hashtags and mentions.
     """
 
     start: int
@@ -233,61 +123,106 @@ class Unit:
     readings: tuple[str, ...] = field(default=())
 
 
-def word_units(text: str, base: int = 0) -> list[Unit]:
-    """Split text into word units (also used on policy terms so both sides agree)."""
-    units: list[Unit] = []
-    prev_open = False  # may the next chunk continue the previous unit's phrase?
-    for chunk in _CHUNK_RE.finditer(text):
-        c = chunk.group()
-        offset = base + chunk.start()
-        tag = c[0] if c[0] in "#@" and len(c) > 1 else ""
-        pieces = _ALNUM_RE.finditer(c) if _URLISH_RE.search(c) else _PIECE_RE.finditer(c)
-        last_end = 0
-        first = True
-        for m in pieces:
-            s, e = _trim(c, m.start(), m.end())
-            if e <= s:
-                continue
-            between = c[last_end:s]
-            if first:
-                joined = (
-                    prev_open
-                    and all(ch in "#@\"'“‘(" for ch in between)
-                    and not between.startswith(("(", '"', "“"))
+class _UnitBuilder:
+    """Turns word pieces into units, deciding from the gap before each piece if a phrase goes on."""
+
+    def __init__(self, text: str, base: int) -> None:
+        self.text = text
+        self.base = base
+        self.units: list[Unit] = []
+        self.prev_end = 0
+        self.tag = ""
+
+    def piece(self, s: int, e: int) -> None:
+        gap = self.text[self.prev_end : s]
+        if gap == " ":  # by far the most common gap
+            joined, self.tag = bool(self.units), ""
+        else:
+            joined = self._continues(gap)
+        piece = self.text[s:e]
+        pos = self.base + s
+        if piece.islower() or not _CAMEL_RE.search(piece):
+            surface = fold(piece)
+            key = surface.casefold()
+            self.units.append(
+                Unit(pos, pos + len(piece), surface, key, joined, self.tag, readings=readings(key))
+            )
+        else:
+            for part in _CAMEL_RE.split(piece):
+                surface = fold(part)
+                key = surface.casefold()
+                self.units.append(
+                    Unit(pos, pos + len(part), surface, key, joined, self.tag, readings=readings(key))
                 )
-            else:
-                joined = len(between) <= 2 and all(ch in _JOINERS for ch in between)
-            first = False
-            piece = c[s:e]
-            if piece.endswith(_POSSESSIVE) and len(piece) > 3:
-                piece, e = piece[:-2], e - 2
-            _add_piece(units, piece, offset + s, joined, tag)
-            last_end = e
-            if m.end() > e:
-                last_end = e
-        trailing = c[last_end:] if not first else c
-        prev_open = not first and all(ch in _JOINERS or ch in "'’" for ch in trailing)
+                pos += len(part)
+                joined = True
+        self.prev_end = e
+
+    def _continues(self, gap: str) -> bool:
+        """Does a phrase go on across ``gap``? Spaces and joiners yes, other punctuation no."""
+        i, n = 0, len(gap)
+        while i < n and not gap[i].isspace():
+            i += 1
+        if i == n and self.units:  # same whitespace-free chunk: joiners keep the phrase going
+            return n <= 2 and all(ch in _JOINERS for ch in gap)
+        j = n
+        while j > i and not gap[j - 1].isspace():
+            j -= 1
+        before, after = gap[:i], gap[j:]
+        self.tag = after[-1] if after and after[-1] in "#@" else ""
+        return (
+            bool(self.units)
+            and len(before) <= 1
+            and all(ch in _JOINERS for ch in before)
+            and all(ch in "#@" for ch in after)
+        )
+
+
+def word_units(text: str, base: int = 0) -> list[Unit]:
+    """Split text into word units (also used on policy terms, so both sides agree).
+
+    One regex pass finds word pieces (letters and digits, plus the symbols people use to
+    disguise letters); URLs and e-mail addresses are split at every punctuation mark.
+    """
+    builder = _UnitBuilder(text, base)
+    addresses = (
+        [m.span() for m in _ADDRESS_RE.finditer(text)]
+        if ("@" in text or "/" in text or "www." in text)
+        else []
+    )
+    address_index = 0
+    for m in _PIECE_RE.finditer(text):
+        s, e = _trim(text, m.start(), m.end())
+        if e <= s:
+            continue
+        while address_index < len(addresses) and addresses[address_index][1] <= s:
+            address_index += 1
+        if address_index < len(addresses) and addresses[address_index][0] <= s and not text[s:e].isalnum():
+            for sub in _ALNUM_RE.finditer(text, s, e):
+                builder.piece(sub.start(), sub.end())
+        else:
+            builder.piece(s, e)
+    units = builder.units
     _merge_letter_runs(units)
     return units
 
 
-def _trim(chunk: str, s: int, e: int) -> tuple[int, int]:
-    """Drop symbols at a piece's edges that are punctuation there (``Kestrel!``, ``$100``)."""
-    wrapped = chunk[s] == "*" and chunk[e - 1] == "*"
-    while s < e and chunk[s] in _EDGE_SYMBOLS:
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop a possessive ``'s`` and symbols that are punctuation at a piece's edges.
+
+    ``Kestrel!``, ``*Kestrel*`` and ``$100`` lose their symbols; ``$hit`` and ``f*ck`` keep
+    theirs, because there the symbol stands for a letter.
+    """
+    if e - s > 3 and text.endswith(_POSSESSIVE, s, e):
+        e -= 2
+    if text[s] not in _EDGE_SYMBOLS and text[e - 1] not in _EDGE_SYMBOLS:
+        return s, e
+    wrapped = text[s] == "*" and text[e - 1] == "*"
+    while s < e and text[s] in _EDGE_SYMBOLS and not (text[s] == "$" and s + 1 < e and text[s + 1].isalpha()):
         s += 1
-    while e > s and chunk[e - 1] in _EDGE_SYMBOLS and (chunk[e - 1] != "*" or wrapped):
+    while e > s and text[e - 1] in _EDGE_SYMBOLS and (text[e - 1] != "*" or wrapped):
         e -= 1
     return s, e
-
-
-def _add_piece(units: list[Unit], piece: str, start: int, joined: bool, tag: str) -> None:
-    parts = _CAMEL_RE.split(piece) if any(c.isupper() for c in piece[1:]) else [piece]
-    pos = start
-    for i, part in enumerate(parts):
-        surface = fold(part)
-        units.append(Unit(pos, pos + len(part), surface, surface.casefold(), joined or i > 0, tag))
-        pos += len(part)
 
 
 def _merge_letter_runs(units: list[Unit]) -> None:
@@ -295,14 +230,21 @@ def _merge_letter_runs(units: list[Unit]) -> None:
     merged: list[Unit] = []  # built anew: replacing slices in place is quadratic on many runs
     i = 0
     while i < len(units):
+        if len(units[i].key) != 1:
+            merged.append(units[i])
+            i += 1
+            continue
         j = i
         while j + 1 < len(units) and len(units[j + 1].key) == 1 and units[j + 1].joined:
             j += 1
-        if j - i >= 2 and len(units[i].key) == 1:
+        if j - i >= 2:
             run = units[i : j + 1]
             surface = "".join(u.surface for u in run)
+            key = surface.casefold()
             merged.append(
-                Unit(run[0].start, run[-1].end, surface, surface.casefold(), run[0].joined, run[0].tag)
+                Unit(
+                    run[0].start, run[-1].end, surface, key, run[0].joined, run[0].tag, readings=readings(key)
+                )
             )
             i = j + 1
         else:
@@ -311,7 +253,10 @@ def _merge_letter_runs(units: list[Unit]) -> None:
     units[:] = merged
 
 
-def _readings(unit_key: str) -> tuple[str, ...]:
+def readings(unit_key: str) -> tuple[str, ...]:
+    """The unit's key plus its de-obfuscated readings (most words have none)."""
+    if not _OBFUSCATED_RE.search(unit_key):
+        return (unit_key,)
     found = [unit_key]
     for variant in (*deleet(unit_key), *collapse_repeats(unit_key)):
         if variant not in found:
@@ -330,13 +275,16 @@ class Analysis:
         self.language = language
         self.sentences = sentence_starts(document)
         self.units = word_units(document.view)
-        starts = self.sentences
-        for unit in self.units:
-            sentence = bisect.bisect_right(starts, unit.start) - 1
-            if unit.joined and sentence != bisect.bisect_right(starts, unit.start - 1) - 1:
+        #: reading -> indices of the units that have it; lets a rule visit only promising units
+        self.positions: dict[str, list[int]] = {}
+        starts, sentence = self.sentences, 0
+        for index, unit in enumerate(self.units):
+            while sentence + 1 < len(starts) and starts[sentence + 1] <= unit.start:
+                sentence += 1
                 unit.joined = False
             unit.sentence = sentence
-            unit.readings = _readings(unit.key)
+            for reading in unit.readings:
+                self.positions.setdefault(reading, []).append(index)
         self._doc: Doc | None = None
         self._memo: dict[str, Any] = {}
 
@@ -354,21 +302,31 @@ class Analysis:
     def doc(self) -> Doc:
         """The spaCy Doc of the markup-free view, made on first use and then shared."""
         if self._doc is None:
+            import numpy
+            from spacy.attrs import SENT_START
+
             doc = pipeline(self.language)(self.document.view)
             starts = set(self.sentences)
-            for token in doc:
-                token.is_sent_start = (
-                    token.i == 0
-                    or token.idx in starts
-                    or (token.idx > 0 and self._crosses_start(doc[token.i - 1], token, starts))
-                )
+            # One array write: setting token.is_sent_start one by one rescans the Doc each time.
+            flags = [
+                1
+                if token.i == 0
+                or token.idx in starts
+                or (token.idx > 0 and self._crosses_start(doc[token.i - 1], token, starts))
+                else -1
+                for token in doc
+            ]
+            if flags:
+                doc.from_array([SENT_START], numpy.array(flags, dtype="int64").astype("uint64"))
             self._doc = doc
         return self._doc
 
     def _crosses_start(self, prev, token, starts: set[int]) -> bool:
-        return (
-            any(prev.idx + len(prev) < s <= token.idx for s in starts) if token.idx - prev.idx < 64 else False
-        )
+        """A sentence start lies after ``prev`` ends and at or before ``token`` (bisect: long drafts)."""
+        if token.idx - prev.idx >= 64:
+            return False
+        after_prev = bisect.bisect_right(self.sentences, prev.idx + len(prev))
+        return bisect.bisect_right(self.sentences, token.idx) > after_prev
 
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.sentences, offset) - 1

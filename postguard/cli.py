@@ -6,14 +6,13 @@ policy or input error.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import sys
-import tempfile
 
 import click
 
+from .report import REPORTERS
 from .version import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -51,42 +50,104 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
         raise click.BadParameter(f"{value!r} is not a size like 5MB or 512KB") from None
 
 
+def _lint_options(command):
+    """The options that say how to read drafts and which policy to use (check, baseline)."""
+    options = [
+        click.option(
+            "--policy",
+            "policy_path",
+            type=click.Path(dir_okay=False),
+            help="Policy file (default: $POSTGUARD_POLICY, else postguard.yml in this folder or above, else "
+            "the built-in policy). An organisation-wide policy in ~/.config/postguard/postguard.yml is "
+            "merged under it.",
+        ),
+        click.option(
+            "--allow-outside-policy-folder",
+            is_flag=True,
+            help="Let the policy's 'extends' and 'file:' read files outside its folder (off: a policy from a "
+            "pull request must not read the machine's files).",
+        ),
+        click.option(
+            "--lang",
+            type=click.Choice(["auto", "en", "nb"]),
+            default="auto",
+            show_default=True,
+            help="Language of the drafts (auto: detect per file).",
+        ),
+        click.option(
+            "--input-format",
+            type=click.Choice(["auto", "text", "markdown", "html"]),
+            default="auto",
+            show_default=True,
+            help="How to read the drafts (auto: from the file name; stdin is text).",
+        ),
+        click.option(
+            "--max-file-size",
+            default="5MB",
+            show_default=True,
+            callback=_size,
+            help="Refuse drafts larger than this.",
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=0),
+            default=1,
+            show_default=True,
+            help="Check files in this many processes (0: one per CPU). Output order stays the same.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _load_policy(policy_path: str | None, allow_outside: bool = False):
+    """The organisation-wide policy merged with the project's (see docs/security.md)."""
+    from .policy import find_policies, load_policies
+
+    return load_policies(find_policies(policy_path), allow_outside=allow_outside)
+
+
+def _load_linter(policy_path: str | None, allow_outside: bool = False):
+    from .engine import Linter
+
+    return Linter(_load_policy(policy_path, allow_outside))
+
+
+def _lint(linter, files: tuple[str, ...], lang: str, input_format: str, max_file_size: int, jobs: int):
+    """Check every file with one linter; an unreadable file is reported and skipped."""
+    from .batch import check_files
+
+    results, had_error = [], False
+    outcomes = check_files(
+        linter,
+        files,
+        jobs=jobs,
+        format=None if input_format == "auto" else input_format,
+        lang=None if lang == "auto" else lang,
+        max_bytes=max_file_size,
+    )
+    for outcome in outcomes:
+        if outcome.error is not None:
+            click.echo(f"postguard: error: {outcome.error}", err=True)
+            had_error = True
+        else:
+            results.append(outcome.result)
+    return results, had_error
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True))
-@click.option(
-    "--policy",
-    "policy_path",
-    type=click.Path(dir_okay=False),
-    help="Policy file (default: $POSTGUARD_POLICY, else postguard.yml in this folder or above, else the "
-    "built-in policy). An organisation-wide policy in ~/.config/postguard/postguard.yml is merged under it.",
-)
-@click.option(
-    "--allow-outside-policy-folder",
-    is_flag=True,
-    help="Let the policy's 'extends' and 'file:' read files outside its folder (off: a policy from a pull "
-    "request must not read the machine's files).",
-)
+@_lint_options
 @click.option(
     "--format",
     "output",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(list(REPORTERS)),
     default="text",
     show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["auto", "en", "nb"]),
-    default="auto",
-    show_default=True,
-    help="Language of the drafts (auto: detect per file).",
-)
-@click.option(
-    "--input-format",
-    type=click.Choice(["auto", "text", "markdown", "html"]),
-    default="auto",
-    show_default=True,
-    help="How to read the drafts (auto: from the file name; stdin is text).",
+    help="Output format: text for people, json for programs, sarif for code scanning, github for "
+    "GitHub Actions annotations.",
 )
 @click.option(
     "--fail-on",
@@ -101,12 +162,15 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
 )
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context, guidance or summary.")
 @click.option(
-    "--max-file-size",
-    default="5MB",
-    show_default=True,
-    callback=_size,
-    help="Refuse drafts larger than this.",
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Report only findings that are not in this baseline (see 'postguard baseline create').",
 )
+@click.option(
+    "--diff", "diff_rev", metavar="REV", help="Report only findings on lines changed since git REV."
+)
+@click.option("--changed-only", is_flag=True, help="Report only findings on lines changed since HEAD.")
 def check(
     files: tuple[str, ...],
     policy_path: str | None,
@@ -118,32 +182,42 @@ def check(
     show_matches: bool,
     quiet: bool,
     max_file_size: int,
+    jobs: int,
+    baseline_path: str | None,
+    diff_rev: str | None,
+    changed_only: bool,
 ) -> None:
     """Check FILES (Markdown, HTML or text; '-' reads standard input)."""
-    from .engine import Linter
-    from .errors import PostguardError
     from .findings import Severity
-    from .policy import find_policies, load_policies
     from .report import ReportOptions, render
 
-    linter = Linter(load_policies(find_policies(policy_path), allow_outside=allow_outside_policy_folder))
+    if diff_rev and changed_only:
+        raise click.UsageError("use either --diff REV or --changed-only, not both")
+    linter = _load_linter(policy_path, allow_outside_policy_folder)
     level = Severity.parse(fail_on) if fail_on else linter.policy.fail_on
-    results, had_error = [], False
-    for path in files:
-        try:
-            results.append(
-                linter.check_file(
-                    path,
-                    format=None if input_format == "auto" else input_format,
-                    lang=None if lang == "auto" else lang,
-                    max_bytes=max_file_size,
-                )
-            )
-        except PostguardError as exc:
-            click.echo(f"postguard: error: {exc}", err=True)
-            had_error = True
+    baseline = None
+    if baseline_path:
+        from .baseline import Baseline
+
+        baseline = Baseline.load(baseline_path)
+    changes = None
+    if diff_rev or changed_only:
+        from .gitdiff import changed_lines
+
+        changes = changed_lines(diff_rev or "HEAD", files)
+    results, had_error = _lint(linter, files, lang, input_format, max_file_size, jobs)
+    if baseline is not None:
+        results = baseline.new_findings(results)
+    if changes is not None:
+        from .gitdiff import only_changed
+
+        results = only_changed(results, changes)
     options = ReportOptions(
-        fail_on=level, show_matches=show_matches, color=output == "text" and _stdout_is_tty(), quiet=quiet
+        fail_on=level,
+        show_matches=show_matches,
+        color=output == "text" and _stdout_is_tty(),
+        quiet=quiet,
+        rules=linter.rules,
     )
     text = render(output, results, options)
     if text:
@@ -151,6 +225,209 @@ def check(
     if had_error:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if any(r.failed(level) for r in results) else EXIT_CLEAN)
+
+
+@main.group()
+def baseline() -> None:
+    """Accept the findings old posts already have, so that checks report only new ones."""
+
+
+@baseline.command("create")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@_lint_options
+@click.option(
+    "-o",
+    "--output",
+    "output_path",
+    type=click.Path(dir_okay=False),
+    default=".postguard-baseline.json",
+    show_default=True,
+    help="Where to write the baseline (an older one is kept as .bak).",
+)
+def baseline_create(
+    files: tuple[str, ...],
+    policy_path: str | None,
+    allow_outside_policy_folder: bool,
+    lang: str,
+    input_format: str,
+    max_file_size: int,
+    jobs: int,
+    output_path: str,
+) -> None:
+    """Record the current findings in FILES as accepted (fingerprints only, never the text)."""
+    from pathlib import Path
+
+    from .baseline import Baseline
+
+    linter = _load_linter(policy_path, allow_outside_policy_folder)
+    results, had_error = _lint(linter, files, lang, input_format, max_file_size, jobs)
+    if had_error:
+        click.echo("postguard: error: baseline not written: fix the files above first", err=True)
+        sys.exit(EXIT_ERROR)
+    created = Baseline.create(results, Path(output_path).resolve().parent, _old_salt(output_path))
+    backup = created.save(output_path)
+    total = sum(created.counts.values())
+    click.echo(
+        f"Wrote {output_path}: {total} finding{'s' if total != 1 else ''} in {len(results)} "
+        f"file{'s' if len(results) != 1 else ''} accepted."
+        + (f" The previous baseline is kept as {backup}." if backup else "")
+    )
+
+
+def _old_salt(path: str) -> bytes | None:
+    """Keep an existing baseline's salt, so that recreating it changes only what changed."""
+    from .baseline import Baseline
+    from .errors import PostguardError
+
+    try:
+        return Baseline.load(path).salt
+    except PostguardError:
+        return None
+
+
+@main.command()
+@click.argument("path", default="postguard.yml", type=click.Path(dir_okay=False))
+@click.option("-y", "--yes", is_flag=True, help="Ask nothing; write the starter with templates only.")
+@click.option("--force", is_flag=True, help="Replace an existing file (it is kept as .bak).")
+def init(path: str, yes: bool, force: bool) -> None:
+    """Write a commented starter policy to PATH (default: postguard.yml)."""
+    from pathlib import Path
+
+    from .errors import PostguardError
+    from .files import write_atomic
+    from .policy import load_policy
+    from .starter import QUESTIONS, Answers, clean_domains, split_answer, starter_policy
+
+    if Path(path).exists() and not force:
+        raise PostguardError(
+            f"{path} already exists; use --force to replace it (the old file is kept as .bak)"
+        )
+    answers = Answers()
+    if not yes and _stdin_is_tty():
+        click.echo("A few questions to fill in your policy (press Enter to skip one).")
+        for name, question in QUESTIONS:
+            setattr(answers, name, split_answer(click.prompt(question, default="", show_default=False)))
+        answers.domains, rejected = clean_domains(answers.domains)
+        for value in rejected:
+            click.echo(f"postguard: skipped {value!r}: not a domain name like corp.example.com", err=True)
+    backup = write_atomic(path, starter_policy(answers))
+    load_policy(path)  # the starter must always be a valid policy
+    click.echo(f"Wrote {path}." + (f" The previous file is kept as {backup}." if backup else ""))
+    click.echo("Next: edit it, then run 'postguard test-policy' and 'postguard check your-post.md'.")
+
+
+@main.command("test-policy")
+@click.argument("policy", required=False)
+@click.option("-v", "--verbose", is_flag=True, help="List passing rules too.")
+def test_policy(policy: str | None, verbose: bool) -> None:
+    """Run every rule's examples: 'flag' ones must be reported, 'pass' ones must not.
+
+    POLICY is a policy file or a built-in pack name (default: the policy 'check' would use).
+    Exit code 1 when an example fails.
+    """
+    from pathlib import Path
+
+    from .engine import Linter
+    from .policy import builtin_packs, discover_policy, load_policy, packs_dir
+    from .policytest import report, run_examples
+
+    if policy and not Path(policy).exists() and policy in builtin_packs():
+        policy = str(packs_dir() / f"{policy}.yml")
+    linter = Linter(load_policy(policy or discover_policy()))
+    outcomes = run_examples(linter)
+    click.echo(report(outcomes, linter.rules, verbose))
+    sys.exit(EXIT_FINDINGS if any(not o.passed for o in outcomes) else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("rule_id", metavar="RULE")
+@click.option(
+    "--policy", "policy_path", type=click.Path(dir_okay=False), help="Policy file (default: discovered)."
+)
+def explain(rule_id: str, policy_path: str | None) -> None:
+    """Explain RULE: what it looks for, what to do, examples, and where it comes from."""
+    from .explain import explain as explain_rule
+    from .explain import find_rule
+
+    click.echo(explain_rule(find_rule(_load_policy(policy_path), rule_id)))
+
+
+@main.command()
+@click.option(
+    "--policy", "policy_path", type=click.Path(dir_okay=False), help="Policy file (default: discovered)."
+)
+def rules(policy_path: str | None) -> None:
+    """List the active rules: id, category, severity and source."""
+    from .explain import rules_table
+
+    click.echo(rules_table(_load_policy(policy_path).rules))
+
+
+def _stdin_is_tty() -> bool:
+    return sys.stdin.isatty()
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--policy",
+    "policy_path",
+    type=click.Path(dir_okay=False),
+    help="Policy file (default: postguard.yml in this folder or above, else the built-in policy).",
+)
+@click.option(
+    "--operator",
+    type=click.Choice(["replace", "mask", "hash"]),
+    default="replace",
+    show_default=True,
+    help="replace: <EMAIL>, <PHONE>...; mask: ****; hash: a SHA-256 digest.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write the copy here instead of stdout."
+)
+@click.option("--in-place", is_flag=True, help="Rewrite FILE atomically, keeping the original as FILE.bak.")
+@click.option("--lang", type=click.Choice(["auto", "en", "nb"]), default="auto", show_default=True)
+@click.option(
+    "--input-format",
+    type=click.Choice(["auto", "text", "markdown", "html"]),
+    default="auto",
+    show_default=True,
+)
+def redact(
+    file: str,
+    policy_path: str | None,
+    operator: str,
+    output: str | None,
+    in_place: bool,
+    lang: str,
+    input_format: str,
+) -> None:
+    """Write a copy of FILE with its PII and secrets replaced (stdout, -o FILE or --in-place)."""
+    from .engine import Linter
+    from .errors import PostguardError
+    from .files import write_atomic
+    from .redact import redact_file
+
+    if in_place and (output or file == "-"):
+        raise PostguardError(
+            "--in-place rewrites FILE itself: it cannot be combined with -o or used with stdin"
+        )
+    linter = Linter(_load_policy(policy_path))
+    text, count = redact_file(
+        linter,
+        file,
+        operator=operator,
+        format=None if input_format == "auto" else input_format,
+        lang=None if lang == "auto" else lang,
+    )
+    if in_place:
+        backup = write_atomic(file, text)
+        click.echo(f"postguard: redacted {count} item(s) in {file}; original kept as {backup}", err=True)
+    elif output:
+        write_atomic(output, text, backup=False)
+        click.echo(f"postguard: redacted {count} item(s); wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
 
 
 @main.command("hash-terms")
@@ -183,6 +460,7 @@ def hash_terms(source: str, key_env: str, output: str | None, yaml_name: str | N
     """
     from . import hashing
     from .errors import PostguardError
+    from .files import write_atomic
     from .inputs import DEFAULT_MAX_BYTES, read_draft
 
     if new_key:
@@ -202,7 +480,7 @@ def hash_terms(source: str, key_env: str, output: str | None, yaml_name: str | N
         raise PostguardError(f"{'<stdin>' if source == '-' else source}: {exc}") from None
     rendered = hashed.render_yaml(yaml_name) if yaml_name else hashed.render()
     if output:
-        _write_atomic(output, rendered)
+        write_atomic(output, rendered)
     else:
         click.echo(rendered, nl=False)
     click.echo(
@@ -210,25 +488,6 @@ def hash_terms(source: str, key_env: str, output: str | None, yaml_name: str | N
         f"with the key in {key_env}; key-check {hashed.key_check}",
         err=True,
     )
-
-
-def _write_atomic(path: str, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename: a crash never leaves half a file."""
-    from .errors import PostguardError
-
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp"
-        ) as tmp:
-            tmp.write(text)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp.name, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(tmp.name)
-        raise PostguardError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
 def _stdout_is_tty() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from .formats import FORMATS, format_for_path, parse
 from .inputs import DEFAULT_MAX_BYTES, read_draft
 from .matching import HashBudgetError
 from .policy import LANGUAGES, Policy, Rule, discover_policy, load_policy
+from .suppressions import Suppressed
+from .suppressions import apply as apply_suppressions
 
 _PLACEHOLDERS = ("{match}", "{term}", "{near}")
 
@@ -28,6 +31,7 @@ class Result:
     format: str
     findings: tuple[Finding, ...]
     text: str
+    suppressed: tuple[Suppressed, ...] = ()
 
     def failed(self, level: Severity) -> bool:
         """True when a finding is at or above ``level``."""
@@ -46,6 +50,7 @@ class Linter:
         self.policy = policy
         self._checks: list[Check] = [compile_rule(rule, policy) for rule in policy.rules]
         self._allow = tuple({a.casefold() for a in policy.allow})
+        self._rule_ids = frozenset(rule.id for rule in policy.rules)
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> Linter:
@@ -109,7 +114,8 @@ class Linter:
                 if key not in findings:
                     findings[key] = self._finding(rule, hit, document)
         ordered = sorted(findings.values(), key=lambda f: (f.start, f.end, f.rule))
-        return Result(path, language, format, tuple(ordered), text)
+        kept, suppressed = apply_suppressions(document, ordered, self._rule_ids, wanted)
+        return Result(path, language, format, tuple(_drop_shadowed(kept)), text, tuple(suppressed))
 
     def check_file(
         self,
@@ -151,7 +157,7 @@ class Linter:
         values = {
             "match": shown,
             "term": shown if rule.mask else hit.values.get("term", matched),
-            "near": mask(hit.values.get("near", "")) if rule.mask else hit.values.get("near", ""),
+            "near": hit.values.get("near", ""),
         }
         message, guidance = rule.message, rule.guidance
         for placeholder in _PLACEHOLDERS:
@@ -174,4 +180,27 @@ class Linter:
             end_column=end_column,
             text=matched,
             sensitive=rule.mask,
+            entity=hit.values.get("entity", ""),
         )
+
+
+def _drop_shadowed(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding that lies inside a more severe one of the same category: it adds nothing
+    ("shit" as mild swearing inside "absolute shit" as a vulgar verdict). ``findings`` are
+    sorted by start; per category and severity, the furthest end reached so far answers
+    "does a span starting at or before here cover this one?" in a binary search."""
+    reach: dict[tuple[str, Severity], tuple[list[int], list[int]]] = {}
+    for f in findings:
+        starts, ends = reach.setdefault((f.category, f.severity), ([], []))
+        starts.append(f.start)
+        ends.append(max(f.end, ends[-1]) if ends else f.end)
+
+    def shadowed(f: Finding) -> bool:
+        for (category, severity), (starts, ends) in reach.items():
+            if category == f.category and severity > f.severity:
+                i = bisect.bisect_right(starts, f.start)
+                if i and ends[i - 1] >= f.end:
+                    return True
+        return False
+
+    return [f for f in findings if not shadowed(f)]

@@ -52,6 +52,7 @@ class Finding:
     end_column: int
     text: str
     sensitive: bool = False
+    entity: str = ""  # what a pii/secrets rule found (EMAIL_ADDRESS, SECRET...), for redaction
 
     def excerpt(self, show_sensitive: bool = False) -> str:
         """The matched text, masked when it is private data and ``show_sensitive`` is off."""

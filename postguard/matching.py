@@ -13,7 +13,7 @@ letter by letter), phrases grow up to the list's largest unit count instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -27,11 +27,6 @@ if TYPE_CHECKING:
 SUFFIXES: dict[str, tuple[str, ...]] = {
     "en": ("s", "es", "ed", "ing", "in", "er", "ers"),
     "nb": ("s", "en", "et", "a", "ene", "er", "ere", "erne", "ens", "ets", "enes", "as", "es", "e"),
-}
-#: The same endings by their last letter: a word is tried only with endings it can have.
-_ENDINGS: dict[str, dict[str, tuple[str, ...]]] = {
-    lang: {c: tuple(s for s in suffixes if s[-1] == c) for c in {s[-1] for s in suffixes}}
-    for lang, suffixes in SUFFIXES.items()
 }
 MIN_INFLECTED_TERM = 4  # shorter terms must match exactly: "AS" must not match "ass"
 MIN_COMPOUND_REST = 3  # a compound part needs a real word beside it
@@ -164,27 +159,57 @@ class TermIndex:
         """May a longer phrase starting with ``candidate`` (``units`` long) still be a term?"""
         return candidate in self._prefixes or units < self._hashed_units
 
-    def find(self, units: Sequence[Unit], language: str) -> list[Match]:
-        """Leftmost-longest matches of any term in ``units``."""
-        suffixes = _ENDINGS.get(language, {})
+    def find(
+        self, units: Sequence[Unit], language: str, positions: Mapping[str, list[int]] | None = None
+    ) -> list[Match]:
+        """Leftmost-longest matches of any term in ``units``.
+
+        ``positions`` (reading -> unit indices, from the Analysis) lets the search start only at
+        units that can begin a term, so a rule costs little on a long document.
+        """
+        suffixes = SUFFIXES.get(language, ())
+        starts = self._candidate_starts(units, positions, suffixes)
         for store in self._hashed:
             store.budget = HASH_BUDGET_BASE + HASH_BUDGET_PER_UNIT * len(units)
         matches: list[Match] = []
-        i, n = 0, len(units)
-        while i < n:
-            best = self._longest_at(units, i, suffixes)
-            if best is None:
-                best = self._inside_word(units[i], i)
-            if best is None:
-                i += 1
+        next_free = 0
+        for i in starts:
+            if i < next_free:
                 continue
-            matches.append(best)
-            i = best.last_unit + 1
+            best = self._longest_at(units, i, suffixes) or self._inside_word(units[i], i, suffixes)
+            if best is not None:
+                matches.append(best)
+                next_free = best.last_unit + 1
         return matches
 
-    def _longest_at(
-        self, units: Sequence[Unit], i: int, suffixes: dict[str, tuple[str, ...]]
-    ) -> Match | None:
+    def _candidate_starts(
+        self, units: Sequence[Unit], positions: Mapping[str, list[int]] | None, suffixes: tuple[str, ...]
+    ) -> list[int]:
+        """Units where a match can begin: a reading starts like a term (any match begins with a
+        term's first three letters, inflected terms being at least four long), holds a masked
+        letter, is a compound with a term as part, or is a hashtag that may hide a term."""
+        if self._hashed:  # hashed terms have no prefixes to start from: any unit may begin one
+            return list(range(len(units)))
+        if positions is None:
+            positions = {}
+            for index, unit in enumerate(units):
+                for reading in unit.readings:
+                    positions.setdefault(reading, []).append(index)
+        prefixes = self._prefixes
+        compounds = bool(self._heads or self._tails)
+        starts: set[int] = set()
+        for reading, where in positions.items():
+            if (
+                reading[:3] in prefixes
+                or "*" in reading
+                or (compounds and self._compound_part(reading, suffixes) is not None)
+            ):
+                starts.update(where)
+            elif len(reading) > MIN_INFLECTED_TERM:
+                starts.update(i for i in where if units[i].tag)
+        return sorted(starts)
+
+    def _longest_at(self, units: Sequence[Unit], i: int, suffixes: tuple[str, ...]) -> Match | None:
         best: Match | None = None
         states = [""]
         for j in range(i, min(len(units), i + self._max_units)):
@@ -196,8 +221,8 @@ class TermIndex:
                 for reading in unit.readings:
                     candidate = state + reading
                     entry = self._accept(candidate, units, i, j, inflected=False)
-                    if entry is None and reading[-1:] in suffixes:
-                        entry = self._inflected(state, reading, units, i, j, suffixes[reading[-1]])
+                    if entry is None and suffixes:
+                        entry = self._inflected(state, reading, units, i, j, suffixes)
                     if entry is None and "*" in reading and j == i:
                         entry = self._masked(reading)
                     if entry is not None:
@@ -225,6 +250,9 @@ class TermIndex:
     def _inflected(
         self, state: str, reading: str, units: Sequence[Unit], i: int, j: int, suffixes: tuple[str, ...]
     ) -> _Entry | None:
+        # Every candidate long enough to inflect starts with these three letters: a fast exit.
+        if not self._hashed and (state + reading)[:3] not in self._prefixes:
+            return None
         for suffix in suffixes:
             if len(reading) - len(suffix) < 2 or not reading.endswith(suffix):
                 continue
@@ -245,15 +273,12 @@ class TermIndex:
                 return entry
         return None
 
-    def _inside_word(self, unit: Unit, i: int) -> Match | None:
+    def _inside_word(self, unit: Unit, i: int, suffixes: tuple[str, ...]) -> Match | None:
         """Compound parts (``drittjobb``) and terms run together in a hashtag (``#projectkestrel``)."""
         key = unit.key
-        for length in self._head_lengths:
-            if len(key) - length >= MIN_COMPOUND_REST and key[:length] in self._heads:
-                return Match(unit.start, unit.end, self._heads[key[:length]][0].term, i, i)
-        for length in self._tail_lengths:
-            if len(key) - length >= MIN_COMPOUND_REST and key[-length:] in self._tails:
-                return Match(unit.start, unit.end, self._tails[key[-length:]][0].term, i, i)
+        entry = self._compound_part(key, suffixes)
+        if entry is not None:
+            return Match(unit.start, unit.end, entry.term, i, i)
         if unit.tag and len(key) > MIN_INFLECTED_TERM:
             for start in range(1, len(key) - MIN_INFLECTED_TERM + 1):
                 end = start
@@ -267,6 +292,25 @@ class TermIndex:
                     entries = self._lookup(key[start:end])
                     if entries and not entries[0].term.case_exact:
                         return Match(unit.start, unit.end, entries[0].term, i, i)
+        return None
+
+    def _compound_part(self, key: str, suffixes: tuple[str, ...]) -> _Entry | None:
+        """A term declared as a compound head or tail inside ``key``; a tail may be inflected
+        (``trafikkidiotene``: tail ``idiot`` + ``ene``)."""
+        for length in self._head_lengths:
+            if len(key) - length < MIN_COMPOUND_REST:
+                break
+            if key[:length] in self._heads:
+                return self._heads[key[:length]][0]
+        if self._tails and len(key) >= self._tail_lengths[0] + MIN_COMPOUND_REST:
+            stems = [(key, False), *((key[: -len(s)], True) for s in suffixes if key.endswith(s))]
+            for stem, inflected in stems:
+                for length in self._tail_lengths:
+                    if len(stem) - length < MIN_COMPOUND_REST:
+                        break
+                    entries = self._tails.get(stem[-length:])
+                    if entries and (not inflected or entries[0].term.inflect):
+                        return entries[0]
         return None
 
 

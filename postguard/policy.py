@@ -286,7 +286,7 @@ class _Loader:
             raise PolicyError(
                 display, line_of(data), "a policy must be a mapping of keys (languages, lists, rules, ...)"
             )
-        self._check_keys(data, TOP_LEVEL_KEYS, display, "policy")
+        _check_keys(data, TOP_LEVEL_KEYS, display, "policy")
         outermost = len(self.stack) == 1
         for entry, line in _entries(data, "extends", display, str):
             self._extend(entry, line, display, folder)
@@ -369,15 +369,6 @@ class _Loader:
             line = line_of(overrides, rule_id)
             self.severities.append((rule_id, _severity(value, display, line), display, line))
 
-    def _check_keys(self, data: dict, allowed: frozenset[str], display: str, what: str) -> None:
-        for key in data:
-            if key not in allowed:
-                raise PolicyError(
-                    display,
-                    line_of(data, key),
-                    f"unknown key {key!r} in {what}{did_you_mean(key, allowed)}; expected one of: {', '.join(sorted(allowed))}",
-                )
-
     # merging
 
     def _check_list_names(self, rule: Rule) -> Rule:
@@ -457,6 +448,17 @@ class _Loader:
 # --- validation helpers ----------------------------------------------------------------------
 
 
+def _check_keys(data: dict, allowed: frozenset[str], display: str, what: str) -> None:
+    for key in data:
+        if key not in allowed:
+            raise PolicyError(
+                display,
+                line_of(data, key),
+                f"unknown key {key!r} in {what}{did_you_mean(key, allowed)}; "
+                f"expected one of: {', '.join(sorted(allowed))}",
+            )
+
+
 def _entries(data: dict, key: str, display: str, kind: type) -> list[tuple[Any, int | None]]:
     """A key that holds one value or a list of values, each checked for type, with lines."""
     value = data.get(key)
@@ -517,13 +519,7 @@ def list_terms(
         raise PolicyError(
             display, line, f"list {name!r} must be a list of terms or a mapping with 'terms'/'file'"
         )
-    for key in spec:
-        if key not in LIST_KEYS:
-            raise PolicyError(
-                display,
-                line_of(spec, key),
-                f"unknown key {key!r} in list {name!r}{did_you_mean(key, LIST_KEYS)}; expected one of: {', '.join(sorted(LIST_KEYS))}",
-            )
+    _check_keys(spec, LIST_KEYS, display, f"list {name!r}")
     defaults = _term_options(spec, display, name)
     raw: list[tuple[Any, int | None]] = []
     terms_value = spec.get("terms")
@@ -552,13 +548,7 @@ def list_terms(
         if isinstance(item, str | int | float) and not isinstance(item, bool) and str(item).strip():
             terms.append(Term(str(item).strip(), source=name, **defaults))
         elif isinstance(item, dict):
-            for key in item:
-                if key not in TERM_KEYS:
-                    raise PolicyError(
-                        display,
-                        line_of(item, key),
-                        f"unknown key {key!r} in a term of list {name!r}{did_you_mean(key, TERM_KEYS)}",
-                    )
+            _check_keys(item, TERM_KEYS, display, f"a term of list {name!r}")
             text = item.get("term")
             if not isinstance(text, str) or not text.strip():
                 raise PolicyError(display, item_line, f"a term in list {name!r} needs 'term: <text>'")
@@ -715,6 +705,9 @@ def _rule(spec: Any, display: str, line: int | None) -> Rule:
         if lang not in LANGUAGES:
             raise PolicyError(display, line_of(spec, "languages"), f"{where}: unsupported language {lang!r}")
     flag, passing = _examples(spec, display, where)
+    if languages is not None and len(languages) == 1:  # an example of a one-language rule is in it
+        (only,) = languages
+        flag, passing = (tuple(replace(e, lang=e.lang or only) for e in group) for group in (flag, passing))
     options = {k: v for k, v in spec.items() if k not in COMMON_RULE_KEYS}
     description = spec.get("description", "")
     return Rule(

@@ -22,6 +22,8 @@ KINDS: dict[str, str] = {
     "terms": "postguard.checks.terms:TermsCheck",
     "pattern": "postguard.checks.pattern:PatternCheck",
     "near": "postguard.checks.near:NearCheck",
+    "pii": "postguard.checks.pii:PiiCheck",
+    "secrets": "postguard.checks.secrets:SecretsCheck",
 }
 
 

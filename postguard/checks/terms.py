@@ -39,5 +39,5 @@ class TermsCheck:
         self.index = TermIndex(rule_terms(rule, policy))
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
-        for match in self.index.find(analysis.units, analysis.language):
+        for match in self.index.find(analysis.units, analysis.language, analysis.positions):
             yield Hit(match.start, match.end, {"term": match.term.text})

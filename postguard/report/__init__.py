@@ -5,22 +5,35 @@ from __future__ import annotations
 import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..engine import Result
 from ..findings import Severity
 
+if TYPE_CHECKING:  # imported lazily: the CLI reads REPORTERS for --help without loading the engine
+    from ..engine import Result
+    from ..policy import Rule
+
 #: format name -> module with ``render(results, options) -> str``
-REPORTERS = {"text": "postguard.report.text", "json": "postguard.report.json"}
+REPORTERS = {
+    "text": "postguard.report.text",
+    "json": "postguard.report.json",
+    "sarif": "postguard.report.sarif",
+    "github": "postguard.report.github",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
-    """How to show results: masking, the level that fails, colour, brevity."""
+    """How to show results: masking, the level that fails, colour, brevity.
+
+    ``rules`` are the policy's rules, for reporters that describe them (SARIF).
+    """
 
     fail_on: Severity = Severity.WARNING
     show_matches: bool = False
     color: bool = False
     quiet: bool = False
+    rules: tuple[Rule, ...] = ()
 
 
 def render(name: str, results: Sequence[Result], options: ReportOptions) -> str:

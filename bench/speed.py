@@ -1,0 +1,263 @@
+"""Speed and scale, measured in one run on this machine (issue: "Speed and scale").
+
+    python bench/speed.py                 # everything; prints a report
+    python bench/speed.py --write         # also rewrites BENCHMARKS.md from the report
+    python bench/speed.py --quick         # fewer repetitions, for a smoke run
+
+Measures, on the real posts in ../shared/corpora/blog_en and blog_nb:
+- postguard (default policy, and examples/acme/postguard.yml): words/s, files/s, peak memory;
+- the peer: Presidio's own AnalyzerEngine, offline on a blank spaCy pipeline with its
+  predefined recognizers, over the same posts: words/s, and the ratio postguard / Presidio;
+- cold start of the whole `postguard check` process on one ~600-word post (median), and of
+  `postguard --help` and `postguard --version`;
+- scaling: one document of 1 KB, 10 KB, 100 KB and 1 MB (posts concatenated);
+- `--jobs N` on 200 posts: speed-up of 2 processes over 1, with identical output.
+Each throughput figure comes from a fresh worker process, so peak memory is that process's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "corpora"
+ACME = ROOT / "examples" / "acme" / "postguard.yml"
+CLI = [sys.executable, "-m", "postguard"]
+
+
+def corpus() -> list[Path]:
+    return sorted(SHARED.glob("blog_en/*/*.md")) + sorted(SHARED.glob("blog_nb/*/*.md"))
+
+
+def read(paths: list[Path]) -> list[str]:
+    return [p.read_text(encoding="utf-8-sig") for p in paths]
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# --- workers (run in their own process) ------------------------------------------------------
+
+
+def worker_postguard(policy: str) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from postguard import Linter
+
+    paths = corpus()
+    texts = read(paths)
+    words = sum(len(t.split()) for t in texts)
+    start = time.perf_counter()
+    linter = Linter.default() if policy == "default" else Linter.from_file(policy)
+    load = time.perf_counter() - start
+    findings = 0
+    start = time.perf_counter()
+    for path, text in zip(paths, texts, strict=True):
+        findings += len(linter.check(text, format="markdown", path=str(path)).findings)
+    elapsed = time.perf_counter() - start
+    return {
+        "files": len(paths),
+        "words": words,
+        "seconds": elapsed,
+        "load": load,
+        "findings": findings,
+        "peak_mb": peak_mb(),
+    }
+
+
+def worker_presidio() -> dict:
+    import spacy
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+    paths = corpus()
+    texts = read(paths)
+    words = sum(len(t.split()) for t in texts)
+    start = time.perf_counter()
+    engines = {}
+    for lang in ("en", "nb"):
+        nlp_engine = SpacyNlpEngine(models=[{"lang_code": lang, "model_name": f"blank:{lang}"}])
+        nlp_engine.nlp = {lang: spacy.blank(lang)}  # set directly: load() would try to download
+        registry = RecognizerRegistry(supported_languages=[lang])
+        registry.load_predefined_recognizers(languages=[lang], nlp_engine=nlp_engine)
+        engines[lang] = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[lang])
+    load = time.perf_counter() - start
+    findings = 0
+    start = time.perf_counter()
+    for path, text in zip(paths, texts, strict=True):
+        lang = "nb" if "blog_nb" in str(path) else "en"
+        findings += len(engines[lang].analyze(text, language=lang, score_threshold=0.5))
+    elapsed = time.perf_counter() - start
+    return {
+        "files": len(paths),
+        "words": words,
+        "seconds": elapsed,
+        "load": load,
+        "findings": findings,
+        "peak_mb": peak_mb(),
+    }
+
+
+def worker_scaling() -> dict:
+    sys.path.insert(0, str(ROOT))
+    from postguard import Linter
+
+    linter = Linter.default()
+    joined = "\n\n".join(read(corpus()))
+    out = {}
+    for label, size in (("1 KB", 1_000), ("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000)):
+        text = joined[:size]
+        runs = []
+        for _ in range(3 if size < 1_000_000 else 2):
+            start = time.perf_counter()
+            linter.check(text, format="markdown")
+            runs.append(time.perf_counter() - start)
+        out[label] = min(runs)
+    return out
+
+
+WORKERS = {"postguard": worker_postguard, "presidio": worker_presidio, "scaling": worker_scaling}
+
+
+def in_worker(name: str, *args: str) -> dict:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--worker", name, *args], capture_output=True, text=True, cwd=ROOT
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"worker {name} failed:\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# --- whole-process timings -------------------------------------------------------------------
+
+
+def wall(args: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(args, cwd=ROOT, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def post_of_about(words: int) -> Path:
+    return min(corpus()[:450], key=lambda p: abs(len(p.read_text(encoding="utf-8").split()) - words))
+
+
+def jobs_speedup(runs: int) -> dict:
+    files = [str(p) for p in corpus()[:200]]
+    probe = subprocess.run([*CLI, "check", "--help"], capture_output=True, text=True, cwd=ROOT)
+    if "--jobs" not in probe.stdout:
+        return {}
+    out = {}
+    outputs = {}
+    for jobs in (1, 2):
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            proc = subprocess.run(
+                [*CLI, "check", "--format", "json", "--jobs", str(jobs), *files],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+            )
+            times.append(time.perf_counter() - start)
+        outputs[jobs] = proc.stdout
+        out[jobs] = statistics.median(times)
+    out["identical"] = outputs[1] == outputs[2]
+    return out
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def report(quick: bool) -> str:
+    runs = 3 if quick else 7
+    lines = []
+    say = lines.append
+    say(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()}; date {datetime.date.today().isoformat()}"
+    )
+    ours = {"default": in_worker("postguard", "default"), "acme": in_worker("postguard", str(ACME))}
+    peer = in_worker("presidio")
+    words = ours["default"]["words"]
+    say(f"Corpus: {ours['default']['files']} posts, {words:,} words (blog_en + blog_nb)")
+    say("")
+    say("| run | words/s | files/s | load s | peak MB | findings |")
+    say("|---|---:|---:|---:|---:|---:|")
+    for name, r in (
+        ("postguard, default policy", ours["default"]),
+        ("postguard, acme policy", ours["acme"]),
+        ("Presidio AnalyzerEngine (blank spaCy, predefined recognizers)", peer),
+    ):
+        say(
+            f"| {name} | {r['words'] / r['seconds']:,.0f} | {r['files'] / r['seconds']:,.1f} | "
+            f"{r['load']:.2f} | {r['peak_mb']:.0f} | {r['findings']:,} |"
+        )
+    ratio = (ours["default"]["words"] / ours["default"]["seconds"]) / (peer["words"] / peer["seconds"])
+    say("")
+    say(f"Throughput ratio postguard (default) / Presidio: {ratio:.1f}x")
+    post = post_of_about(600)
+    say("")
+    say(
+        f"Cold start, whole process, median of {runs} (post: {post.name}, "
+        f"{len(post.read_text(encoding='utf-8').split())} words):"
+    )
+    say(f"- `postguard check POST`: {wall([*CLI, 'check', str(post)], runs):.2f} s")
+    say(f"- `postguard --help`: {wall([*CLI, '--help'], runs):.2f} s")
+    say(f"- `postguard --version`: {wall([*CLI, '--version'], runs):.2f} s")
+    scaling = in_worker("scaling")
+    say("")
+    say("Scaling (one document, default policy, best of runs):")
+    for label, seconds in scaling.items():
+        say(f"- {label}: {seconds * 1000:,.1f} ms")
+    say(f"- ratio 1 MB / 100 KB: {scaling['1 MB'] / scaling['100 KB']:.1f} (linear is about 10)")
+    jobs = jobs_speedup(1 if quick else 3)
+    say("")
+    if jobs:
+        say(
+            f"`--jobs` on 200 posts: 1 job {jobs[1]:.2f} s, 2 jobs {jobs[2]:.2f} s, "
+            f"speed-up {jobs[1] / jobs[2]:.2f}x, identical output: {jobs['identical']}"
+        )
+    else:
+        say("`--jobs`: not available in this version")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="postguard speed and scale benchmark")
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--write", action="store_true", help="rewrite BENCHMARKS.md with the results")
+    parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        name, *rest = args.worker
+        print(json.dumps(WORKERS[name](*rest)))
+        return 0
+    if not SHARED.is_dir():
+        print(f"no corpora at {SHARED}", file=sys.stderr)
+        return 2
+    text = report(args.quick)
+    print(text)
+    if args.write:
+        (ROOT / "BENCHMARKS.md").write_text(
+            "# Benchmarks\n\nWritten by `python bench/speed.py --write`; numbers from one run on the "
+            "machine named below.\n\n" + text + "\n",
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

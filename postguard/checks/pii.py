@@ -1,0 +1,111 @@
+"""``pii``: private data found by Presidio on the shared Doc (see :mod:`postguard.pii`).
+
+Every ``pii`` rule reads one shared Presidio run per document and keeps the entities it
+names at or above its ``min-score``. Presidio is imported on the first run, not before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..analysis import LANGUAGES, Analysis
+from ..matching import TermIndex
+from ..policy import Policy, Rule
+from . import Hit
+from .terms import rule_terms
+
+DEFAULT_MIN_SCORE = 0.5
+#: How Presidio's context enhancer raises a score (its defaults), applied for rule context words.
+CONTEXT_BOOST, CONTEXT_FLOOR = 0.35, 0.4
+WINDOW_BEFORE, WINDOW_AFTER = 5, 2
+
+
+class PiiCheck:
+    """Finds the rule's ``entities`` (default: all but ``URL`` and ``PERSON``).
+
+    Options: ``entities``; ``min-score`` (0-1, default 0.5); ``context`` (extra context
+    words per language, ``{en: [...], nb: [...]}``); ``near`` (``lists``/``terms`` that must
+    occur in the same sentence, e.g. a name next to a private matter); ``ner`` (a spaCy
+    pipeline, installed package or path, that finds ``PERSON`` instead of the built-in
+    recogniser).
+    """
+
+    OPTIONS = frozenset({"entities", "min-score", "context", "near", "ner"})
+
+    def __init__(self, rule: Rule, policy: Policy) -> None:
+        from ..pii import CONTEXT_REQUIRED, ENTITIES
+
+        self.rule = rule
+        entities = rule.options.get("entities", [e for e in ENTITIES if e not in {"URL", "PERSON"}])
+        if isinstance(entities, str):
+            entities = [entities]
+        if not isinstance(entities, list) or not entities:
+            raise rule.error("'entities' must be a list of entity names", "entities")
+        for entity in entities:
+            if entity not in ENTITIES:
+                raise rule.error(
+                    f"unknown entity {entity!r}; known entities: {', '.join(ENTITIES)}", "entities"
+                )
+        self.entities = frozenset(entities)
+        self.need_context = self.entities & CONTEXT_REQUIRED
+        score = rule.options.get("min-score", DEFAULT_MIN_SCORE)
+        if not isinstance(score, int | float) or isinstance(score, bool) or not 0 <= score <= 1:
+            raise rule.error("'min-score' must be a number from 0 to 1", "min-score")
+        self.min_score = float(score)
+        self.context = self._context(rule.options.get("context", {}))
+        near = rule.options.get("near")
+        self.near: TermIndex | None = None
+        if near is not None:
+            if not isinstance(near, dict) or set(near) - {"lists", "terms", "case", "inflect", "compound"}:
+                raise rule.error(
+                    "'near' takes 'lists' and/or 'terms' (words that must share the sentence)", "near"
+                )
+            self.near = TermIndex(rule_terms(rule, policy, dict(near), where="near."))
+        self.ner = rule.options.get("ner")
+        if self.ner is not None and (not isinstance(self.ner, str) or not self.ner.strip()):
+            raise rule.error("'ner' must name an installed spaCy pipeline or a path to one", "ner")
+        if self.ner is not None and "PERSON" not in self.entities:
+            raise rule.error("'ner' finds PERSON: add PERSON to 'entities'", "ner")
+
+    def _context(self, value: object) -> dict[str, tuple[str, ...]]:
+        if not isinstance(value, dict) or not all(
+            lang in LANGUAGES and isinstance(words, list) and all(isinstance(w, str) for w in words)
+            for lang, words in value.items()
+        ):
+            raise self.rule.error("'context' maps a language (en, nb) to a list of words", "context")
+        return {lang: tuple(w.casefold() for w in words) for lang, words in value.items()}
+
+    def run(self, analysis: Analysis) -> Iterator[Hit]:
+        from ..pii import ENTITIES, presidio
+
+        detections = [d for d in presidio.run(analysis) if d.entity in self.entities]
+        if self.ner is not None:
+            from ..pii import ner
+
+            detections = [d for d in detections if d.entity != "PERSON"] + ner.run(analysis, self.ner)
+        extra = self.context.get(analysis.language, ())
+        private = self._private_matters(analysis) if self.near is not None else None
+        for d in detections:
+            word = d.context_word
+            score = d.score
+            if not word and extra:
+                word = presidio.nearby_context(analysis, d.start, d.end, extra, WINDOW_BEFORE, WINDOW_AFTER)
+                if word:
+                    score = min(1.0, max(score + CONTEXT_BOOST, CONTEXT_FLOOR))
+            if score < self.min_score or (d.entity in self.need_context and not word):
+                continue
+            values = {"entity": d.entity, "term": ENTITIES[d.entity], "near": word}
+            if private is not None:
+                matter = private.get(analysis.sentence_of(d.start))
+                if matter is None:
+                    continue
+                values["near"] = matter
+            yield Hit(d.start, d.end, values)
+
+    def _private_matters(self, analysis: Analysis) -> dict[int, str]:
+        """The first private-matter term in each sentence that has one."""
+        assert self.near is not None
+        found: dict[int, str] = {}
+        for match in self.near.find(analysis.units, analysis.language):
+            found.setdefault(analysis.sentence_of(match.start), analysis.text[match.start : match.end])
+        return found

@@ -1,0 +1,735 @@
+"""Person names without a model: name lists, capitalisation, titles and context.
+
+Official spaCy pipelines are not on the package index and there is none for Norwegian, so
+the default recogniser needs no model. Its evidence, per run of capitalised words:
+
+* first names and surnames from Faker's person providers (a maintained package that ships
+  its name lists) for the languages whose names turn up in English and Norwegian posts;
+* how common each word is as an ordinary word, from wordfreq's word lists (``en``/``nb``),
+  so "Will" or "Bill" at a sentence start is a verb or noun, "Tackett" after "Ram" a name;
+* titles before the run ("Dr.", "Mrs", "fru", "statsminister") and words that call for a
+  person after it ("said", "sa", "'s").
+
+The name lists are cached as one small file in the user's cache folder, so a process loads
+them in a few milliseconds after the first run.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import importlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+CACHE_VERSION = 5
+#: Faker locales whose Latin-script names are read (first names, surnames).
+NAME_LOCALES = (
+    "en_US",
+    "en_GB",
+    "en_IE",
+    "en_IN",
+    "en_PK",
+    "en_NG",
+    "no_NO",
+    "sv_SE",
+    "da_DK",
+    "fi_FI",
+    "is_IS",
+    "de_DE",
+    "nl_NL",
+    "fr_FR",
+    "es_ES",
+    "it_IT",
+    "pl_PL",
+    "pt_BR",
+    "tr_TR",
+    "id_ID",
+)
+#: Locales whose common first names are trusted even when they are frequent words elsewhere.
+HOME_LOCALES = frozenset({"en_US", "en_GB", "en_IE", "no_NO", "sv_SE", "da_DK"})
+_NAME_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿA-ZÀ-ÖØ-Þ'’-]*$")
+
+TITLES = {
+    "en": {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lady",
+        "lord",
+        "president",
+        "senator",
+        "governor",
+        "justice",
+        "judge",
+        "minister",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "rev",
+        "father",
+        "sister",
+        "brother",
+        "uncle",
+        "aunt",
+        "colleague",
+        "ceo",
+        "cto",
+        "cfo",
+        "coach",
+        "captain",
+        "officer",
+        "sgt",
+        "gen",
+        "col",
+        "lt",
+        "st",
+    },
+    "nb": {
+        "herr",
+        "fru",
+        "frøken",
+        "dr",
+        "prof",
+        "professor",
+        "statsminister",
+        "minister",
+        "ordfører",
+        "kong",
+        "kongen",
+        "dronning",
+        "prins",
+        "prinsesse",
+        "kollega",
+        "kollegaen",
+        "sjef",
+        "sjefen",
+        "daglig",
+        "leder",
+        "direktør",
+        "konsernsjef",
+        "onkel",
+        "tante",
+        "bror",
+        "søster",
+        "pastor",
+        "biskop",
+    },
+}
+#: Faker's lorem word lists: the commonest words of a language.
+LOREM_LOCALES = {"en": ("en_US",), "nb": ("da_DK", "en_US")}
+#: Everyday words that name lists also hold, beyond the lorem lists.
+HOMOGRAPHS = {
+    "en": (
+        "mark",
+        "grace",
+        "rose",
+        "joy",
+        "max",
+        "page",
+        "sky",
+        "summer",
+        "june",
+        "april",
+        "august",
+        "dawn",
+        "faith",
+        "glen",
+        "iris",
+        "ivy",
+        "jack",
+        "jay",
+        "lane",
+        "lily",
+        "miles",
+        "norm",
+        "pat",
+        "penny",
+        "rich",
+        "rob",
+        "ray",
+        "sandy",
+        "skip",
+        "sue",
+        "frank",
+        "hunter",
+        "major",
+        "king",
+        "long",
+        "black",
+        "brown",
+        "gray",
+        "grey",
+        "bell",
+        "hill",
+        "wood",
+        "cook",
+        "baker",
+        "mason",
+        "park",
+        "rice",
+        "stone",
+        "ward",
+        "west",
+        "hall",
+        "case",
+        "chase",
+        "cliff",
+        "dale",
+        "drew",
+        "earl",
+        "gene",
+        "christian",
+        "will",
+        "may",
+        "bill",
+        "hope",
+        "art",
+        "guy",
+        "young",
+        "white",
+        "green",
+        "price",
+        "love",
+        "little",
+        "church",
+        "english",
+        "french",
+        "german",
+        "early",
+        "north",
+        "south",
+        "east",
+        "golden",
+        "silver",
+        "wolf",
+        "fox",
+        "hart",
+        "corona",
+        "ralph",
+        "bose",
+        "apple",
+        "amazon",
+        "ford",
+        "tesla",
+        "jordan",
+        "china",
+        "georgia",
+        "florida",
+        "virginia",
+        "washington",
+        "lincoln",
+        "houston",
+        "austin",
+        "dallas",
+        "denver",
+        "paris",
+        "london",
+        "sydney",
+        "kingston",
+        "victoria",
+        "chelsea",
+        "orlando",
+        "phoenix",
+        "savannah",
+        "aurora",
+        "oslo",
+        "bergen",
+        "trondheim",
+        "stavanger",
+        "tromsø",
+        "norway",
+    ),
+    "nb": (
+        "per",
+        "bo",
+        "liv",
+        "dag",
+        "sol",
+        "tor",
+        "vår",
+        "siv",
+        "stig",
+        "eli",
+        "mai",
+        "hagen",
+        "bakken",
+        "berg",
+        "dal",
+        "strand",
+        "vik",
+        "mo",
+        "haug",
+        "nes",
+        "sand",
+        "lund",
+        "holm",
+        "eng",
+        "lie",
+        "li",
+        "fjeld",
+        "skog",
+        "foss",
+        "bjørk",
+        "storm",
+        "vinter",
+        "sommer",
+        "høst",
+        "april",
+        "juni",
+        "august",
+        "norge",
+        "oslo",
+        "bergen",
+        "aurora",
+        "nordic",
+    ),
+}
+#: Words right after a run that make it a person: "Ola said", "Kari sa", "Ola's".
+AFTER_CUES = {
+    "en": {
+        "said",
+        "says",
+        "told",
+        "asked",
+        "wrote",
+        "explained",
+        "added",
+        "replied",
+        "thinks",
+        "who",
+        "himself",
+        "herself",
+        "'s",
+        "’s",
+    },
+    "nb": {"sa", "sier", "forteller", "skrev", "skriver", "spurte", "mener", "tror", "som", "selv"},
+}
+#: Lower-case name particles kept inside a name: "Magali Van Belle", "Osama bin Laden".
+PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "da",
+    "di",
+    "du",
+    "del",
+    "la",
+    "le",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "abu",
+    "ter",
+    "ten",
+    "af",
+}
+#: Words right before a lone capitalised word that make it a person: "with Mulva", "told Clinton".
+BEFORE_CUES = {
+    "en": {
+        "with",
+        "by",
+        "to",
+        "told",
+        "asked",
+        "thank",
+        "thanks",
+        "dear",
+        "hi",
+        "hey",
+        "cc",
+        "under",
+        "against",
+        "met",
+        "and",
+        "or",
+        "called",
+        "named",
+        "said",
+        "says",
+        "asks",
+        "wrote",
+    },
+    "nb": {
+        "med",
+        "av",
+        "hilsen",
+        "sa",
+        "sier",
+        "spør",
+        "skriver",
+        "hei",
+        "kjære",
+        "takk",
+        "og",
+        "eller",
+        "heter",
+        "kalt",
+        "møtte",
+    },
+}
+#: Words right before a lone capitalised word that make it a place: "in Indiana", "i Bergen".
+PLACE_CUES = {
+    "en": {"in", "at", "near", "around", "across", "visit", "visiting"},
+    "nb": {"i", "på", "ved", "rundt", "besøke"},
+}
+#: Words after a run that make it a place or an organisation instead.
+ORG_WORDS = {
+    "inc",
+    "ltd",
+    "llc",
+    "corp",
+    "co",
+    "as",
+    "asa",
+    "gmbh",
+    "ab",
+    "plc",
+    "group",
+    "university",
+    "universitet",
+    "college",
+    "school",
+    "street",
+    "road",
+    "lane",
+    "avenue",
+    "gate",
+    "vei",
+    "veien",
+    "gata",
+    "hotel",
+    "airport",
+    "bank",
+    "church",
+    "kirke",
+    "park",
+    "center",
+    "centre",
+    "senter",
+    "institute",
+    "foundation",
+    "technologies",
+    "systems",
+    "county",
+    "kommune",
+    "fylke",
+    "river",
+    "island",
+    "mountain",
+}
+#: A word this rare (or absent from the word list) that is capitalised mid-sentence may be a surname.
+RARE_ZIPF = 3.3
+#: Words up to this frequency that no list knows are often names too (wordfreq counts names).
+UNKNOWN_ZIPF = 4.0
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A person name found in a Doc: character offsets, a score and why it was taken."""
+
+    start: int
+    end: int
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Name lists and ordinary-word frequencies for one language."""
+
+    first: frozenset[str]
+    last: frozenset[str]
+    home: frozenset[str]
+    ordinary: frozenset[str]
+    zipf: dict[str, float]
+
+    def commonness(self, word: str) -> float:
+        return self.zipf.get(word.casefold(), 0.0)
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def _cache_file() -> Path | None:
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    try:
+        versions = f"faker{metadata.version('faker')}-wordfreq{metadata.version('wordfreq')}"
+    except metadata.PackageNotFoundError:
+        return None
+    return Path(base) / "postguard" / f"names-v{CACHE_VERSION}-{versions}.json"
+
+
+def _faker_names() -> tuple[list[str], list[str], list[str]]:
+    """First names, surnames, and the first names of the home locales (English and Nordic)."""
+    first: set[str] = set()
+    last: set[str] = set()
+    home: set[str] = set()
+    for locale in NAME_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attr, target in (
+            ("first_names", first),
+            ("first_names_male", first),
+            ("first_names_female", first),
+            ("last_names", last),
+        ):
+            names = provider.__dict__.get(attr)
+            if isinstance(names, dict | tuple | list):
+                target.update(n for n in names if isinstance(n, str) and _NAME_RE.match(n))
+                if locale in HOME_LOCALES and target is first:
+                    home.update(n for n in names if isinstance(n, str) and _NAME_RE.match(n))
+    return sorted(first), sorted(last), sorted(home)
+
+
+def _wordfreq_zipf(language: str) -> dict[str, float]:
+    """wordfreq's small list (``cBpack``: buckets of words by centibel frequency) as word -> Zipf."""
+    import msgpack
+
+    data = resources.files("wordfreq") / "data" / f"small_{language}.msgpack.gz"
+    with data.open("rb") as raw, gzip.open(raw) as handle:
+        pack = msgpack.load(handle, raw=False)
+    if not isinstance(pack[0], dict) or pack[0].get("format") != "cB":
+        raise ValueError("unexpected wordfreq data format")
+    zipf: dict[str, float] = {}
+    for index, bucket in enumerate(pack[1:]):
+        value = round((-index / 100) + 9, 2)
+        for word in bucket:
+            zipf.setdefault(word, value)
+    return zipf
+
+
+def _ordinary_words(language: str) -> list[str]:
+    """Everyday words that are also given names or surnames ("will", "bill", "per", "dag")."""
+    words = set(HOMOGRAPHS[language])
+    for locale in LOREM_LOCALES[language]:
+        provider = importlib.import_module(f"faker.providers.lorem.{locale}").Provider
+        words.update(w.casefold() for w in provider.word_list if " " not in w)
+    return sorted(words)
+
+
+def _build() -> dict:
+    first, last, home = _faker_names()
+    return {
+        "first": first,
+        "last": last,
+        "home": home,
+        "ordinary": {lang: _ordinary_words(lang) for lang in ("en", "nb")},
+        "zipf": {lang: _wordfreq_zipf(lang) for lang in ("en", "nb")},
+    }
+
+
+@functools.cache
+def _data() -> dict:
+    path = _cache_file()
+    if path is not None:
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+    data = _build()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return data
+
+
+@functools.cache
+def lexicon(language: str) -> Lexicon:
+    """The name lists and word frequencies for ``en`` or ``nb`` (loaded once per process)."""
+    data = _data()
+    return Lexicon(
+        first=frozenset(n.casefold() for n in data["first"]),
+        last=frozenset(n.casefold() for n in data["last"]),
+        home=frozenset(n.casefold() for n in data["home"]),
+        ordinary=frozenset(data["ordinary"][language]),
+        zipf=data["zipf"][language],
+    )
+
+
+# --- recognition -----------------------------------------------------------------------------
+
+
+def _shape(token: Token) -> str:
+    """``cap`` (Ola, OLA), ``initial`` (E.), ``particle`` (van), ``hyphen`` or ``other``."""
+    text = token.text
+    if len(text) == 2 and text[0].isupper() and text[1] == ".":
+        return "initial"
+    if text in {"-", "‐"} and not token.whitespace_:
+        return "hyphen"
+    if text in PARTICLES:
+        return "particle"
+    if text[:1].isupper() and text.replace("'", "").replace("’", "").replace("-", "").isalpha():
+        if len(text) == 1:
+            return "other"
+        return "cap"
+    return "other"
+
+
+def _runs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Token ranges [i, j) of capitalised words, joined by initials, particles and hyphens."""
+    i, n = 0, len(doc)
+    while i < n:
+        if _shape(doc[i]) != "cap":
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            shape = _shape(doc[j])
+            if doc[j].is_sent_start:
+                break
+            if shape in {"cap", "initial"}:
+                j += 1
+            elif shape in {"particle", "hyphen"} and j + 1 < n and _shape(doc[j + 1]) == "cap":
+                j += 2 if shape == "hyphen" or not doc[j + 1].is_sent_start else 1
+            else:
+                break
+        yield i, j
+        i = j
+
+
+class NameFinder:
+    """Finds person names in a spaCy Doc using :class:`Lexicon` cues (see the module doc)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.lex = lexicon(language)
+        self.titles = TITLES[language] | TITLES["en"]
+        self.after = AFTER_CUES[language]
+        self.before = BEFORE_CUES[language]
+        self.places = PLACE_CUES[language]
+
+    def find(self, doc: Doc) -> list[NameSpan]:
+        found = []
+        for i, j in _runs(doc):
+            span = self._judge(doc, i, j)
+            if span is not None:
+                found.append(span)
+        return found
+
+    def _judge(self, doc: Doc, i: int, j: int) -> NameSpan | None:
+        tokens = [t for t in doc[i:j] if _shape(t) in {"cap", "initial"}]
+        kinds = [self._kind(t) for t in tokens]
+        before = doc[i - 1] if i > 0 else None
+        titled = before is not None and before.lower_.rstrip(".") in self.titles
+        prev = before.lower_ if before is not None and not doc[i].is_sent_start else ""
+        # Leading titles and ordinary words ("President", "Thanks", "Dear") are not the name.
+        while (
+            len(tokens) > 1
+            and (kinds[0] in {"function", "common", "ambiguous", "wordlike", "title", "initial"})
+            and not (kinds[0] in {"ambiguous", "wordlike"} and kinds[1] in {"first", "last", "rare"})
+        ):
+            titled = titled or kinds[0] == "title"
+            prev = tokens[0].lower_
+            tokens, kinds = tokens[1:], kinds[1:]
+        while len(tokens) > 1 and kinds[-1] in {"function", "title", "particle"}:
+            tokens, kinds = tokens[:-1], kinds[:-1]
+        if not tokens or kinds[0] == "title":
+            return None
+        last = tokens[-1]
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) and not doc[last.i + 1].is_sent_start else None
+        nxt2 = doc[last.i + 2] if nxt is not None and last.i + 2 < len(doc) else None
+        if nxt is not None and nxt.lower_.rstrip(".") in ORG_WORDS:
+            return None
+        if any(t.lower_ in ORG_WORDS for t in tokens[1:]):
+            return None
+        possessive = nxt is not None and nxt.lower_ in {"'s", "’s"}
+        if possessive and nxt2 is not None and _shape(nxt2) == "cap":
+            return None  # "Ralph's Market": a shop, not a person
+        after = nxt is not None and nxt.lower_ in self.after
+        at_start = tokens[0].is_sent_start or tokens[0].i == 0
+        start, end = tokens[0].idx, last.idx + len(last)
+        core = [k for k in kinds if k not in {"particle", "initial"}]
+        if kinds[0] == "particle" and len(kinds) >= 2 and kinds[1] != "function" and tokens[0].whitespace_:
+            return NameSpan(start, end, 0.7, "name particle before a capitalised word")
+        if len(core) >= 2:
+            if "function" in core:
+                return None
+            if core[0] in {"first", "ambiguous"} or (
+                any(k in {"first", "last", "rare"} for k in core)
+                and all(k in {"first", "last", "rare", "unknown"} for k in core)
+            ):
+                return NameSpan(start, end, 0.85, "first name and surname")
+            if titled or after:
+                return NameSpan(start, end, 0.8, "title or context")
+            if all(k == "rare" for k in core):
+                return NameSpan(start, end, 0.5, "two unknown capitalised words")
+            return None
+        if not core:
+            return None
+        kind = core[0]
+        if kind == "function" or (not titled and prev in self.places):
+            return None
+        if titled:
+            return NameSpan(start, end, 0.85, "title before a name")
+        if kind == "first" or (kind == "last" and (not at_start or (nxt is not None and nxt.is_lower))):
+            return NameSpan(start, end, 0.7, "known name")
+        if after and kind in {"ambiguous", "last", "rare", "unknown", "wordlike"}:
+            return NameSpan(start, end, 0.7, "name before a verb of saying")
+        if kind == "wordlike" and not at_start:
+            return NameSpan(start, end, 0.6, "capitalised surname")
+        if kind in {"rare", "last", "wordlike", "unknown"} and (prev in self.before or possessive):
+            return NameSpan(start, end, 0.6, "capitalised word where a person is expected")
+        return None
+
+    def _kind(self, token: Token) -> str:
+        """``function``, ``title``, ``first``, ``last``, ``ambiguous``, ``common`` or ``rare``."""
+        word = token.lower_.rstrip(".")
+        lex = self.lex
+        if _shape(token) == "initial":
+            return "initial"
+        if word in PARTICLES and len(token.text) > 1:
+            return "particle"
+        if token.is_upper and len(word) < 3:
+            return "common"
+        if token.is_stop or lex.commonness(word) >= 6.0:
+            return "function"
+        if word in self.titles:
+            return "title"
+        if token.is_upper and word not in lex.first and word not in lex.last:
+            return "common"
+        if word in lex.first or word in lex.last:
+            if word in lex.ordinary:
+                return "ambiguous"
+            if word in lex.first and (word in lex.home or lex.commonness(word) < 4.0):
+                return "first"
+            return "wordlike" if lex.commonness(word) >= 4.0 else "last"
+        zipf = lex.commonness(word)
+        if zipf < RARE_ZIPF:
+            return "rare"
+        return "unknown" if zipf < UNKNOWN_ZIPF and word not in lex.ordinary else "common"
+
+
+@functools.cache
+def finder(language: str) -> NameFinder:
+    return NameFinder(language)
+
+
+def find_names(doc: Doc, language: str) -> list[NameSpan]:
+    """Person names in ``doc`` (a Doc from :func:`postguard.analysis.pipeline`)."""
+    return finder(language).find(doc)

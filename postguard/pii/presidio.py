@@ -1,0 +1,213 @@
+"""Presidio's AnalyzerEngine on postguard's own spaCy pipeline and Doc, strictly offline.
+
+Presidio normally builds its own spaCy engine (and downloads a model for it). Here the
+engine wraps the blank pipelines from :func:`postguard.analysis.pipeline` and every call
+passes precomputed :class:`NlpArtifacts` made from ``analysis.doc``, so a draft is
+tokenised once for all rules. One Presidio run per document is shared by every ``pii``
+rule through ``analysis.memo``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
+
+from ..analysis import LANGUAGES, Analysis, pipeline
+from . import recognizers
+
+MEMO_KEY = "pii.presidio"
+#: Inflection endings (en and nb) a context word may carry and still count as the same whole word.
+SUFFIXES = frozenset(
+    {"", "s", "es", "ed", "ing", "'s", "’s", "e", "en", "et", "a", "er", "ene", "ens", "ets", "t"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """One Presidio result, with the context word that supported it (if any)."""
+
+    entity: str
+    start: int
+    end: int
+    score: float
+    context_word: str = ""
+
+
+def context_match(token: str, word: str) -> bool:
+    """Whole-word match of a context word, allowing inflection endings ("kontonummeret", "cards")."""
+    return token.startswith(word) and token[len(word) :] in SUFFIXES
+
+
+class SharedDocEngine(NlpEngine):
+    """An NlpEngine that never tokenises: postguard hands Presidio the artifacts it already has."""
+
+    def __init__(self) -> None:
+        self._context_words = frozenset(
+            w for entity in recognizers.CONTEXT.values() for words in entity.values() for w in words
+        )
+
+    def load(self) -> None:
+        """Nothing to load: the pipelines are the shared blank ones."""
+
+    def is_loaded(self) -> bool:
+        return True
+
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        raise RuntimeError("postguard passes Presidio precomputed NlpArtifacts; it never tokenises twice")
+
+    def process_batch(self, texts, language, batch_size=1, n_process=1, **kwargs):
+        raise RuntimeError("postguard passes Presidio precomputed NlpArtifacts; it never tokenises twice")
+
+    def is_stopword(self, word: str, language: str) -> bool:
+        return word not in self._context_words and pipeline(language).vocab[word].is_stop
+
+    def is_punct(self, word: str, language: str) -> bool:
+        return pipeline(language).vocab[word].is_punct
+
+    def get_supported_entities(self) -> list[str]:
+        return []
+
+    def get_supported_languages(self) -> list[str]:
+        return list(LANGUAGES)
+
+
+class WholeWordEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's context enhancer with whole-word matching that knows en/nb inflections."""
+
+    def __init__(self) -> None:
+        super().__init__(context_prefix_count=5, context_suffix_count=2, context_matching_mode="whole_word")
+
+    def _extract_surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
+        """Up to 5 keywords before the match and 2 after it, found by bisecting (Presidio scans)."""
+        indices = nlp_artifacts.tokens_indices
+        first = max(0, bisect.bisect_right(indices, start) - 1)
+        last = max(first, bisect.bisect_left(indices, start + len(word)) - 1)
+        return _keywords(nlp_artifacts, first, -1, self.context_prefix_count + 1) + _keywords(
+            nlp_artifacts, last, 1, self.context_suffix_count + 1
+        )
+
+    @staticmethod
+    def _find_supportive_word_in_context(context_list, recognizer_context_list, matching_mode=""):
+        for word in recognizer_context_list or ():
+            if any(context_match(token, word.lower()) for token in context_list or ()):
+                return word
+        return ""
+
+
+def _keywords(artifacts: NlpArtifacts, index: int, step: int, count: int) -> list[str]:
+    """Lower-case lemmas from ``index`` on (the match's own token included), skipping stop words."""
+    engine_ = artifacts.nlp_engine
+    lemmas, language = artifacts.lemmas, artifacts.tokens.lang_
+    found: list[str] = []
+    while 0 <= index < len(lemmas) and len(found) < count:
+        lemma = lemmas[index].lower()
+        if not engine_.is_stopword(lemma, language) and not engine_.is_punct(lemma, language):
+            found.append(lemma)
+        index += step
+    return found
+
+
+@functools.cache
+def engine() -> AnalyzerEngine:
+    """The analyzer for every supported language, built once per process."""
+    registry = RecognizerRegistry(supported_languages=list(LANGUAGES))
+    for language in LANGUAGES:
+        for recognizer in recognizers.build(language):
+            registry.add_recognizer(recognizer)
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=SharedDocEngine(),
+        supported_languages=list(LANGUAGES),
+        context_aware_enhancer=WholeWordEnhancer(),
+    )
+
+
+def artifacts(analysis: Analysis) -> NlpArtifacts:
+    """Presidio's view of the shared Doc: tokens, offsets and lemmas (the blank pipelines have
+    none, so the lower-case form stands in: context words then match whole words)."""
+
+    def compute() -> NlpArtifacts:
+        doc = analysis.doc
+        return NlpArtifacts(
+            entities=[],
+            tokens=doc,
+            tokens_indices=[token.idx for token in doc],
+            lemmas=[token.lemma_ or token.lower_ for token in doc],
+            nlp_engine=engine().nlp_engine,
+            language=analysis.language,
+        )
+
+    return analysis.memo("pii.artifacts", compute)
+
+
+def nearby_context(
+    analysis: Analysis, start: int, end: int, words: Sequence[str], before: int, after: int
+) -> str:
+    """The first of ``words`` among the ``before`` keywords ahead of a span or ``after`` behind it."""
+    found = artifacts(analysis)
+    first = max(0, bisect.bisect_right(found.tokens_indices, start) - 1)
+    last = max(first, bisect.bisect_left(found.tokens_indices, end) - 1)
+    near = _keywords(found, first - 1, -1, before) + _keywords(found, last + 1, 1, after)
+    for word in words:
+        if any(context_match(token, word) for token in near):
+            return word
+    return ""
+
+
+def run(analysis: Analysis) -> list[Detection]:
+    """Every entity Presidio finds in the draft (any score), computed once per document."""
+    return analysis.memo(MEMO_KEY, lambda: _analyze(analysis))
+
+
+def _analyze(analysis: Analysis) -> list[Detection]:
+    if not analysis.document.view.strip():
+        return []
+    results: Sequence[RecognizerResult] = engine().analyze(
+        text=analysis.document.view,
+        language=analysis.language,
+        nlp_artifacts=artifacts(analysis),
+        score_threshold=0.0,
+        return_decision_process=True,
+    )
+    return _drop_noise([_detection(r) for r in results], analysis.document.view)
+
+
+def _detection(result: RecognizerResult) -> Detection:
+    explanation = result.analysis_explanation
+    word = explanation.supportive_context_word if explanation is not None else ""
+    return Detection(result.entity_type, result.start, result.end, result.score, word or "")
+
+
+#: Entities that shadow another kind of hit inside them: (outer entities, inner entity).
+_SHADOWS = (
+    (frozenset({"EMAIL_ADDRESS"}), "URL"),  # the domain of an e-mail address
+    (
+        frozenset({"NO_FODSELSNUMMER", "NO_BANK_ACCOUNT", "NO_ORG_NUMBER", "CREDIT_CARD", "IBAN_CODE"}),
+        "PHONE_NUMBER",
+    ),
+)
+
+
+DATE_RE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+
+
+def _drop_noise(found: list[Detection], text: str) -> list[Detection]:
+    """A URL inside an e-mail address, a "phone number" that is a date or a checksummed ID."""
+
+    def shadowed(d: Detection) -> bool:
+        if d.entity == "PHONE_NUMBER" and DATE_RE.fullmatch(text[d.start : d.end].strip()):
+            return True
+        return any(
+            d.entity == inner
+            and any(o.entity in outer and o.start <= d.start and d.end <= o.end for o in found)
+            for outer, inner in _SHADOWS
+        )
+
+    return sorted((d for d in found if not shadowed(d)), key=lambda d: (d.start, d.end, d.entity))

@@ -1,0 +1,145 @@
+"""``--format sarif``: SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning and others).
+
+One run; the policy's rules are the driver's rules, with their guidance as help text; each
+finding is a result with an exact region (lines, code-point columns, character offsets).
+Suppressed findings are included with an ``inSource`` suppression and the author's reason, so
+a dashboard shows them as overridden rather than forgetting them. Private data stays masked:
+messages are masked by the engine, and a sensitive finding gets no snippet unless
+``--show-matches``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import quote
+
+from ..engine import Result
+from ..explain import generic
+from ..findings import Finding, Severity
+from ..inputs import STDIN, display_path
+from ..policy import Rule
+from ..suppressions import META_RULES
+from ..version import __version__
+from . import ReportOptions
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def render(results: Sequence[Result], options: ReportOptions) -> str:
+    rules = _rules(results, options)
+    index = {rule.id: i for i, rule in enumerate(rules)}
+    sarif_results = []
+    for result in results:
+        uri = artifact_uri(result.path)
+        for finding in result.findings:
+            sarif_results.append(_result(finding, uri, index, options))
+        for item in result.suppressed:
+            entry = _result(item.finding, uri, index, options)
+            suppression = {"kind": "inSource", "status": "accepted"}
+            if item.reason:
+                suppression["justification"] = item.reason
+            entry["suppressions"] = [suppression]
+            sarif_results.append(entry)
+    log = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "postguard",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": [_descriptor(rule) for rule in rules],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": sarif_results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2)
+
+
+def artifact_uri(path: str | None) -> str:
+    """A relative URI (forward slashes, percent-encoded) for files under the working directory."""
+    if path is None:
+        return "text"
+    if path == STDIN:
+        return "stdin"
+    shown = Path(display_path(path))
+    if shown.is_absolute():
+        return shown.as_uri()
+    return quote(shown.as_posix())
+
+
+def _rules(results: Sequence[Result], options: ReportOptions) -> list[Rule]:
+    """The policy's rules, then any other rule a finding names (suppression problems)."""
+    rules = list(options.rules)
+    known = {rule.id for rule in rules}
+    findings = [f for r in results for f in r.findings] + [s.finding for r in results for s in r.suppressed]
+    for finding in findings:
+        if finding.rule not in known:
+            known.add(finding.rule)
+            rules.append(META_RULES.get(finding.rule) or _rule_from(finding))
+    return rules
+
+
+def _rule_from(finding: Finding) -> Rule:
+    """A descriptor for a rule the reporter was not told about (library use without rules)."""
+    return Rule(
+        id=finding.rule,
+        kind="",
+        category=finding.category,
+        severity=finding.severity,
+        message=finding.message,
+        guidance=finding.guidance,
+        scope=frozenset(),
+        languages=None,
+        allow=(),
+        flag_examples=(),
+        pass_examples=(),
+        options={},
+        source="",
+        line=None,
+    )
+
+
+def _descriptor(rule: Rule) -> dict:
+    descriptor: dict = {
+        "id": rule.id,
+        "shortDescription": {"text": generic(rule.description or rule.message)},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"category": rule.category, "tags": [rule.category]},
+    }
+    if rule.description:
+        descriptor["fullDescription"] = {"text": generic(rule.message)}
+    if rule.guidance:
+        descriptor["help"] = {"text": generic(rule.guidance)}
+    if rule.source:
+        descriptor["properties"]["source"] = rule.source
+    return descriptor
+
+
+def _result(finding: Finding, uri: str, index: dict[str, int], options: ReportOptions) -> dict:
+    region: dict = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+        "charOffset": finding.start,
+        "charLength": finding.end - finding.start,
+    }
+    if not finding.sensitive or options.show_matches:
+        region["snippet"] = {"text": finding.text}
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": index[finding.rule],
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
+        "properties": {"category": finding.category},
+    }

@@ -1,0 +1,148 @@
+"""The term matcher: every variant a policy term must catch, and the words it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from postguard.analysis import Analysis, word_units
+from postguard.formats import parse
+from postguard.matching import Term, TermIndex
+
+
+def find(terms: list[Term], text: str, lang: str = "en") -> list[str]:
+    analysis = Analysis(parse(text, "text"), lang)
+    matches = TermIndex(terms).find(analysis.units, lang, analysis.positions)
+    return [text[m.start : m.end] for m in matches]
+
+
+CODENAMES = [Term("Kestrel", case_exact=True), Term("Project Kestrel"), Term("Silver Tide")]
+CUSTOMERS = [Term("Halvorsen Maritime"), Term("Polar Freight AS"), Term("Blue Harbor"), Term("Polarstjerne")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Sneak peek: Project Kestrel goes to beta.", "en", ["Project Kestrel"]),
+        ("Kestrel is the most fun I have had.", "en", ["Kestrel"]),
+        ("KESTREL launches soon", "en", ["KESTREL"]),
+        ("Kestrel's first customer", "en", ["Kestrel"]),
+        ("Kestrel’s first customer", "en", ["Kestrel"]),
+        ("Kestrels første kunde er på plass.", "nb", ["Kestrels"]),
+        ("Late night with the #Kestrel squad", "en", ["Kestrel"]),
+        ("Follow #ProjectKestrel for news", "en", ["ProjectKestrel"]),
+        ("Follow #projectkestrel for news", "en", ["projectkestrel"]),
+        ("thanks @Kestrel_team", "en", ["Kestrel"]),
+        ("K3strel benchmarks are insane", "en", ["K3strel"]),
+        ("K.e.s.t.r.e.l is coming", "en", ["K.e.s.t.r.e.l"]),
+        ("K e s t r e l is coming", "en", ["K e s t r e l"]),
+        ("Kes\u200btrel is coming", "en", ["Kes\u200btrel"]),
+        ("Kestr\u0435l is coming", "en", ["Kestr\u0435l"]),  # Cyrillic е
+        ("The Silver Tide rollout", "en", ["Silver Tide"]),
+        ("The silver-tide rollout", "en", ["silver-tide"]),
+        ("The SilverTide rollout", "en", ["SilverTide"]),
+        ("Prosjekt Kestrel-teamet vokser", "nb", ["Kestrel"]),
+    ],
+)
+def test_codename_variants_are_found(text: str, lang: str, expected: list[str]) -> None:
+    assert find(CODENAMES, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A kestrel hovered over the parking lot.",
+        "The tide was silver under the moon.",
+        "Kestrels" + "trel",  # not a word boundary
+        "Mkestrel and Kestrelbird are other words",
+        "Silver. Tide pools are lovely.",  # sentence boundary between the words
+        "silver, tide",  # punctuation breaks a phrase
+    ],
+)
+def test_codename_near_misses_are_left_alone(text: str) -> None:
+    assert find(CODENAMES, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Signed a deal with Halvorsen Maritime today", "en", ["Halvorsen Maritime"]),
+        ("Halvorsen Maritimes nye flåte", "nb", ["Halvorsen Maritimes"]),
+        ("Halvorsen Maritime's fleet", "en", ["Halvorsen Maritime"]),
+        ("halvorsen maritime is a customer", "en", ["halvorsen maritime"]),
+        ("HalvorsenMaritime and #HalvorsenMaritime", "en", ["HalvorsenMaritime", "HalvorsenMaritime"]),
+        ("Polar Freight AS is moving", "en", ["Polar Freight AS"]),
+        (
+            "blue-harbor, Blue Harbor, BlueHarbor, blue_harbor",
+            "en",
+            ["blue-harbor", "Blue Harbor", "BlueHarbor", "blue_harbor"],
+        ),
+        (
+            "Polarstjerna og Polarstjernen og Polarstjernes",
+            "nb",
+            ["Polarstjerna", "Polarstjernen", "Polarstjernes"],
+        ),
+        ("Halvorsen\nMaritime across a soft line break", "en", ["Halvorsen\nMaritime"]),
+    ],
+)
+def test_customer_variants_are_found(text: str, lang: str, expected: list[str]) -> None:
+    assert find(CUSTOMERS, text, lang) == expected
+
+
+def test_short_terms_do_not_inflect() -> None:
+    """ "AS" must not turn into "ass" or "asa" by inflection."""
+    assert find([Term("AS")], "a pain in the ass, Acme ASA, as we know") == ["as"]
+
+
+def test_whole_words_only_scunthorpe() -> None:
+    assert find([Term("cunt")], "I passed the assessment in Scunthorpe last year.") == []
+
+
+def test_obfuscations_of_words() -> None:
+    words = [Term("fuck"), Term("shit"), Term("bitch")]
+    text = "f*ck, fuuuuck, fucking, f u c k, sh1t, b!tch, $hit"
+    assert find(words, text) == ["f*ck", "fuuuuck", "fucking", "f u c k", "sh1t", "b!tch", "$hit"]
+
+
+def test_masked_letters_need_most_letters_visible() -> None:
+    assert find([Term("fuck")], "f*** and **** and f*ck") == ["f*ck"]
+
+
+def test_compound_parts_match_only_when_declared() -> None:
+    plain = [Term("dritt")]
+    head = [Term("dritt", compound="head")]
+    assert find(plain, "for en drittjobb", "nb") == []
+    assert find(head, "for en drittjobb", "nb") == ["drittjobb"]
+    assert find(head, "drittsekker", "nb") == ["drittsekker"]
+    assert find([Term("sekk", compound="tail")], "drittsekk", "nb") == ["drittsekk"]
+
+
+def test_inflection_can_be_switched_off() -> None:
+    assert find([Term("Kestrel", inflect=False)], "Kestrels og Kestrel", "nb") == ["Kestrel"]
+
+
+def test_case_exact_accepts_capitals_and_digits_only() -> None:
+    terms = [Term("Kestrel", case_exact=True)]
+    assert find(terms, "kestrel k3strel kESTREL") == []
+    assert find(terms, "Kestrel K3strel KESTREL") == ["Kestrel", "K3strel", "KESTREL"]
+
+
+def test_longest_match_wins() -> None:
+    terms = [Term("Polar Freight"), Term("Polar Freight AS")]
+    assert find(terms, "Polar Freight AS moved") == ["Polar Freight AS"]
+
+
+def test_camel_case_compounds_contain_the_term() -> None:
+    """``KestrelDB`` leaks the codename as much as ``Kestrel DB`` does."""
+    assert find(CODENAMES, "KestrelDB is fast") == ["Kestrel"]
+
+
+def test_units_keep_original_offsets() -> None:
+    text = "Hi *Kestrel*'s f*ck (Silver-Tide) $100"
+    assert [text[u.start : u.end] for u in word_units(text)] == [
+        "Hi",
+        "Kestrel",
+        "f*ck",
+        "Silver",
+        "Tide",
+        "100",
+    ]

@@ -1,0 +1,115 @@
+"""Person names without a model (en, nb), the optional spaCy NER pipeline, and pack examples."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import linter_from
+
+from postguard import Linter
+from postguard.analysis import Analysis
+from postguard.formats import parse
+from postguard.pii import names
+
+
+def person_names(text: str, lang: str) -> list[str]:
+    doc = Analysis(parse(text), lang).doc
+    return [text[s.start : s.end] for s in names.find_names(doc, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("I talked with Gary Wilson about the release.", "en", ["Gary Wilson"]),
+        ("Dr. Lasdon will join us for dinner.", "en", ["Lasdon"]),
+        ("Thanks to Ingrid for the great talk!", "en", ["Ingrid"]),
+        ("We met in Bergen and drove to Oslo.", "en", []),
+        ("Will you ship the release next week?", "en", []),
+        ("Kari Nordmann holdt et flott foredrag i går.", "nb", ["Kari Nordmann"]),
+        ("Takk til Ola for hjelpen med lanseringen.", "nb", ["Ola"]),
+        ("I dag snakket jeg med Per Olav Hansen om budsjettet.", "nb", ["Per Olav Hansen"]),
+        ("Vi bor i Bergen og jobber i Oslo.", "nb", []),
+        ("Dette er bra, og Norge er et fint land.", "nb", []),
+    ],
+)
+def test_model_free_names(text, lang, expected):
+    assert person_names(text, lang) == expected
+
+
+def test_name_with_private_matter(default_linter):
+    def hits(text, lang):
+        return [f.text for f in default_linter.check(text, lang=lang, only=["pii.person-private"]).findings]
+
+    assert hits("Big hugs to Marte Kristiansen, who is on sick leave.", "en") == ["Marte Kristiansen"]
+    assert hits("Kari Nordmann er sykmeldt. Ola Hansen holder foredraget.", "nb") == ["Kari Nordmann"]
+    assert hits("Congrats to Ingrid on her talk!", "en") == []
+
+
+def test_spacy_ner_pipeline_from_a_path(tmp_path):
+    """A tiny NER pipeline trained and saved here stands in for a user's installed model."""
+    import random
+
+    import spacy
+    from spacy.training import Example
+
+    nlp = spacy.blank("en")
+    ner = nlp.add_pipe("ner")
+    ner.add_label("PERSON")
+    data = [
+        ("Zorblax Quint was sick today.", [(0, 13, "PERSON")]),
+        ("We met Zorblax Quint at lunch.", [(7, 20, "PERSON")]),
+        ("The build was sick today.", []),
+    ]
+    examples = [Example.from_dict(nlp.make_doc(t), {"entities": e}) for t, e in data]
+    random.seed(1)
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(30):
+        nlp.update(examples, sgd=optimizer, drop=0.0)
+    nlp.to_disk(tmp_path / "tiny")
+    linter = linter_from(
+        f"""
+        rules:
+          - id: my.person
+            kind: pii
+            entities: [PERSON]
+            ner: {tmp_path / "tiny"}
+            near: {{terms: [sick]}}
+            category: pii
+            message: "{{match}}"
+        """
+    )
+    result = linter.check("Zorblax Quint was sick today.", lang="en")
+    assert [f.text for f in result.findings] == ["Zorblax Quint"]
+
+
+def test_missing_ner_pipeline_is_a_clear_error():
+    from postguard.errors import PostguardError
+
+    linter = linter_from(
+        """
+        rules:
+          - id: my.person
+            kind: pii
+            entities: [PERSON]
+            ner: /nonexistent/pipeline
+            category: pii
+            message: "{match}"
+        """
+    )
+    with pytest.raises(PostguardError, match="cannot load the spaCy pipeline"):
+        linter.check("Ola Nordmann is here.", lang="en")
+
+
+PACK_RULES = [r for r in Linter.default().rules if r.id.startswith(("pii.", "secret."))]
+
+
+@pytest.mark.parametrize("rule", PACK_RULES, ids=lambda r: r.id)
+def test_pack_examples(default_linter, rule):
+    assert rule.message and rule.guidance and rule.flag_examples and rule.pass_examples
+    for example in rule.flag_examples:
+        found = default_linter.check(example.text, format=example.format, lang=example.lang, only=[rule.id])
+        assert found.findings, f"{rule.id} should flag {example.text!r}"
+    for example in rule.pass_examples:
+        found = default_linter.check(example.text, format=example.format, lang=example.lang, only=[rule.id])
+        assert not found.findings, f"{rule.id} should pass {example.text!r}"
+    langs = {e.lang or "en" for e in (*rule.flag_examples, *rule.pass_examples)}
+    assert langs == {"en", "nb"}

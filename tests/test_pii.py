@@ -1,0 +1,176 @@
+"""The ``pii`` rule kind: every entity in en and nb, checksums, context, options, offline."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from conftest import linter_from
+
+from postguard import PolicyError
+from postguard.analysis import Analysis
+from postguard.formats import parse
+
+
+def found(linter, text: str, lang: str, rule: str) -> list[str]:
+    return [f.text for f in linter.check(text, lang=lang, only=[rule]).findings]
+
+
+CASES = [
+    # rule, lang, text, expected matches
+    ("pii.email", "en", "Ping me at ola.normann@acme-aurora.com today.", ["ola.normann@acme-aurora.com"]),
+    ("pii.email", "nb", "Send en e-post til kari.hansen@firma.no i dag.", ["kari.hansen@firma.no"]),
+    ("pii.email", "en", "Install golang.org/x/tools/gopls@v0.6.4 first.", []),
+    ("pii.email", "en", "Clone git@github.com:owner/repo.git and go.", []),
+    ("pii.email", "en", "Questions to community@rust-lang.org or user@example.com.", []),
+    ("pii.phone", "en", "Call me on +47 41 23 45 67 after the talk.", ["+47 41 23 45 67"]),
+    ("pii.phone", "nb", "Ring meg på 912 34 567 i kveld.", ["912 34 567"]),
+    ("pii.phone", "nb", "Ring 41 23 45 67 om du lurer.", ["41 23 45 67"]),
+    ("pii.phone", "nb", "Telefonen min: 41 23 45 67.", ["41 23 45 67"]),
+    ("pii.phone", "en", "We served 41 23 45 67 requests.", []),
+    ("pii.phone", "en", "Released on 2013-11-26, call it a day.", []),
+    (
+        "pii.payment-card",
+        "en",
+        "Refund went to card 4111 1111 1111 1111 by mistake.",
+        ["4111 1111 1111 1111"],
+    ),
+    ("pii.payment-card", "nb", "Kortnummeret er 5555 5555 5555 4444.", ["5555 5555 5555 4444"]),
+    ("pii.payment-card", "en", "Refund went to card 4111 1111 1111 1112 (fails Luhn).", []),
+    ("pii.iban", "en", "Send it to IBAN NO93 8601 1117 947.", ["NO93 8601 1117 947"]),
+    ("pii.iban", "nb", "Overfør til NO9386011117947 i dag.", ["NO9386011117947"]),
+    ("pii.iban", "nb", "Overfør til NO9386011117948 i dag.", []),
+    ("pii.ip-address", "en", "My server is at 84.215.33.7 now.", ["84.215.33.7"]),
+    ("pii.ip-address", "nb", "Serveren har IP-adressen 84.215.33.7.", ["84.215.33.7"]),
+    ("pii.ip-address", "en", "Use 127.0.0.1, 10.1.2.3 or 192.0.2.15 locally.", []),
+    ("pii.national-id", "nb", "Personnummeret mitt er 23079130052.", ["23079130052"]),
+    ("pii.national-id", "en", "My national ID is 230791 30052.", ["230791 30052"]),
+    ("pii.national-id", "nb", "D-nummeret hennes er 63079130046.", ["63079130046"]),
+    ("pii.national-id", "nb", "Personnummeret mitt er 23079130053.", []),  # bad check digit
+    ("pii.national-id", "nb", "Personnummeret mitt er 32139130052.", []),  # no such date
+    ("pii.bank-account", "nb", "Kontonummeret mitt er 1234.56.78903.", ["1234.56.78903"]),
+    ("pii.bank-account", "en", "Pay the deposit to account 1234 56 78903.", ["1234 56 78903"]),
+    ("pii.bank-account", "nb", "Saksnummer 1234.56.78903 er avsluttet.", []),  # no context
+    ("pii.bank-account", "nb", "Kontonummeret mitt er 1234.56.78904.", []),  # bad check digit
+    ("pii.org-number", "nb", "Organisasjonsnummer 974 760 673 står der.", ["974 760 673"]),
+    ("pii.org-number", "en", "The organisation number is 974760673.", ["974760673"]),
+    ("pii.org-number", "nb", "Vi solgte 974 760 673 kroner.", []),  # no context
+    ("pii.org-number", "nb", "Organisasjonsnummer 974 760 674 er feil.", []),  # bad check digit
+]
+
+
+@pytest.mark.parametrize(("rule", "lang", "text", "expected"), CASES)
+def test_entities(default_linter, rule, lang, text, expected):
+    assert found(default_linter, text, lang, rule) == expected
+
+
+def test_checksum_only_numbers_say_why_in_the_finding(default_linter):
+    finding = default_linter.check(
+        "Kontonummeret mitt er 1234.56.78903.", lang="nb", only=["pii.bank-account"]
+    ).findings[0]
+    assert "kontonummer" in finding.message
+    assert "1 in 11" in finding.guidance
+
+
+def test_context_words_are_whole_words(default_linter):
+    # "discard" contains "card" but is not the word "card": the unvalidated 16-digit
+    # pattern needs context, and Luhn-valid numbers do not, so use the phone number instead.
+    assert found(default_linter, "Discard 41 23 45 67 please.", "en", "pii.phone") == []
+    assert found(default_linter, "Phones: 41 23 45 67 please.", "en", "pii.phone") == ["41 23 45 67"]
+
+
+def test_one_presidio_run_shared_by_all_rules(default_linter, monkeypatch):
+    from postguard.pii import presidio
+
+    calls = []
+    real = presidio._analyze
+    monkeypatch.setattr(presidio, "_analyze", lambda a: calls.append(1) or real(a))
+    result = default_linter.check("Mail kari@firma.no or call +47 41 23 45 67.", lang="en")
+    assert {f.rule for f in result.findings} >= {"pii.email", "pii.phone"}
+    assert len(calls) == 1
+
+
+def test_presidio_never_tokenises(default_linter):
+    from postguard.pii import presidio
+
+    with pytest.raises(RuntimeError):
+        presidio.engine().nlp_engine.process_text("text", "en")
+    analysis = Analysis(parse("Mail kari@firma.no."), "en")
+    assert presidio.artifacts(analysis).tokens is analysis.doc
+
+
+def test_rule_options():
+    linter = linter_from(
+        """
+        rules:
+          - id: my.pii
+            kind: pii
+            entities: [NO_ORG_NUMBER]
+            context: {en: [supplier]}
+            allow: ["974 760 673"]
+            category: pii
+            message: "{match}"
+          - id: my.phone
+            kind: pii
+            entities: [PHONE_NUMBER]
+            min-score: 0.3
+            category: pii
+            message: "{match}"
+        """
+    )
+    assert found(linter, "Our supplier is 923609016 now.", "en", "my.pii") == ["923609016"]
+    assert found(linter, "Our supplier is 974 760 673 now.", "en", "my.pii") == []  # allowed
+    assert found(linter, "Numbers: 41 23 45 67.", "nb", "my.phone") == ["41 23 45 67"]  # low min-score
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        ("entities: [EMAIL]", "unknown entity 'EMAIL'"),
+        ("min-score: 2", "'min-score' must be a number from 0 to 1"),
+        ("context: [card]", "'context' maps a language"),
+        ("ner: en_core_web_sm", "add PERSON"),
+    ],
+)
+def test_bad_options_point_at_the_rule(options, problem):
+    with pytest.raises(PolicyError) as error:
+        linter_from(
+            f"""
+            rules:
+              - id: bad
+                kind: pii
+                {options}
+                category: pii
+                message: x
+            """
+        )
+    assert problem in str(error.value)
+
+
+def test_offline(monkeypatch, tmp_path):
+    """No socket is ever opened: no spaCy download, no Public Suffix List fetch."""
+    import spacy.cli
+    import tldextract
+
+    from postguard import Linter
+    from postguard.pii import names, presidio, recognizers
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(spacy.cli, "download", refuse)
+    monkeypatch.setattr(tldextract, "extract", refuse)  # Presidio's stock e-mail validation path
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # name lists rebuilt from Faker, offline
+    for cached in (presidio.engine, recognizers._tld_extract, names._data, names.lexicon, names.finder):
+        cached.cache_clear()
+    try:
+        result = Linter.default().check(
+            "Mail ola.normann@firma.no (Ola Nordmann is sykmeldt) or ring 41 23 45 67.", lang="nb"
+        )
+        assert {f.rule for f in result.findings} >= {"pii.email", "pii.phone", "pii.person-private"}
+    finally:
+        for cached in (presidio.engine, recognizers._tld_extract, names._data, names.lexicon, names.finder):
+            cached.cache_clear()

@@ -1,0 +1,164 @@
+"""Secrets, masking in every output format, ``--show-matches``, and ``postguard redact``."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from postguard.cli import main
+from postguard.errors import PostguardError
+from postguard.files import write_atomic
+from postguard.redact import redact_text
+
+STRIPE = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (f"Use this key to test: {STRIPE}", "secret.token"),
+        ("token ghp_R2fX8kq0ZlP4mN7vB1cD9sT3yH6wJ5eA0uQ2 here", "secret.token"),
+        ("glpat-Xy7Qp2Lm9Rt4Vb8Nc3Kd here", "secret.token"),
+        ("xoxb-2048193847-4839201847-Xk9pQ2mL7vR4tB8n", "secret.token"),
+        ("AIzaSyD9x8Kq2Lp7Vm4Rt6Bn1Cz3Xw5Yq8Jh0Pk in the app", "secret.token"),
+        ("Nøkkelen er AKIA2E0A8F3B244C9986.", "secret.token"),
+        (
+            "```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7bqXk2w9LrT4vQ\n-----END RSA PRIVATE KEY-----\n```",
+            "secret.private-key",
+        ),
+        (
+            "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.dBjftJeZ4CVPmB92K27uhbUJU1p1rwW1gFWFOEjXk",
+            "secret.jwt",
+        ),
+        ("db_password = 'Xk9#mQ2v!Lr7pZ4w'", "secret.password"),
+        ("passord: Hq7!vN3kLm9xT2pB", "secret.password"),
+        ("postgres://admin:Vq8mT2xLp9Rz@db.internal:5432/app", "secret.password"),
+    ],
+)
+def test_secrets_found(default_linter, text, rule):
+    result = default_linter.check(text, format="markdown")
+    assert rule in {f.rule for f in result.findings}
+    assert all(f.sensitive for f in result.findings if f.category == "secret")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Set GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx in your shell.",
+        "The AWS docs use AKIAIOSFODNN7EXAMPLE as a sample key.",
+        "password = os.environ['DB_PASSWORD']",
+        "api_key: <YOUR_API_KEY>",
+        "token = get_token_from_environment()",
+        "password: correct-horse-battery-staple",
+        "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
+        "Passordet må være minst tolv tegn.",
+        "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    ],
+)
+def test_secrets_placeholders_and_prose_pass(default_linter, text):
+    result = default_linter.check(text, format="markdown")
+    assert [f.text for f in result.findings if f.category == "secret"] == []
+
+
+@pytest.fixture()
+def draft(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text(f"Ring meg på 912 34 567, mail kari.hansen@firma.no.\nKey: {STRIPE}\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_reports_mask_sensitive_matches(draft, fmt):
+    runner = CliRunner()
+    masked = runner.invoke(main, ["check", "--lang", "nb", "--format", fmt, str(draft)])
+    assert masked.exit_code == 1
+    for secret in ("912 34 567", "kari.hansen@firma.no", STRIPE):
+        assert secret not in masked.output
+    assert "sk_l" in masked.output and "****" in masked.output
+    shown = runner.invoke(main, ["check", "--lang", "nb", "--format", fmt, "--show-matches", str(draft)])
+    for secret in ("912 34 567", "kari.hansen@firma.no", STRIPE):
+        assert secret in shown.output
+    if fmt == "json":
+        findings = json.loads(masked.output)["files"][0]["findings"]
+        assert {f["category"] for f in findings} == {"pii", "secret"}
+        assert all(f["masked"] for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("operator", "expected"),
+    [
+        ("replace", "Ring meg på <PHONE>, mail <EMAIL>.\nKey: <SECRET>\n"),
+        (
+            "mask",
+            "Ring meg på *** ** ***, mail ****.******@*****.**.\nKey: **_****_************************\n",
+        ),
+    ],
+)
+def test_redact_to_stdout(draft, operator, expected):
+    result = CliRunner().invoke(main, ["redact", "--lang", "nb", "--operator", operator, str(draft)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == expected
+
+
+def test_redact_hash_is_stable(draft, default_linter):
+    result = default_linter.check(draft.read_text(encoding="utf-8"), lang="nb")
+    once, twice = redact_text(result, "hash"), redact_text(result, "hash")
+    assert once == twice and STRIPE not in once and "912 34 567" not in once
+
+
+def test_redact_round_trip_leaves_nothing_to_find(draft, default_linter):
+    redacted = redact_text(default_linter.check(draft.read_text(encoding="utf-8"), lang="nb"))
+    again = default_linter.check(redacted, lang="nb")
+    assert [f for f in again.findings if f.category in {"pii", "secret"}] == []
+    clean = "Nothing private here.\n"
+    assert redact_text(default_linter.check(clean, lang="en")) == clean
+
+
+def test_redact_in_place_keeps_a_backup(draft):
+    original = draft.read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["redact", "--lang", "nb", "--in-place", str(draft)])
+    assert result.exit_code == 0, result.output
+    assert "<EMAIL>" in draft.read_text(encoding="utf-8")
+    assert (draft.parent / "draft.txt.bak").read_text(encoding="utf-8") == original
+
+
+def test_redact_output_file(draft, tmp_path):
+    out = tmp_path / "out.txt"
+    result = CliRunner().invoke(main, ["redact", "--lang", "nb", "-o", str(out), str(draft)])
+    assert result.exit_code == 0
+    assert "<SECRET>" in out.read_text(encoding="utf-8")
+
+
+def test_failed_in_place_write_loses_nothing(draft, monkeypatch):
+    original = draft.read_text(encoding="utf-8")
+
+    def crash(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    result = CliRunner().invoke(main, ["redact", "--lang", "nb", "--in-place", str(draft)])
+    assert result.exit_code == 2
+    assert "cannot write" in result.output
+    assert draft.read_text(encoding="utf-8") == original
+    assert sorted(p.name for p in draft.parent.iterdir()) == ["draft.txt", "draft.txt.bak"]
+
+
+def test_write_atomic_cleans_up_on_failure(tmp_path, monkeypatch):
+    target = tmp_path / "post.md"
+    target.write_text("original", encoding="utf-8")
+    monkeypatch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError("disk gone")))
+    with pytest.raises(PostguardError, match="disk gone"):
+        write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "original"
+    assert [p.name for p in tmp_path.iterdir()] == ["post.md"]
+
+
+def test_redact_bad_input_is_one_line(tmp_path):
+    result = CliRunner().invoke(main, ["redact", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2
+    assert result.output.strip().startswith("postguard: error:") and "Traceback" not in result.output
+    both = CliRunner().invoke(main, ["redact", "--in-place", "-o", "x.txt", str(tmp_path / "missing.txt")])
+    assert both.exit_code == 2
