@@ -68,6 +68,10 @@ class Hasher:
     def __repr__(self) -> str:
         return "Hasher(<secret>)"
 
+    def __reduce__(self) -> tuple[type[Hasher], tuple[bytes]]:
+        """Pickled as its key (hash objects cannot be), for checks in worker processes."""
+        return (Hasher, (self._secret,))
+
     def digest(self, key: str) -> bytes:
         """HMAC-SHA256 of a matching key (UTF-8), as bytes."""
         inner = self._inner.copy()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import pickle
 import textwrap
 
 import pytest
@@ -316,3 +317,9 @@ def test_plain_and_hashed_terms_share_a_list(tmp_path, key_env):
 def test_hasher_is_standard_hmac_sha256(secret):
     for text in ("kestrel", "blåbær", ""):
         assert Hasher(secret).digest(text) == hmac.new(secret, text.encode(), hashlib.sha256).digest()
+
+
+def test_a_linter_with_hashed_lists_survives_pickling(tmp_path, key_env):
+    """Worker processes on systems without fork receive the compiled linter pickled."""
+    lint = pickle.loads(pickle.dumps(linter(tmp_path)))
+    assert found(lint, "Kestrel ships") == ["Kestrel"]
