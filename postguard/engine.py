@@ -151,7 +151,7 @@ class Linter:
         values = {
             "match": shown,
             "term": shown if rule.mask else hit.values.get("term", matched),
-            "near": mask(hit.values.get("near", "")) if rule.mask else hit.values.get("near", ""),
+            "near": hit.values.get("near", ""),
         }
         message, guidance = rule.message, rule.guidance
         for placeholder in _PLACEHOLDERS:

@@ -6,6 +6,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..analysis import Analysis
+from ..findings import mask
 from ..matching import Match, TermIndex
 from ..policy import Policy, Rule
 from . import Hit
@@ -38,7 +39,9 @@ class NearCheck:
             raise rule.error("'near.within' must be 'sentence' or a whole number of words", "near")
         self.within = within
         self.first = TermIndex(rule_terms(rule, policy))
-        self.second = TermIndex(rule_terms(rule, policy, dict(near), where="near."))
+        second = rule_terms(rule, policy, dict(near), where="near.")
+        self.second = TermIndex(second)
+        self.hide_near = any(term.hashed is not None for term in second)  # never show a hashed term
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
         firsts = self.first.find(analysis.units, analysis.language)
@@ -52,8 +55,11 @@ class NearCheck:
                 yield Hit(
                     min(a.start, b.start),
                     max(a.end, b.end),
-                    {"term": a.term.text, "near": analysis.text[b.start : b.end]},
+                    {"term": a.term.text, "near": self._shown(analysis.text[b.start : b.end])},
                 )
+
+    def _shown(self, text: str) -> str:
+        return mask(text) if self.hide_near else text
 
     def _nearest(self, a: Match, seconds: list[Match], starts: list[int], analysis: Analysis) -> Match | None:
         """The closest match of the second set within reach of ``a``, not overlapping it.
