@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .document import Document
-from .normalize import collapse_repeats, deleet, fold
+from .normalize import INVISIBLE, collapse_repeats, deleet, fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -75,7 +75,9 @@ def pipeline(lang: str) -> Language:
 
 # --- sentences -------------------------------------------------------------------------------
 
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[\W\d_]*[^\W\d_])")
+# Starts only at the first of a run of stops, takes runs possessively and looks only a short
+# way ahead for the next word: each keeps a draft of dots and spaces linear, not quadratic.
+_SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+\s++(?=[\"'“‘(\[]?[\W\d_]{0,16}[^\W\d_])")
 
 
 def sentence_starts(document: Document) -> list[int]:
@@ -90,13 +92,14 @@ def sentence_starts(document: Document) -> list[int]:
 
 # --- word units ------------------------------------------------------------------------------
 
-_PIECE_RE = re.compile(r"(?:[^\W_]|[*!$@|\u200b\u200c\u200d\u2060\u00ad\u0300-\u036f])+(?:['’][^\W_]+)*")
+# Invisible characters (zero-width, soft hyphen, bidi marks) may sit inside a word to split it.
+_PIECE_RE = re.compile(r"(?:[^\W_]|[*!$@|" + INVISIBLE + r"\u0300-\u036f])+(?:['’][^\W_]+)*")
 _URL_RE = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"[^\s@<>()\[\]\"'`,;]+@[^\s@<>()\[\]\"'`,;]+\.[^\s@<>()\[\]\"'`,;]+")
 _ALNUM_RE = re.compile(r"[^\W_]+")
 _JOINERS = frozenset("-_./+&:'’\u2010\u2011\u2012\u2013")
 _CAMEL_RE = re.compile(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])|(?<=[A-ZÆØÅ])(?=[A-ZÆØÅ][a-zæøå])")
-_EDGE_SYMBOLS = "!|@$*"
+_EDGE_SYMBOLS = "!|@$*" + INVISIBLE
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 _LETTER_RUN_RE = re.compile(r"(?<![^\W\d_])[^\W\d_](?:[\W_]{1,3}[^\W\d_](?![^\W_])){2}")
 _OBFUSCATED_RE = re.compile(r"[0-9@$!|€*]|(.)\1\1")
@@ -229,9 +232,11 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _merge_letter_runs(units: list[Unit]) -> None:
     """``K e s t r e l`` and ``K.e.s.t.r.e.l``: three or more joined single letters form one word."""
+    merged: list[Unit] = []  # built anew: replacing slices in place is quadratic on many runs
     i = 0
     while i < len(units):
         if len(units[i].key) != 1:
+            merged.append(units[i])
             i += 1
             continue
         j = i
@@ -241,12 +246,16 @@ def _merge_letter_runs(units: list[Unit]) -> None:
             run = units[i : j + 1]
             surface = "".join(u.surface for u in run)
             key = surface.casefold()
-            units[i : j + 1] = [
+            merged.append(
                 Unit(
                     run[0].start, run[-1].end, surface, key, run[0].joined, run[0].tag, readings=readings(key)
                 )
-            ]
-        i += 1
+            )
+            i = j + 1
+        else:
+            merged.append(units[i])
+            i += 1
+    units[:] = merged
 
 
 def readings(unit_key: str) -> tuple[str, ...]:

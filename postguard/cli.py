@@ -6,6 +6,8 @@ policy or input error.
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 
 import click
@@ -55,7 +57,15 @@ def _lint_options(command):
             "--policy",
             "policy_path",
             type=click.Path(dir_okay=False),
-            help="Policy file (default: postguard.yml in this folder or above, else the built-in policy).",
+            help="Policy file (default: $POSTGUARD_POLICY, else postguard.yml in this folder or above, else "
+            "the built-in policy). An organisation-wide policy in ~/.config/postguard/postguard.yml is "
+            "merged under it.",
+        ),
+        click.option(
+            "--allow-outside-policy-folder",
+            is_flag=True,
+            help="Let the policy's 'extends' and 'file:' read files outside its folder (off: a policy from a "
+            "pull request must not read the machine's files).",
         ),
         click.option(
             "--lang",
@@ -92,11 +102,17 @@ def _lint_options(command):
     return command
 
 
-def _load_linter(policy_path: str | None):
-    from .engine import Linter
-    from .policy import discover_policy, load_policy
+def _load_policy(policy_path: str | None, allow_outside: bool = False):
+    """The organisation-wide policy merged with the project's (see docs/security.md)."""
+    from .policy import find_policies, load_policies
 
-    return Linter(load_policy(policy_path or discover_policy()))
+    return load_policies(find_policies(policy_path), allow_outside=allow_outside)
+
+
+def _load_linter(policy_path: str | None, allow_outside: bool = False):
+    from .engine import Linter
+
+    return Linter(_load_policy(policy_path, allow_outside))
 
 
 def _lint(linter, files: tuple[str, ...], lang: str, input_format: str, max_file_size: int, jobs: int):
@@ -158,6 +174,7 @@ def _lint(linter, files: tuple[str, ...], lang: str, input_format: str, max_file
 def check(
     files: tuple[str, ...],
     policy_path: str | None,
+    allow_outside_policy_folder: bool,
     output: str,
     lang: str,
     input_format: str,
@@ -176,7 +193,7 @@ def check(
 
     if diff_rev and changed_only:
         raise click.UsageError("use either --diff REV or --changed-only, not both")
-    linter = _load_linter(policy_path)
+    linter = _load_linter(policy_path, allow_outside_policy_folder)
     level = Severity.parse(fail_on) if fail_on else linter.policy.fail_on
     baseline = None
     if baseline_path:
@@ -230,6 +247,7 @@ def baseline() -> None:
 def baseline_create(
     files: tuple[str, ...],
     policy_path: str | None,
+    allow_outside_policy_folder: bool,
     lang: str,
     input_format: str,
     max_file_size: int,
@@ -241,7 +259,7 @@ def baseline_create(
 
     from .baseline import Baseline
 
-    linter = _load_linter(policy_path)
+    linter = _load_linter(policy_path, allow_outside_policy_folder)
     results, had_error = _lint(linter, files, lang, input_format, max_file_size, jobs)
     if had_error:
         click.echo("postguard: error: baseline not written: fix the files above first", err=True)
@@ -330,9 +348,8 @@ def explain(rule_id: str, policy_path: str | None) -> None:
     """Explain RULE: what it looks for, what to do, examples, and where it comes from."""
     from .explain import explain as explain_rule
     from .explain import find_rule
-    from .policy import discover_policy, load_policy
 
-    click.echo(explain_rule(find_rule(load_policy(policy_path or discover_policy()), rule_id)))
+    click.echo(explain_rule(find_rule(_load_policy(policy_path), rule_id)))
 
 
 @main.command()
@@ -342,9 +359,8 @@ def explain(rule_id: str, policy_path: str | None) -> None:
 def rules(policy_path: str | None) -> None:
     """List the active rules: id, category, severity and source."""
     from .explain import rules_table
-    from .policy import discover_policy, load_policy
 
-    click.echo(rules_table(load_policy(policy_path or discover_policy()).rules))
+    click.echo(rules_table(_load_policy(policy_path).rules))
 
 
 def _stdin_is_tty() -> bool:
@@ -390,14 +406,13 @@ def redact(
     from .engine import Linter
     from .errors import PostguardError
     from .files import write_atomic
-    from .policy import discover_policy, load_policy
     from .redact import redact_file
 
     if in_place and (output or file == "-"):
         raise PostguardError(
             "--in-place rewrites FILE itself: it cannot be combined with -o or used with stdin"
         )
-    linter = Linter(load_policy(policy_path or discover_policy()))
+    linter = Linter(_load_policy(policy_path))
     text, count = redact_file(
         linter,
         file,
@@ -413,6 +428,66 @@ def redact(
         click.echo(f"postguard: redacted {count} item(s); wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+@main.command("hash-terms")
+@click.argument("source", default="-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--key-env",
+    default="POSTGUARD_HASH_KEY",
+    show_default=True,
+    help="Environment variable that holds the policy's secret key.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the hashed list to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--yaml",
+    "yaml_name",
+    metavar="LIST",
+    help="Print a policy 'lists:' entry named LIST instead of a hashed list file.",
+)
+@click.option("--new-key", is_flag=True, help="Print a fresh random key to keep in a secret store, and exit.")
+def hash_terms(source: str, key_env: str, output: str | None, yaml_name: str | None, new_key: bool) -> None:
+    """Hash a plain term list (SOURCE, one term per line; '-' reads standard input).
+
+    The hashed list goes in the policy instead of the terms: postguard still finds them,
+    with all their spellings, but the repository and CI logs never show them. See
+    docs/security.md for what this does and does not protect.
+    """
+    from . import hashing
+    from .errors import PostguardError
+    from .files import write_atomic
+    from .inputs import DEFAULT_MAX_BYTES, read_draft
+
+    if new_key:
+        click.echo(hashing.new_key())
+        return
+    if yaml_name is not None and not re.match(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", yaml_name):
+        raise click.BadParameter("use letters, digits, '-', '_' or '.'", param_hint="--yaml")
+    if output and source != "-" and os.path.realpath(output) == os.path.realpath(source):
+        raise PostguardError(
+            f"{output}: refusing to overwrite the plain list with its hashes; pick another file"
+        )
+    hasher = hashing.load_key(key_env)
+    text = read_draft(source, DEFAULT_MAX_BYTES)
+    try:
+        hashed = hashing.hash_terms(text.splitlines(), hasher)
+    except ValueError as exc:
+        raise PostguardError(f"{'<stdin>' if source == '-' else source}: {exc}") from None
+    rendered = hashed.render_yaml(yaml_name) if yaml_name else hashed.render()
+    if output:
+        write_atomic(output, rendered)
+    else:
+        click.echo(rendered, nl=False)
+    click.echo(
+        f"postguard: hashed {len(hashed.digests)} terms (at most {hashed.max_units} words each) "
+        f"with the key in {key_env}; key-check {hashed.key_check}",
+        err=True,
+    )
 
 
 def _stdout_is_tty() -> bool:

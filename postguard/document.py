@@ -8,6 +8,7 @@ delete or insert characters: they blank out markup in ``view`` (so offsets in ``
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 #: Where a piece of a draft sits; a rule's ``scope`` lists the ones it checks.
@@ -62,6 +63,30 @@ class LineIndex:
     @property
     def line_count(self) -> int:
         return len(self._starts)
+
+
+class Spans:
+    """Ranges of offsets that answer "is this offset (or range) inside one of them?" in log time.
+
+    Ranges may overlap and come in any order; built once, then queried many times (a linear
+    scan per query turns a document with many matches into quadratic work).
+    """
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self._starts = [a for a, _ in ordered]
+        self._reach: list[int] = []  # furthest end among the ranges up to each index
+        reach = -1
+        for _, b in ordered:
+            reach = max(reach, b)
+            self._reach.append(reach)
+
+    def covers(self, start: int, end: int | None = None) -> bool:
+        """True when one range holds ``start`` (and reaches ``end``, if given)."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i < 0:
+            return False
+        return self._reach[i] >= end if end is not None else self._reach[i] > start
 
 
 @dataclass(slots=True)

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 from .analysis import Analysis, detect_language
 from .checks import Check, Hit, compile_rule
-from .document import Document
-from .errors import PostguardError
+from .document import Document, Spans
+from .errors import PostguardError, RuleTimeoutError
 from .findings import Finding, Severity, mask
 from .formats import FORMATS, format_for_path, parse
 from .inputs import DEFAULT_MAX_BYTES, read_draft
+from .matching import HashBudgetError
 from .policy import LANGUAGES, Policy, Rule, discover_policy, load_policy
 from .suppressions import Suppressed
 from .suppressions import apply as apply_suppressions
@@ -89,14 +90,20 @@ class Linter:
         analysis = Analysis(document, language)
         wanted = set(only) if only is not None else None
         findings: dict[tuple[str, int, int], Finding] = {}
-        allowed_spans: list[tuple[int, int]] | None = None
+        allowed_spans: Spans | None = None
         for check in self._checks:
             rule = check.rule
             if wanted is not None and rule.id not in wanted:
                 continue
             if rule.languages is not None and language not in rule.languages:
                 continue
-            for hit in check.run(analysis):
+            try:
+                hits = list(check.run(analysis))
+            except HashBudgetError as exc:
+                raise RuleTimeoutError(
+                    f"{path or 'the draft'}: rule {rule.id!r} ({rule.source}): {exc}"
+                ) from None
+            for hit in hits:
                 if document.scope_at(hit.start) not in rule.scope:
                     continue
                 if allowed_spans is None:
@@ -122,26 +129,26 @@ class Linter:
         text = read_draft(path, max_bytes)
         return self.check(text, format=format or format_for_path(path), lang=lang, path=path)
 
-    def _allowed_spans(self, text: str) -> list[tuple[int, int]]:
+    def _allowed_spans(self, text: str) -> Spans:
         if not self._allow:
-            return []
+            return Spans(())
         folded = text.casefold() if len(text.casefold()) == len(text) else None
-        spans = []
+        spans: list[tuple[int, int]] = []
         if folded is None:
-            return spans
+            return Spans(spans)
         for phrase in self._allow:
             start = folded.find(phrase)
             while start != -1:
                 spans.append((start, start + len(phrase)))
                 start = folded.find(phrase, start + 1)
-        return spans
+        return Spans(spans)
 
     @staticmethod
-    def _is_allowed(hit: Hit, text: str, rule: Rule, spans: list[tuple[int, int]]) -> bool:
+    def _is_allowed(hit: Hit, text: str, rule: Rule, spans: Spans) -> bool:
         matched = text[hit.start : hit.end].casefold()
         if rule.allow and any(matched == a.casefold() for a in rule.allow):
             return True
-        return any(a <= hit.start and hit.end <= b for a, b in spans)
+        return spans.covers(hit.start, hit.end)
 
     @staticmethod
     def _finding(rule: Rule, hit: Hit, document: Document) -> Finding:

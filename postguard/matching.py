@@ -5,14 +5,23 @@ key. Glueing without spaces is what makes ``Blue Harbor``, ``blue-harbor``, ``Bl
 ``#BlueHarbor`` one term. Each unit also offers its de-obfuscated readings (``K3strel``), and
 the last unit may carry an inflection (``Kestrels``, ``Polarstjerna``). Whole units only: a
 term never matches inside another word unless it is declared a compound part.
+
+Hashed terms (``postguard.hashing``) go through the same code: each candidate phrase is also
+looked up by its HMAC, and as no prefixes of hashed terms exist (they would reveal a term
+letter by letter), phrases grow up to the list's largest unit count instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .analysis import Unit, word_units
+from .errors import PostguardError
+
+if TYPE_CHECKING:
+    from .hashing import Hashed, Hasher
 
 #: Endings a name or word can take, per language (possessive, plural, definite forms).
 SUFFIXES: dict[str, tuple[str, ...]] = {
@@ -22,6 +31,15 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
 MIN_INFLECTED_TERM = 4  # shorter terms must match exactly: "AS" must not match "ass"
 MIN_COMPOUND_REST = 3  # a compound part needs a real word beside it
 MAX_EXTRA_UNITS = 2  # a phrase may split into a few more units than the term has
+MAX_STATES = 16  # readings of a phrase kept per unit (bounds hostile text full of leet readings)
+MAX_HASHTAG_PART = 32  # longest part of a run-together hashtag tried against hashed terms
+#: Hashes a draft may cost per word unit (plus a fixed allowance), per key: ordinary prose needs
+#: a few; text built to multiply readings would otherwise take minutes, so it is refused.
+HASH_BUDGET_PER_UNIT, HASH_BUDGET_BASE = 12, 50_000
+
+
+class HashBudgetError(PostguardError):
+    """A draft needs more hashing than :data:`HASH_BUDGET_PER_UNIT` allows (hostile input)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +51,7 @@ class Term:
     inflect: bool = True
     compound: str | None = None  # "head", "tail" or "any": may be part of a longer word
     source: str = ""
+    hashed: Hashed | None = None  # known only by its HMAC; ``text`` is then a placeholder
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +106,40 @@ class UnitIndex:
         return found
 
 
+class _HashedKeys:
+    """The hashed terms made with one key: a candidate phrase is found by its HMAC.
+
+    Digests of recent candidates are cached: words repeat, and hashing is the costly part.
+    """
+
+    CACHE_SIZE = 1 << 16
+
+    def __init__(self, hasher: Hasher) -> None:
+        self.hasher = hasher
+        self.entries: dict[bytes, list[_Entry]] = {}
+        self.max_units = 1
+        self.budget = HASH_BUDGET_BASE
+        self._cache: dict[str, bytes] = {}
+
+    def add(self, term: Term, hashed: Hashed) -> None:
+        self.entries.setdefault(hashed.digest, []).append(_Entry(term, "", "", hashed.max_units))
+        self.max_units = max(self.max_units, hashed.max_units + MAX_EXTRA_UNITS)
+
+    def get(self, candidate: str) -> list[_Entry] | None:
+        digest = self._cache.get(candidate)
+        if digest is None:
+            self.budget -= 1
+            if self.budget < 0:
+                raise HashBudgetError(
+                    "the draft has too many obfuscated or run-together words to check hashed terms "
+                    "in reasonable time; split it or remove the obfuscation"
+                )
+            if len(self._cache) >= self.CACHE_SIZE:
+                self._cache.clear()
+            digest = self._cache[candidate] = self.hasher.digest(candidate)
+        return self.entries.get(digest)
+
+
 class TermIndex:
     """All terms of one rule, compiled once into hash lookups (linear in the document's length)."""
 
@@ -101,7 +154,12 @@ class TermIndex:
         self._forms: dict[tuple[str, ...], set[str]] = {}
         self._compound_cache: dict[tuple[str, ...], dict[int, set[str]]] = {}
         self._max_units = 1
+        hashed: dict[Hasher, _HashedKeys] = {}
         for term in terms:
+            if term.hashed is not None:
+                store = hashed.setdefault(term.hashed.hasher, _HashedKeys(term.hashed.hasher))
+                store.add(term, term.hashed)
+                continue
             units = word_units(term.text)
             if not units:
                 continue
@@ -124,9 +182,25 @@ class TermIndex:
                 self._tails.setdefault(entry.key, []).append(entry)
         self._head_lengths = sorted({len(k) for k in self._heads})
         self._tail_lengths = sorted({len(k) for k in self._tails})
+        self._hashed = tuple(hashed.values())
+        self._hashed_units = max((store.max_units for store in self._hashed), default=0)
+        self._max_units = max(self._max_units, self._hashed_units)
 
     def __bool__(self) -> bool:
-        return bool(self._by_key)
+        return bool(self._by_key) or bool(self._hashed)
+
+    def _lookup(self, candidate: str) -> Sequence[_Entry]:
+        """Terms whose key is ``candidate``: in clear, or by the candidate's hash."""
+        found: Sequence[_Entry] = self._by_key.get(candidate, ())
+        for store in self._hashed:
+            entries = store.get(candidate)
+            if entries:
+                found = [*found, *entries]
+        return found
+
+    def _grows(self, candidate: str, units: int) -> bool:
+        """May a longer phrase starting with ``candidate`` (``units`` long) still be a term?"""
+        return candidate in self._prefixes or units < self._hashed_units
 
     def find(self, units: Sequence[Unit], language: str, index: UnitIndex | None = None) -> list[Match]:
         """Leftmost-longest matches of any term in ``units``.
@@ -136,6 +210,8 @@ class TermIndex:
         """
         index = index or UnitIndex(units, language)
         suffixes = index.suffixes
+        for store in self._hashed:
+            store.budget = HASH_BUDGET_BASE + HASH_BUDGET_PER_UNIT * len(units)
         matches: list[Match] = []
         next_free = 0
         for i in self._candidate_starts(index):
@@ -150,6 +226,8 @@ class TermIndex:
     def _candidate_starts(self, index: UnitIndex) -> list[int]:
         """Units where a match can begin: a reading that starts a term or is an inflection of
         one, a masked reading, a compound with a term as part, or a hashtag that may hide one."""
+        if self._hashed:  # hashed terms have no prefixes to start from: any unit may begin one
+            return list(range(len(index.units)))
         # A short word ("as", "in") starts a match only where a term's own word ends after it;
         # longer ones may also begin a term that the draft splits differently (Polar-stjerne).
         readings = {
@@ -197,7 +275,6 @@ class TermIndex:
 
     def _longest_at(self, units: Sequence[Unit], i: int, suffixes: tuple[str, ...]) -> Match | None:
         best: Match | None = None
-        prefixes = self._prefixes
         states = [""]
         for j in range(i, min(len(units), i + self._max_units)):
             unit = units[j]
@@ -214,18 +291,20 @@ class TermIndex:
                         entry = self._masked(reading)
                     if entry is not None:
                         best = Match(units[i].start, unit.end, entry.term, i, j)
-                    if candidate in prefixes:
+                    if self._grows(candidate, j - i + 1):
                         grown.append(candidate)
             if not grown:
                 break
-            states = grown
+            states = grown[:MAX_STATES]
         return best
 
     def _accept(
         self, candidate: str, units: Sequence[Unit], i: int, j: int, inflected: bool
     ) -> _Entry | None:
-        for entry in self._by_key.get(candidate, ()):
-            if inflected and (not entry.term.inflect or len(entry.key) < MIN_INFLECTED_TERM):
+        if inflected and len(candidate) < MIN_INFLECTED_TERM:
+            return None
+        for entry in self._lookup(candidate):
+            if inflected and not entry.term.inflect:
                 continue
             if entry.term.case_exact and not _case_agrees(entry.surface, units, i, j):
                 continue
@@ -235,7 +314,7 @@ class TermIndex:
     def _inflected(
         self, state: str, reading: str, units: Sequence[Unit], i: int, j: int, suffixes: tuple[str, ...]
     ) -> _Entry | None:
-        if state + reading not in self._inflected_forms(suffixes):  # the precomputed forms: a fast exit
+        if not self._hashed and state + reading not in self._inflected_forms(suffixes):  # a fast exit
             return None
         for suffix in suffixes:
             if len(reading) - len(suffix) < 2 or not reading.endswith(suffix):
@@ -266,10 +345,15 @@ class TermIndex:
         if unit.tag and len(key) > MIN_INFLECTED_TERM:
             for start in range(1, len(key) - MIN_INFLECTED_TERM + 1):
                 end = start
-                while end < len(key) and key[start : end + 1] in self._prefixes:
+                while end < len(key) and (
+                    key[start : end + 1] in self._prefixes
+                    or (self._hashed and end - start < MAX_HASHTAG_PART)
+                ):
                     end += 1
-                    entries = self._by_key.get(key[start:end])
-                    if entries and end - start >= MIN_INFLECTED_TERM and not entries[0].term.case_exact:
+                    if end - start < MIN_INFLECTED_TERM:
+                        continue
+                    entries = self._lookup(key[start:end])
+                    if entries and not entries[0].term.case_exact:
                         return Match(unit.start, unit.end, entries[0].term, i, i)
         return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -17,10 +17,21 @@ from typing import Any
 from .document import SCOPES
 from .errors import PolicyError
 from .findings import SENSITIVE_CATEGORIES, Severity
+from .hashing import (
+    DEFAULT_KEY_ENV,
+    ENV_NAME_RE,
+    HashedList,
+    HashKeyError,
+    bind,
+    is_hashed_file,
+    parse_hashed_file,
+    parse_hashed_mapping,
+)
 from .matching import Term
 from .yamlsource import LocatedDict, YamlError, line_of, load_yaml
 
 POLICY_FILENAMES = ("postguard.yml", "postguard.yaml", ".postguard.yml", ".postguard.yaml")
+POLICY_ENV = "POSTGUARD_POLICY"
 DEFAULT_PACK = "default"
 LANGUAGES = ("en", "nb")
 
@@ -56,7 +67,7 @@ COMMON_RULE_KEYS = frozenset(
         "mask",
     }
 )
-LIST_KEYS = frozenset({"terms", "file", "case", "inflect", "compound"})
+LIST_KEYS = frozenset({"terms", "file", "hashed", "key-env", "case", "inflect", "compound"})
 TERM_KEYS = frozenset({"term", "case", "inflect", "compound"})
 CASE_VALUES = ("any", "exact")
 COMPOUND_VALUES = ("head", "tail", "any")
@@ -120,6 +131,11 @@ class TermList:
     source: str
     line: int | None
 
+    @property
+    def hashed(self) -> bool:
+        """True when some terms are known only by their hash: findings must never show them."""
+        return any(term.hashed is not None for term in self.terms)
+
 
 @dataclass(frozen=True, slots=True)
 class Policy:
@@ -160,14 +176,48 @@ def discover_policy(start: str | os.PathLike[str] | None = None) -> Path | None:
     return None
 
 
-def load_policy(path: str | os.PathLike[str] | None = None) -> Policy:
+def org_policy_path() -> Path:
+    """Where an organisation-wide policy lives: ``postguard/postguard.yml`` in the user's config
+    folder (``$XDG_CONFIG_HOME``, else ``%APPDATA%`` on Windows, else ``~/.config``)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or (os.environ.get("APPDATA") if os.name == "nt" else None)
+    return Path(base or Path.home() / ".config") / "postguard" / "postguard.yml"
+
+
+def find_policies(
+    explicit: str | os.PathLike[str] | None = None, start: str | os.PathLike[str] | None = None
+) -> list[Path]:
+    """The policy files to merge, in order: the organisation-wide one (if present), then the
+    project's: ``explicit`` (``--policy``), else ``$POSTGUARD_POLICY``, else the nearest
+    ``postguard.yml``. Empty means: use the built-in default policy."""
+    found = []
+    org = org_policy_path()
+    if org.is_file():
+        found.append(org)
+    project = explicit or os.environ.get(POLICY_ENV) or discover_policy(start)
+    if project:
+        found.append(Path(project))
+    return found
+
+
+def load_policy(path: str | os.PathLike[str] | None = None, *, allow_outside: bool = False) -> Policy:
     """Load and validate a policy file, or the built-in default policy when ``path`` is None."""
-    loader = _Loader()
-    if path is None:
+    return load_policies([path] if path is not None else [], allow_outside=allow_outside)
+
+
+def load_policies(paths: Sequence[str | os.PathLike[str]], *, allow_outside: bool = False) -> Policy:
+    """Merge policy files in order: each later one adds lists and rules and may ``disable`` or
+    re-``severity`` earlier rules; top-level settings (languages, fail-on) come from the last
+    file that sets them. No files: the built-in default policy.
+
+    ``allow_outside`` lets ``extends`` and ``file:`` reach outside each policy's folder (never
+    the default: a policy from a pull request must not read the CI machine's files).
+    """
+    loader = _Loader(allow_outside)
+    if not paths:
         loader.load_file(packs_dir() / f"{DEFAULT_PACK}.yml", display=f"<builtin {DEFAULT_PACK}>")
-    else:
+    for path in paths:
         loader.load_file(Path(path), display=str(path))
-    return loader.finish(str(path) if path is not None else None)
+    return loader.finish(str(paths[-1]) if paths else None)
 
 
 def load_policy_text(text: str, name: str = "<policy>", base: str | os.PathLike[str] = ".") -> Policy:
@@ -180,7 +230,8 @@ def load_policy_text(text: str, name: str = "<policy>", base: str | os.PathLike[
 class _Loader:
     """Reads a policy and everything it extends, depth first, then merges them."""
 
-    def __init__(self) -> None:
+    def __init__(self, allow_outside: bool = False) -> None:
+        self.allow_outside = allow_outside
         self.rules: list[Rule] = []
         self.rule_sites: dict[str, str] = {}
         self.lists: dict[str, TermList] = {}
@@ -189,7 +240,7 @@ class _Loader:
         self.disabled: list[tuple[str, str, int | None]] = []
         self.severities: list[tuple[str, Severity, str, int | None]] = []
         self.allow: list[str] = []
-        self.top: dict[str, Any] = {}
+        self.tops: list[tuple[LocatedDict, str]] = []  # each outermost policy, in load order
         self.seen: set[str] = set()
         self.stack: list[str] = []
         self.sources: list[str] = []
@@ -249,11 +300,18 @@ class _Loader:
         )
         self._read_severities(data, display)
         if outermost:
-            self.top = {"data": data, "display": display}
+            self.tops.append((data, display))
         self.stack.pop()
 
     def _extend(self, entry: str, line: int | None, display: str, folder: Path) -> None:
         if "/" in entry or "\\" in entry or entry.endswith((".yml", ".yaml")):
+            if not self.allow_outside and not _inside(folder, entry):
+                raise PolicyError(
+                    display,
+                    line,
+                    f"'extends: {entry}' points outside the policy's folder; keep extended policies "
+                    "beside it (or allow it with --allow-outside-policy-folder)",
+                )
             self.load_file(
                 folder / entry, display=str(folder / entry) if not Path(entry).is_absolute() else entry
             )
@@ -276,7 +334,7 @@ class _Loader:
             raise PolicyError(display, line_of(data, "lists"), "'lists' must map list names to terms")
         for name, spec in lists.items():
             line = line_of(lists, name)
-            terms = list_terms(name, spec, display, line, folder)
+            terms = list_terms(name, spec, display, line, folder, allow_outside=self.allow_outside)
             if name in self.lists:
                 old = self.lists[name]
                 terms = old.terms + terms
@@ -313,8 +371,10 @@ class _Loader:
 
     # merging
 
-    def _check_list_names(self, rule: Rule) -> None:
+    def _check_list_names(self, rule: Rule) -> Rule:
+        """Every list a rule names exists; a rule using a hashed list masks what it finds."""
         near = rule.options.get("near")
+        hashed = []
         for names in (rule.options.get("lists"), near.get("lists") if isinstance(near, dict) else None):
             for name in [names] if isinstance(names, str) else names or ():
                 if isinstance(name, str) and name not in self.lists:
@@ -322,9 +382,25 @@ class _Loader:
                         f"unknown list {name!r}{did_you_mean(name, list(self.lists))}; define it under 'lists'",
                         "lists" if names is rule.options.get("lists") else "near",
                     )
+                if isinstance(name, str) and self.lists[name].hashed:
+                    hashed.append(name)
+        if hashed and not rule.mask:
+            if "mask" in rule.key_lines:
+                raise rule.error(
+                    f"uses hashed list {hashed[0]!r}, so its findings are always masked; remove 'mask: false'",
+                    "mask",
+                )
+            return replace(rule, mask=True)
+        return rule
+
+    def _top(self, key: str) -> tuple[LocatedDict, str]:
+        """The outermost policy that sets ``key`` last (the project's over the organisation's)."""
+        for data, display in reversed(self.tops):
+            if key in data:
+                return data, display
+        return self.tops[-1]
 
     def finish(self, path: str | None) -> Policy:
-        data, display = self.top["data"], self.top["display"]
         rules = {rule.id: rule for rule in self.rules}
         for rule_id, where, line in self.disabled:
             if rule_id not in rules:
@@ -343,8 +419,9 @@ class _Loader:
                 )
             if rule_id in rules:
                 rules[rule_id] = replace(rules[rule_id], severity=severity)
-        for rule in rules.values():
-            self._check_list_names(rule)
+        for rule_id, rule in rules.items():
+            rules[rule_id] = self._check_list_names(rule)
+        data, display = self._top("languages")
         languages = tuple(v for v, _ in _entries(data, "languages", display, str)) or LANGUAGES
         for index, lang in enumerate(languages):
             if lang not in LANGUAGES:
@@ -354,6 +431,7 @@ class _Loader:
                     f"unsupported language {lang!r}; supported: {', '.join(LANGUAGES)}",
                 )
         fail_on = Severity.WARNING
+        data, display = self._top("fail-on")
         if "fail-on" in data:
             fail_on = _severity(data["fail-on"], display, line_of(data, "fail-on"))
         return Policy(
@@ -422,7 +500,13 @@ def _bool(value: Any, what: str, display: str, line: int | None) -> bool:
 
 
 def list_terms(
-    name: str, spec: Any, display: str, line: int | None, folder: Path | None = None
+    name: str,
+    spec: Any,
+    display: str,
+    line: int | None,
+    folder: Path | None = None,
+    *,
+    allow_outside: bool = False,
 ) -> tuple[Term, ...]:
     """Validate a term list (a list, or a mapping with ``terms``/``file``) into Terms."""
     if not isinstance(name, str) or not ID_RE.match(name):
@@ -443,11 +527,23 @@ def list_terms(
         if not isinstance(terms_value, list):
             raise PolicyError(display, line_of(spec, "terms"), f"'terms' of list {name!r} must be a list")
         raw.extend((item, line_of(terms_value, i)) for i, item in enumerate(terms_value))
+    hashed: list[tuple[HashedList, int | None]] = []
+    if "hashed" in spec:
+        hashed.append((_hashed_mapping(spec, name, display, folder), line_of(spec, "hashed")))
     if "file" in spec:
         if folder is None:
             raise PolicyError(display, line_of(spec, "file"), "'file' is only allowed in named lists")
-        raw.extend(_terms_file(spec["file"], display, line_of(spec, "file"), folder))
-    terms = []
+        content = _terms_file(spec["file"], display, line_of(spec, "file"), folder, allow_outside)
+        if is_hashed_file(content):
+            try:
+                hashed.append((parse_hashed_file(content), line_of(spec, "file")))
+            except ValueError as exc:
+                raise PolicyError(
+                    display, line_of(spec, "file"), f"hashed list {spec['file']}: {exc}"
+                ) from None
+        else:
+            raw.extend(_file_lines(content, line_of(spec, "file")))
+    terms = _hashed_terms(name, spec, hashed, defaults, display)
     for item, item_line in raw:
         if isinstance(item, str | int | float) and not isinstance(item, bool) and str(item).strip():
             terms.append(Term(str(item).strip(), source=name, **defaults))
@@ -482,22 +578,77 @@ def _term_options(spec: dict, display: str, name: str) -> dict[str, Any]:
     return options
 
 
-def _terms_file(value: Any, display: str, line: int | None, folder: Path) -> list[tuple[str, int | None]]:
+def _hashed_mapping(spec: dict, name: str, display: str, folder: Path | None) -> HashedList:
+    if folder is None:
+        raise PolicyError(display, line_of(spec, "hashed"), "'hashed' is only allowed in named lists")
+    value = spec["hashed"]
+    if not isinstance(value, dict):
+        raise PolicyError(
+            display,
+            line_of(spec, "hashed"),
+            f"'hashed' of list {name!r} must be the mapping `postguard hash-terms --yaml` prints",
+        )
+    try:
+        return parse_hashed_mapping(value)
+    except ValueError as exc:
+        raise PolicyError(display, line_of(spec, "hashed"), f"list {name!r}: {exc}") from None
+
+
+def _hashed_terms(
+    name: str, spec: dict, hashed: list[tuple[HashedList, int | None]], defaults: dict, display: str
+) -> list[Term]:
+    """Terms known only by their hash, bound to the key in the list's ``key-env`` variable."""
+    env = spec.get("key-env", DEFAULT_KEY_ENV)
+    if not isinstance(env, str) or not ENV_NAME_RE.match(env):
+        raise PolicyError(display, line_of(spec, "key-env"), "'key-env' must name an environment variable")
+    if not hashed:
+        if "key-env" in spec:
+            raise PolicyError(
+                display, line_of(spec, "key-env"), f"'key-env' of list {name!r} needs a hashed list"
+            )
+        return []
+    for option, problem in (("case", "cannot be checked"), ("compound", "is not supported")):
+        if option in spec:
+            raise PolicyError(
+                display,
+                line_of(spec, option),
+                f"list {name!r} is hashed: '{option}' {problem} for hashed terms (the hash hides the letters)",
+            )
+    terms = []
+    for hashed_list, line in hashed:
+        try:
+            bound = bind(hashed_list, env, name)
+        except HashKeyError as exc:
+            raise PolicyError(display, line, f"list {name!r}: {exc}") from None
+        terms.extend(Term("<hashed>", source=name, hashed=h, **defaults) for h in bound)
+    return terms
+
+
+def _inside(folder: Path, entry: str) -> bool:
+    """Does ``entry`` (relative to ``folder``, symlinks followed) stay inside ``folder``?"""
+    return (folder / entry).resolve().is_relative_to(folder.resolve())
+
+
+def _terms_file(value: Any, display: str, line: int | None, folder: Path, allow_outside: bool) -> str:
     if not isinstance(value, str) or not value.strip():
         raise PolicyError(display, line, "'file' must be a path relative to the policy")
     target = (folder / value).resolve()
-    if not target.is_relative_to(folder):
+    if not allow_outside and not _inside(folder, value):
         raise PolicyError(
             display,
             line,
-            f"'file: {value}' points outside the policy's folder; keep term lists beside the policy",
+            f"'file: {value}' points outside the policy's folder; keep term lists beside the policy "
+            "(or allow it with --allow-outside-policy-folder)",
         )
     try:
-        content = target.read_text(encoding="utf-8-sig")
+        return target.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise PolicyError(display, line, f"term list file not found: {value}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyError(display, line, f"cannot read term list file {value}: {exc}") from None
+
+
+def _file_lines(content: str, line: int | None) -> list[tuple[str, int | None]]:
     out = []
     for text in content.splitlines():
         text = text.split(" #", 1)[0].strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -29,7 +30,19 @@ class YamlError(ValueError):
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader (no Python objects, ever) that keeps positions and refuses duplicate keys."""
+    """SafeLoader (no Python objects, ever) that keeps positions and refuses duplicate keys.
+
+    Aliases (``*name``) are refused: nested ones expand a few lines into billions of values
+    (the "billion laughs"), which an error message quoting the value would then print.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise YamlError(
+                mark.line + 1, "YAML aliases (*name) are not allowed in a policy; write the value out"
+            )
+        return super().compose_node(parent, index)
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> LocatedDict:
@@ -63,12 +76,24 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 
 
+_TAG_RE = re.compile(r"tag '([^']*)'")
+
+
 def load_yaml(text: str) -> Any:
     """Parse YAML safely; raises :class:`YamlError` with the line of the problem."""
     try:
         return yaml.load(text, Loader=_Loader)
     except YamlError:
         raise
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        found = _TAG_RE.search(exc.problem or "")
+        tag = found.group(1).replace("tag:yaml.org,2002:", "!!") if found else "?"
+        raise YamlError(
+            mark.line + 1 if mark else None,
+            f"YAML tag {tag!r} is not allowed: a policy is plain data "
+            "(text, numbers, lists, mappings) and never runs code",
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

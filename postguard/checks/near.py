@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..analysis import Analysis
-from ..matching import TermIndex
+from ..findings import mask
+from ..matching import Match, TermIndex
 from ..policy import Policy, Rule
 from . import Hit
 from .terms import rule_terms, unit_index
@@ -37,7 +39,9 @@ class NearCheck:
             raise rule.error("'near.within' must be 'sentence' or a whole number of words", "near")
         self.within = within
         self.first = TermIndex(rule_terms(rule, policy))
-        self.second = TermIndex(rule_terms(rule, policy, dict(near), where="near."))
+        second = rule_terms(rule, policy, dict(near), where="near.")
+        self.second = TermIndex(second)
+        self.hide_near = any(term.hashed is not None for term in second)  # never show a hashed term
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
         index = unit_index(analysis)
@@ -45,20 +49,42 @@ class NearCheck:
         if not firsts:
             return
         seconds = self.second.find(analysis.units, analysis.language, index)
-        units = analysis.units
+        starts = [b.first_unit for b in seconds]
         for a in firsts:
-            for b in seconds:
-                if b.first_unit <= a.last_unit and b.last_unit >= a.first_unit:
-                    continue
-                if self.within == "sentence":
-                    close = units[a.first_unit].sentence == units[b.first_unit].sentence
-                else:
-                    gap = max(b.first_unit - a.last_unit, a.first_unit - b.last_unit) - 1
-                    close = gap <= self.within
-                if close:
-                    yield Hit(
-                        min(a.start, b.start),
-                        max(a.end, b.end),
-                        {"term": a.term.text, "near": analysis.text[b.start : b.end]},
-                    )
-                    break
+            b = self._nearest(a, seconds, starts, analysis)
+            if b is not None:
+                yield Hit(
+                    min(a.start, b.start),
+                    max(a.end, b.end),
+                    {"term": a.term.text, "near": self._shown(analysis.text[b.start : b.end])},
+                )
+
+    def _shown(self, text: str) -> str:
+        return mask(text) if self.hide_near else text
+
+    def _nearest(self, a: Match, seconds: list[Match], starts: list[int], analysis: Analysis) -> Match | None:
+        """The closest match of the second set within reach of ``a``, not overlapping it.
+
+        Matches come in document order and never overlap each other, so the nearest one on
+        each side is found by bisection (pairing every two matches is quadratic on long drafts).
+        """
+        p = bisect_left(starts, a.first_unit)
+        left = p - 1
+        while left >= 0 and seconds[left].last_unit >= a.first_unit:
+            left -= 1
+        right = p
+        while right < len(seconds) and seconds[right].first_unit <= a.last_unit:
+            right += 1
+        units = analysis.units
+        best: tuple[int, Match] | None = None
+        for b in (seconds[left] if left >= 0 else None, seconds[right] if right < len(seconds) else None):
+            if b is None:
+                continue
+            gap = max(b.first_unit - a.last_unit, a.first_unit - b.last_unit) - 1
+            if self.within == "sentence":
+                close = units[a.first_unit].sentence == units[b.first_unit].sentence
+            else:
+                close = gap <= self.within
+            if close and (best is None or gap < best[0]):
+                best = (gap, b)
+        return best[1] if best else None

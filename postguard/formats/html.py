@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document
+from ..document import Document, Spans
 from ._common import ViewBuilder
 
 COMMENT_RE = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
-RAW_TEXT_RE = re.compile(r"<(script|style)\b[^>]*>(.*?)(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
-TAG_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|<![^>]*>|<\?[^>]*>")
+# A tag never spans another '<' outside quotes: without that, every unclosed "<a" would scan to
+# the end of the draft (quadratic on hostile input).
+RAW_TEXT_RE = re.compile(r"<(script|style)\b[^<>]*>(.*?)(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+TAG_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>|<![^<>]*>|<\?[^<>]*>")
 ATTR_RE = re.compile(r"""([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 
 #: Attribute values readers see on the page (checked as prose).
@@ -69,19 +71,21 @@ def scan_html(builder: ViewBuilder, start: int, end: int) -> None:
     for m in COMMENT_RE.finditer(text, start, end):
         _comment(builder, m.start(), m.end(), m.start(1), m.end(1))
         taken.append((m.start(), m.end()))
+    comments = Spans(taken)
     for m in RAW_TEXT_RE.finditer(text, start, end):
-        if _inside(m.start(), taken):
+        if comments.covers(m.start()):
             continue
         open_end = m.start(2)
         builder.blank(m.start(), open_end)
         builder.blank(m.end(2), m.end())
         builder.segment(m.start(2), m.end(2), "code")
         taken.append((m.start(), m.end()))
+    handled = Spans(taken)
     code_depth = 0
     code_start = 0
     cursor = start
     for m in TAG_RE.finditer(text, start, end):
-        if _inside(m.start(), taken):
+        if handled.covers(m.start()):
             continue
         _text_run(builder, cursor, m.start(), code_depth > 0)
         cursor = m.end()
@@ -135,7 +139,3 @@ def _attributes(builder: ViewBuilder, offset: int, attrs: str) -> None:
             builder.add_break(vend)
         if name in URL_ATTRIBUTES:
             builder.segment(vstart, vend, "urls")
-
-
-def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= offset < b for a, b in ranges)

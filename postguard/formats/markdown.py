@@ -25,7 +25,8 @@ RULE_LINE_RE = re.compile(
     re.MULTILINE,
 )
 LIST_ITEM_RE = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
-CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+BACKTICKS_RE = re.compile(r"`+")
+PARAGRAPH_BREAK_RE = re.compile(r"\r?\n\r?\n")
 AUTOLINK_RE = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>")
 LINK_RE = re.compile(
     r"(!?\[)((?:[^\[\]]|\[[^\[\]]*\])*)(\]\(\s*)<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?"
@@ -134,15 +135,13 @@ def _inline(builder: ViewBuilder, start: int, end: int) -> None:
     text = builder.text
     spans: list[tuple[int, int]] = []
     cursor = start
-    for m in CODE_SPAN_RE.finditer(text, start, end):
-        if "\n\n" in m.group(2) or "\r\n\r\n" in m.group(2):
-            continue
-        scan_html(builder, cursor, m.start())
-        builder.blank(m.start(1), m.end(1))
-        builder.blank(m.end(2), m.end())
-        builder.segment(m.start(2), m.end(2), "code")
-        spans.append((m.start(), m.end()))
-        cursor = m.end()
+    for open_start, body_start, body_end, close_end in _code_spans(text, start, end):
+        scan_html(builder, cursor, open_start)
+        builder.blank(open_start, body_start)
+        builder.blank(body_end, close_end)
+        builder.segment(body_start, body_end, "code")
+        spans.append((open_start, close_end))
+        cursor = close_end
     scan_html(builder, cursor, end)
     span_starts = [s for s, _ in spans]
 
@@ -190,3 +189,34 @@ def _inline(builder: ViewBuilder, start: int, end: int) -> None:
             for m in TABLE_PIPE_RE.finditer(text, line.start(), line.end()):
                 if not in_code(m.start()):
                     builder.blank(m.start(), m.end())
+
+
+def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """Code spans: a run of backticks up to the next run of the same length, within a paragraph.
+
+    Returns (open start, body start, body end, close end) tuples. Runs are paired through an
+    index per run length, so a draft full of unmatched backticks stays linear (a regex that
+    searches ahead from every opening run is quadratic there).
+    """
+    runs = [(m.start(), m.end()) for m in BACKTICKS_RE.finditer(text, start, end)]
+    by_length: dict[int, list[int]] = {}
+    for index, (a, b) in enumerate(runs):
+        by_length.setdefault(b - a, []).append(index)
+    breaks = [m.end() for m in PARAGRAPH_BREAK_RE.finditer(text, start, end)]
+    spans = []
+    i = 0
+    while i < len(runs):
+        open_start, body_start = runs[i]
+        same = by_length[body_start - open_start]
+        k = bisect.bisect_right(same, i)
+        if k == len(same):
+            i += 1
+            continue
+        body_end, close_end = runs[same[k]]
+        first_break = bisect.bisect_right(breaks, body_start)
+        if first_break < len(breaks) and breaks[first_break] <= body_end:
+            i += 1  # a blank line ends the paragraph: this run is literal text
+            continue
+        spans.append((open_start, body_start, body_end, close_end))
+        i = same[k] + 1
+    return spans

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
+import sys
 import textwrap
 from collections.abc import Sequence
 
@@ -13,6 +17,7 @@ from ..inputs import display_path
 from . import ReportOptions, summary
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 CONTEXT_WIDTH = 100  # characters of a long line shown around a match
 
 
@@ -20,8 +25,9 @@ def render(results: Sequence[Result], options: ReportOptions) -> str:
     out: list[str] = []
     for result in results:
         path = display_path(result.path) if result.path else "<text>"
-        lines = result.text.splitlines() if not options.quiet else []
-        hidden = [] if options.show_matches else [f for f in result.findings if f.sensitive]
+        # Split as LineIndex counts lines (str.splitlines also breaks at \f, \u2028...).
+        lines = LINE_BREAK_RE.split(result.text) if not options.quiet else []
+        hidden = _private_spans(result.findings) if not options.show_matches else {}
         for finding in result.findings:
             out.append(_headline(path, finding, options))
             if options.quiet:
@@ -35,6 +41,27 @@ def render(results: Sequence[Result], options: ReportOptions) -> str:
     return "\n".join(out).rstrip("\n")
 
 
+def _private_spans(findings: Sequence[Finding]) -> dict[int, tuple[list[tuple[int, int]], list[int]]]:
+    """Per line, the (start, end) columns of private matches on it, sorted, with the furthest
+    end reached so far at each (so a context window finds its spans without a full scan).
+
+    Every context line masks all of them, not only the finding it shows: a line holding two
+    card numbers must not print the second one in the first one's context.
+    """
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for f in findings:
+        if f.sensitive:
+            for number in range(f.line, f.end_line + 1):
+                a = f.column - 1 if number == f.line else 0
+                b = f.end_column - 1 if number == f.end_line else sys.maxsize
+                spans.setdefault(number, []).append((a, b))
+    out = {}
+    for number, found in spans.items():
+        found.sort()
+        out[number] = (found, list(itertools.accumulate((b for _, b in found), max)))
+    return out
+
+
 def _style(text: str, options: ReportOptions, **style) -> str:
     return click.style(text, **style) if options.color else text
 
@@ -45,22 +72,33 @@ def _headline(path: str, f: Finding, options: ReportOptions) -> str:
     return f"{location} {severity} [{f.rule}] {f.message}"
 
 
-def _context(lines: list[str], f: Finding, options: ReportOptions, hidden: list[Finding]) -> list[str]:
+def _context(
+    lines: list[str],
+    f: Finding,
+    options: ReportOptions,
+    hidden: dict[int, tuple[list[tuple[int, int]], list[int]]],
+) -> list[str]:
+    """The finding's line with a caret marker; every private match on the line stays masked."""
     if not 0 < f.line <= len(lines):
         return []
     line = lines[f.line - 1]
     start = f.column - 1
     end = f.end_column - 1 if f.end_line == f.line else len(line)
-    for other in hidden:  # every private value on the line, not only this finding's
-        if other.line <= f.line <= other.end_line:
-            a = other.column - 1 if other.line == f.line else 0
-            b = other.end_column - 1 if other.end_line == f.line else len(line)
-            line = line[:a] + mask(line[a:b]) + line[b:]
     left, right = 0, len(line)
     if len(line) > CONTEXT_WIDTH:
         left = max(0, start - CONTEXT_WIDTH // 2)
         right = min(len(line), max(end, start + 1) + CONTEXT_WIDTH // 2)
-    shown = ("..." if left else "") + line[left:right] + ("..." if right < len(line) else "")
+    window = line[left:right]
+    spans, reach = hidden.get(f.line, ([], []))
+    k = bisect.bisect_left(spans, (right,)) - 1
+    while k >= 0 and reach[k] > left:  # only the spans that can reach into the window
+        a, b = spans[k]
+        b = min(b, len(line))
+        if b > left:  # mask the whole match, then show the part inside the window
+            lo, hi = max(a, left), min(b, right)
+            window = window[: lo - left] + mask(line[a:b])[lo - a : hi - a] + window[hi - left :]
+        k -= 1
+    shown = ("..." if left else "") + window + ("..." if right < len(line) else "")
     offset = start - left + (3 if left else 0)
     shown = shown.replace("\t", " ")
     gutter = f"{f.line:>5} | "
