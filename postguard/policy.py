@@ -118,6 +118,39 @@ class Rule:
     key_lines: Mapping[str, int] = field(default_factory=dict)
     mask: bool = False
 
+    @classmethod
+    def described(
+        cls,
+        rule_id: str,
+        category: str,
+        severity: Severity,
+        message: str,
+        guidance: str,
+        *,
+        kind: str = "",
+        source: str = "",
+        description: str = "",
+    ) -> Rule:
+        """A rule that exists only to be described (postguard's own meta rules, or a rule a
+        reporter knows only from its findings): no examples, options or scope."""
+        return cls(
+            id=rule_id,
+            kind=kind,
+            category=category,
+            severity=severity,
+            message=message,
+            guidance=guidance,
+            scope=frozenset(),
+            languages=None,
+            allow=(),
+            flag_examples=(),
+            pass_examples=(),
+            options={},
+            source=source,
+            line=None,
+            description=description,
+        )
+
     def error(self, problem: str, key: str | None = None) -> PolicyError:
         """A :class:`PolicyError` pointing at this rule (or one of its keys)."""
         line = self.key_lines.get(key, self.line) if key else self.line

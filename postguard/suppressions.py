@@ -39,21 +39,14 @@ NEXT_LINE, DISABLE, ENABLE = "disable-next-line", "disable", "enable"
 
 
 def _meta(rule_id: str, severity: Severity, message: str, guidance: str, description: str) -> Rule:
-    return Rule(
-        id=rule_id,
+    return Rule.described(
+        rule_id,
+        "suppression",
+        severity,
+        message,
+        guidance,
         kind="suppression",
-        category="suppression",
-        severity=severity,
-        message=message,
-        guidance=guidance,
-        scope=frozenset(),
-        languages=None,
-        allow=(),
-        flag_examples=(),
-        pass_examples=(),
-        options={},
         source="<builtin postguard>",
-        line=None,
         description=description,
     )
 

@@ -90,22 +90,7 @@ def _rules(results: Sequence[Result], options: ReportOptions) -> list[Rule]:
 
 def _rule_from(finding: Finding) -> Rule:
     """A descriptor for a rule the reporter was not told about (library use without rules)."""
-    return Rule(
-        id=finding.rule,
-        kind="",
-        category=finding.category,
-        severity=finding.severity,
-        message=finding.message,
-        guidance=finding.guidance,
-        scope=frozenset(),
-        languages=None,
-        allow=(),
-        flag_examples=(),
-        pass_examples=(),
-        options={},
-        source="",
-        line=None,
-    )
+    return Rule.described(finding.rule, finding.category, finding.severity, finding.message, finding.guidance)
 
 
 def _descriptor(rule: Rule) -> dict:
