@@ -350,8 +350,6 @@ AFTER_CUES = {
         "who",
         "himself",
         "herself",
-        "'s",
-        "’s",
     },
     "nb": {
         "sa",
@@ -642,34 +640,35 @@ def lexicon(language: str) -> Lexicon:
 def _shape(token: Token) -> str:
     """``cap`` (Ola, OLA), ``initial`` (E.), ``particle`` (van), ``hyphen`` or ``other``."""
     text = token.text
-    if len(text) == 2 and text[0].isupper() and text[1] == ".":
+    if not text[:1].isupper():
+        if text in PARTICLES:
+            return "particle"
+        return "hyphen" if text in {"-", "‐"} and not token.whitespace_ else "other"
+    if len(text) == 2 and text[1] == ".":
         return "initial"
-    if text in {"-", "‐"} and not token.whitespace_:
-        return "hyphen"
-    if text in PARTICLES:
-        return "particle"
-    if text[:1].isupper() and text.replace("'", "").replace("’", "").replace("-", "").isalpha():
-        if len(text) == 1:
-            return "other"
+    if len(text) > 1 and text.replace("'", "").replace("’", "").replace("-", "").isalpha():
         return "cap"
     return "other"
 
 
-def _runs(doc: Doc) -> Iterator[tuple[int, int]]:
+def _runs(doc: Doc, shapes: list[str]) -> Iterator[tuple[int, int]]:
     """Token ranges [i, j) of capitalised words, joined by initials, particles and hyphens."""
-    i, n = 0, len(doc)
+    i, n = 0, len(shapes)
     while i < n:
-        if _shape(doc[i]) != "cap":
+        if shapes[i] != "cap":
             i += 1
             continue
         j = i + 1
         while j < n:
-            shape = _shape(doc[j])
-            if doc[j].is_sent_start and _shape(doc[j - 1]) != "initial":
-                break
+            shape = shapes[j]
             if shape in {"cap", "initial"}:
+                # A sentence splitter's break after an initial ("K. Suchdev") does not end a name.
+                if doc[j].is_sent_start and shapes[j - 1] != "initial":
+                    break
                 j += 1
-            elif shape in {"particle", "hyphen"} and j + 1 < n and _shape(doc[j + 1]) == "cap":
+            elif shape in {"particle", "hyphen"} and j + 1 < n and shapes[j + 1] == "cap":
+                if doc[j].is_sent_start:
+                    break
                 j += 2 if shape == "hyphen" or not doc[j + 1].is_sent_start else 1
             else:
                 break
@@ -689,41 +688,49 @@ class NameFinder:
         self.places = PLACE_CUES[language]
 
     def find(self, doc: Doc) -> list[NameSpan]:
-        runs = list(_runs(doc))
-        judged = [self._judge(doc, i, j) for i, j in runs]
+        shapes = [_shape(t) for t in doc]
+        if "cap" not in shapes:
+            return []
+        runs = list(_runs(doc, shapes))
+        judged = [self._judge(doc, shapes, i, j) for i, j in runs]
         if any(judged):
-            self._by_earlier_mention(doc, runs, judged)
-            self._by_list(doc, runs, judged)
+            self._by_earlier_mention(doc, shapes, runs, judged)
+            self._by_list(doc, shapes, runs, judged)
         return [span for span in judged if span is not None]
 
-    def _by_earlier_mention(self, doc: Doc, runs: list[tuple[int, int]], judged: list) -> None:
+    def _by_earlier_mention(
+        self, doc: Doc, shapes: list[str], runs: list[tuple[int, int]], judged: list
+    ) -> None:
         """A word of a name found elsewhere in the text names the person again ("Bush did not")."""
         known = {
             t.lower_
             for span in judged
             if span is not None and span.score >= 0.7
             for t in doc.char_span(span.start, span.end) or ()
-            if _shape(t) == "cap"
+            if shapes[t.i] == "cap"
         }
         for n, (i, j) in enumerate(runs):
             if (
                 judged[n] is None
                 and j - i == 1
                 and doc[i].lower_ in known
-                and not self._after_place(doc, i)
-                and self._kind(doc[i]) not in {"function", "title"}
+                and not self._after_place(doc, shapes, i)
+                and self._kind(doc[i], shapes) not in {"function", "title"}
             ):
                 judged[n] = NameSpan(doc[i].idx, doc[i].idx + len(doc[i]), 0.7, "named elsewhere in the text")
 
-    def _by_list(self, doc: Doc, runs: list[tuple[int, int]], judged: list) -> None:
+    def _by_list(self, doc: Doc, shapes: list[str], runs: list[tuple[int, int]], judged: list) -> None:
         """A lone capitalised word listed with a name is one too: "Cheney, Rumsfeld, or Wolfowitz"."""
         changed = True
         while changed:
             changed = False
             for n, (i, j) in enumerate(runs):
-                if judged[n] is not None or j - i != 1 or self._after_place(doc, i):
+                if judged[n] is not None or j - i != 1 or self._after_place(doc, shapes, i):
                     continue
-                if self._kind(doc[i]) not in {"rare", "unknown", "last", "first", "wordlike", "caps"}:
+                kind = self._kind(doc[i], shapes)
+                if kind not in {"rare", "unknown", "last", "first", "wordlike", "caps"} and not (
+                    kind == "ambiguous" and doc[i].lower_ in self.lex.first
+                ):
                     continue
                 for m in (n - 1, n + 1):
                     if not 0 <= m < len(runs) or judged[m] is None:
@@ -735,24 +742,32 @@ class NameFinder:
                         changed = True
                         break
 
-    def _after_place(self, doc: Doc, i: int) -> bool:
+    def _after_place(self, doc: Doc, shapes: list[str], i: int) -> bool:
         """Whether token ``i`` follows a place word ("in", "i"), perhaps via a list ("i Lofoten og Senja")."""
         k = i - 1
         while k >= 0 and not doc[k + 1].is_sent_start:
             word = doc[k].lower_
             if word in self.places:
                 return True
-            if word in CONJUNCTIONS or _shape(doc[k]) == "cap":
+            if word in CONJUNCTIONS or shapes[k] == "cap":
                 k -= 1
                 continue
             return False
         return False
 
-    def _judge(self, doc: Doc, i: int, j: int) -> NameSpan | None:
-        tokens = [t for t in doc[i:j] if _shape(t) in {"cap", "initial"}]
-        kinds = [self._kind(t) for t in tokens]
+    def _judge(self, doc: Doc, shapes: list[str], i: int, j: int) -> NameSpan | None:
+        if j - i == 1:  # the commonest case, an ordinary word at a sentence start: decide it fast
+            tokens = [doc[i]]
+            kinds = [self._kind(tokens[0], shapes)]
+            if kinds[0] == "function":
+                return None
+        else:
+            tokens = [t for t in doc[i:j] if shapes[t.i] in {"cap", "initial"}]
+            kinds = [self._kind(t, shapes) for t in tokens]
         before = doc[i - 1] if i > 0 else None
         titled = before is not None and before.lower_.rstrip(".") in self.titles
+        if kinds == ["common"] and not titled:
+            return None
         prev = before.lower_ if before is not None and not doc[i].is_sent_start else ""
         # Leading titles and ordinary words ("President", "Thanks", "Dear") are not the name.
         while (
@@ -779,10 +794,12 @@ class NameFinder:
         nxt2 = doc[last.i + 2] if nxt is not None and last.i + 2 < len(doc) else None
         if nxt is not None and nxt.lower_.rstrip(".") in ORG_WORDS:
             return None
+        if nxt is not None and nxt.text == "," and nxt2 is not None and nxt2.is_upper and len(nxt2) == 2:
+            return None  # "Raleigh, NC": a town and its state
         if any(t.lower_ in ORG_WORDS for t in tokens[1:]):
             return None
         possessive = nxt is not None and nxt.lower_ in {"'s", "’s"}
-        if possessive and nxt2 is not None and _shape(nxt2) == "cap":
+        if possessive and nxt2 is not None and shapes[nxt2.i] == "cap":
             return None  # "Ralph's Market": a shop, not a person
         after = self._person_follows(doc, last.i + 1) if nxt is not None else False
         at_start = tokens[0].is_sent_start or tokens[0].i == 0
@@ -840,12 +857,12 @@ class NameFinder:
             return nxt in PERSON_PRONOUNS
         return word.endswith("ly") and nxt in self.after and self.language == "en"
 
-    def _kind(self, token: Token) -> str:
+    def _kind(self, token: Token, shapes: list[str]) -> str:
         """``function``, ``title``, ``first``, ``last``, ``ambiguous``, ``wordlike``, ``common``, ``rare``,
         ``unknown`` or ``caps`` (an all-capitals word no list knows: a name only with more evidence)."""
         word = token.lower_.rstrip(".")
         lex = self.lex
-        if _shape(token) == "initial":
+        if shapes[token.i] == "initial":
             return "initial"
         if word in PARTICLES and len(token.text) > 1:
             return "particle"
