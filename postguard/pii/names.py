@@ -808,7 +808,7 @@ class NameFinder:
         if kinds[0] == "particle" and len(kinds) >= 2 and kinds[1] != "function" and tokens[0].whitespace_:
             return NameSpan(start, end, 0.7, "name particle before a capitalised word")
         if len(core) >= 2:
-            if "function" in core:
+            if "function" in core or (prev in self.places and not titled and core[0] != "first"):
                 return None
             if core[0] in {"first", "ambiguous"} or (
                 any(k in {"first", "last", "rare"} for k in core)
