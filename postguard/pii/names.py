@@ -707,7 +707,7 @@ class NameFinder:
             for span in judged
             if span is not None and span.score >= 0.7
             for t in doc.char_span(span.start, span.end) or ()
-            if shapes[t.i] == "cap"
+            if shapes[t.i] == "cap" and (t.is_title or t.is_upper)
         }
         for n, (i, j) in enumerate(runs):
             if (
