@@ -79,9 +79,10 @@ def main() -> None:
         r = tp_gold / n_gold if n_gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         speed = words / elapsed if elapsed else 0.0
+        ms_per_1k = 1e6 * elapsed / len(rows) if rows else 0.0
         print(
             f"{filename:30} part={args.part:4} sents={len(rows):3} gold={n_gold:3} pred={n_pred:3} "
-            f"P={p:.3f} R={r:.3f} F1={f:.3f}  {speed:,.0f} words/s"
+            f"P={p:.3f} R={r:.3f} F1={f:.3f}  {speed:,.0f} words/s, {ms_per_1k:.1f} ms per 1,000 sentences"
         )
         for line in errors:
             print(line)

@@ -29,6 +29,29 @@ def person_names(text: str, lang: str) -> list[str]:
         ("I dag snakket jeg med Per Olav Hansen om budsjettet.", "nb", ["Per Olav Hansen"]),
         ("Vi bor i Bergen og jobber i Oslo.", "nb", []),
         ("Dette er bra, og Norge er et fint land.", "nb", []),
+        # Context after the name: a verb of saying, ", who", and a job title that ends the name.
+        ("Wolfowitz told reporters the plan had failed.", "en", ["Wolfowitz"]),
+        ("Yesterday Tvedt, who leads the team, resigned.", "en", ["Tvedt"]),
+        ("Vijay K. Suchdev Vice President Equity Derivatives", "en", ["Vijay K. Suchdev"]),
+        # A surname alone after the full name; names listed with a name; all-caps names.
+        ("George Bush met the press. Bush did not answer.", "en", ["George Bush", "Bush"]),
+        ("We thanked Melinda and Bill for the gift.", "en", ["Melinda", "Bill"]),
+        ("The dissent was joined by SCALIA and THOMAS.", "en", ["SCALIA", "THOMAS"]),
+        ("NATO and APEC met in May.", "en", []),
+        # Places and ordinary words that are also surnames.
+        ("I'm flying from Raleigh, NC on Monday.", "en", []),
+        ("Here is the Master draft we discussed.", "en", []),
+        # Norwegian news and blog text.
+        ("– Dette er en viktig dag, sa Støre på pressekonferansen.", "nb", ["Støre"]),
+        ("Forfatteren Jo Nesbø lanserer ny bok i høst.", "nb", ["Jo Nesbø"]),
+        ("– Jeg er stolt av gjengen, forteller Gunnhild Vik.", "nb", ["Gunnhild Vik"]),
+        ("Ifølge Bakke-Jensen er forsvaret godt rustet.", "nb", ["Bakke-Jensen"]),
+        ("Anne-Lise Berg er ny konsernsjef i DNB.", "nb", ["Anne-Lise Berg"]),
+        ("Kronprins Haakon åpnet konferansen.", "nb", ["Haakon"]),
+        ("Takk til Aksel, Maja og Henrik for hjelpen!", "nb", ["Aksel", "Maja", "Henrik"]),
+        ("I sommer dro vi til Lofoten og Senja med bobil.", "nb", []),
+        ("Microsoft og Google lanserte nye verktøy i mai.", "nb", []),
+        ("Petter Northug vant VM-gull i Val di Fiemme.", "nb", ["Petter Northug"]),
     ],
 )
 def test_model_free_names(text, lang, expected):

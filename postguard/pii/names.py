@@ -115,6 +115,15 @@ TITLES = {
         "ordfører",
         "kong",
         "kongen",
+        "kronprins",
+        "kronprinsesse",
+        "forfatter",
+        "forfatteren",
+        "statsråd",
+        "stortingsrepresentant",
+        "partileder",
+        "trener",
+        "treneren",
         "dronning",
         "prins",
         "prinsesse",
@@ -309,20 +318,69 @@ AFTER_CUES = {
         "said",
         "says",
         "told",
+        "tells",
         "asked",
+        "asks",
         "wrote",
+        "writes",
         "explained",
         "added",
         "replied",
         "thinks",
+        "thought",
+        "believes",
+        "believed",
+        "knew",
+        "wants",
+        "wanted",
+        "feels",
+        "felt",
+        "hopes",
+        "hoped",
+        "lied",
+        "admitted",
+        "insisted",
+        "promised",
+        "agreed",
+        "argued",
+        "died",
+        "married",
+        "smiled",
+        "laughed",
         "who",
         "himself",
         "herself",
-        "'s",
-        "’s",
     },
-    "nb": {"sa", "sier", "forteller", "skrev", "skriver", "spurte", "mener", "tror", "som", "selv"},
+    "nb": {
+        "sa",
+        "sier",
+        "forteller",
+        "fortalte",
+        "skrev",
+        "skriver",
+        "spurte",
+        "spør",
+        "mener",
+        "mente",
+        "tror",
+        "trodde",
+        "synes",
+        "syntes",
+        "håper",
+        "håpet",
+        "innrømmer",
+        "innrømmet",
+        "understreker",
+        "understreket",
+        "døde",
+        "giftet",
+        "smilte",
+        "som",
+        "selv",
+    },
 }
+#: Pronouns that refer back to a person: "Bush and his administration", "Kari og hennes".
+PERSON_PRONOUNS = {"his", "her", "hans", "hennes"}
 #: Lower-case name particles kept inside a name: "Magali Van Belle", "Osama bin Laden".
 PARTICLES = {
     "van",
@@ -362,8 +420,6 @@ BEFORE_CUES = {
         "under",
         "against",
         "met",
-        "and",
-        "or",
         "called",
         "named",
         "said",
@@ -373,6 +429,10 @@ BEFORE_CUES = {
     },
     "nb": {
         "med",
+        "ifølge",
+        "følge",
+        "forteller",
+        "fortalte",
         "av",
         "hilsen",
         "sa",
@@ -382,13 +442,13 @@ BEFORE_CUES = {
         "hei",
         "kjære",
         "takk",
-        "og",
-        "eller",
         "heter",
         "kalt",
         "møtte",
     },
 }
+#: Words that join names in a list: "Cheney, Rumsfeld, or Wolfowitz", "Aksel og Maja".
+CONJUNCTIONS = {",", "and", "or", "&", "og", "eller"}
 #: Words right before a lone capitalised word that make it a place: "in Indiana", "i Bergen".
 PLACE_CUES = {
     "en": {"in", "at", "near", "around", "across", "visit", "visiting"},
@@ -443,6 +503,8 @@ ORG_WORDS = {
 RARE_ZIPF = 3.3
 #: Words up to this frequency that no list knows are often names too (wordfreq counts names).
 UNKNOWN_ZIPF = 4.0
+#: A surname this common as an ordinary word ("Post", "Master") needs a cue besides its capital.
+COMMON_SURNAME_ZIPF = 4.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -578,34 +640,35 @@ def lexicon(language: str) -> Lexicon:
 def _shape(token: Token) -> str:
     """``cap`` (Ola, OLA), ``initial`` (E.), ``particle`` (van), ``hyphen`` or ``other``."""
     text = token.text
-    if len(text) == 2 and text[0].isupper() and text[1] == ".":
+    if not text[:1].isupper():
+        if text in PARTICLES:
+            return "particle"
+        return "hyphen" if text in {"-", "‐"} and not token.whitespace_ else "other"
+    if len(text) == 2 and text[1] == ".":
         return "initial"
-    if text in {"-", "‐"} and not token.whitespace_:
-        return "hyphen"
-    if text in PARTICLES:
-        return "particle"
-    if text[:1].isupper() and text.replace("'", "").replace("’", "").replace("-", "").isalpha():
-        if len(text) == 1:
-            return "other"
+    if len(text) > 1 and text.replace("'", "").replace("’", "").replace("-", "").isalpha():
         return "cap"
     return "other"
 
 
-def _runs(doc: Doc) -> Iterator[tuple[int, int]]:
+def _runs(doc: Doc, shapes: list[str]) -> Iterator[tuple[int, int]]:
     """Token ranges [i, j) of capitalised words, joined by initials, particles and hyphens."""
-    i, n = 0, len(doc)
+    i, n = 0, len(shapes)
     while i < n:
-        if _shape(doc[i]) != "cap":
+        if shapes[i] != "cap":
             i += 1
             continue
         j = i + 1
         while j < n:
-            shape = _shape(doc[j])
-            if doc[j].is_sent_start:
-                break
+            shape = shapes[j]
             if shape in {"cap", "initial"}:
+                # A sentence splitter's break after an initial ("K. Suchdev") does not end a name.
+                if doc[j].is_sent_start and shapes[j - 1] != "initial":
+                    break
                 j += 1
-            elif shape in {"particle", "hyphen"} and j + 1 < n and _shape(doc[j + 1]) == "cap":
+            elif shape in {"particle", "hyphen"} and j + 1 < n and shapes[j + 1] == "cap":
+                if doc[j].is_sent_start:
+                    break
                 j += 2 if shape == "hyphen" or not doc[j + 1].is_sent_start else 1
             else:
                 break
@@ -625,28 +688,103 @@ class NameFinder:
         self.places = PLACE_CUES[language]
 
     def find(self, doc: Doc) -> list[NameSpan]:
-        found = []
-        for i, j in _runs(doc):
-            span = self._judge(doc, i, j)
-            if span is not None:
-                found.append(span)
-        return found
+        shapes = [_shape(t) for t in doc]
+        if "cap" not in shapes:
+            return []
+        runs = list(_runs(doc, shapes))
+        judged = [self._judge(doc, shapes, i, j) for i, j in runs]
+        if any(judged):
+            self._by_earlier_mention(doc, shapes, runs, judged)
+            self._by_list(doc, shapes, runs, judged)
+        return [span for span in judged if span is not None]
 
-    def _judge(self, doc: Doc, i: int, j: int) -> NameSpan | None:
-        tokens = [t for t in doc[i:j] if _shape(t) in {"cap", "initial"}]
-        kinds = [self._kind(t) for t in tokens]
+    def _by_earlier_mention(
+        self, doc: Doc, shapes: list[str], runs: list[tuple[int, int]], judged: list
+    ) -> None:
+        """A word of a name found elsewhere in the text names the person again ("Bush did not")."""
+        known = {
+            t.lower_
+            for span in judged
+            if span is not None and span.score >= 0.7
+            for t in doc.char_span(span.start, span.end) or ()
+            if shapes[t.i] == "cap" and (t.is_title or t.is_upper)
+        }
+        for n, (i, j) in enumerate(runs):
+            if (
+                judged[n] is None
+                and j - i == 1
+                and doc[i].lower_ in known
+                and not self._after_place(doc, shapes, i)
+                and self._kind(doc[i], shapes) not in {"function", "title"}
+            ):
+                judged[n] = NameSpan(doc[i].idx, doc[i].idx + len(doc[i]), 0.7, "named elsewhere in the text")
+
+    def _by_list(self, doc: Doc, shapes: list[str], runs: list[tuple[int, int]], judged: list) -> None:
+        """A lone capitalised word listed with a name is one too: "Cheney, Rumsfeld, or Wolfowitz"."""
+        changed = True
+        while changed:
+            changed = False
+            for n, (i, j) in enumerate(runs):
+                if judged[n] is not None or j - i != 1 or self._after_place(doc, shapes, i):
+                    continue
+                kind = self._kind(doc[i], shapes)
+                if kind not in {"rare", "unknown", "last", "first", "wordlike", "caps"} and not (
+                    kind == "ambiguous" and doc[i].lower_ in self.lex.first
+                ):
+                    continue
+                for m in (n - 1, n + 1):
+                    if not 0 <= m < len(runs) or judged[m] is None:
+                        continue
+                    lo, hi = (runs[m][1], i) if m < n else (j, runs[m][0])
+                    gap = doc[lo:hi]
+                    if 0 < len(gap) <= 2 and all(t.lower_ in CONJUNCTIONS for t in gap):
+                        judged[n] = NameSpan(doc[i].idx, doc[i].idx + len(doc[i]), 0.6, "listed with a name")
+                        changed = True
+                        break
+
+    def _after_place(self, doc: Doc, shapes: list[str], i: int) -> bool:
+        """Whether token ``i`` follows a place word ("in", "i"), perhaps via a list ("i Lofoten og Senja")."""
+        k = i - 1
+        while k >= 0 and not doc[k + 1].is_sent_start:
+            word = doc[k].lower_
+            if word in self.places:
+                return True
+            if word in CONJUNCTIONS or shapes[k] == "cap":
+                k -= 1
+                continue
+            return False
+        return False
+
+    def _judge(self, doc: Doc, shapes: list[str], i: int, j: int) -> NameSpan | None:
+        if j - i == 1:  # the commonest case, an ordinary word at a sentence start: decide it fast
+            tokens = [doc[i]]
+            kinds = [self._kind(tokens[0], shapes)]
+            if kinds[0] == "function":
+                return None
+        else:
+            tokens = [t for t in doc[i:j] if shapes[t.i] in {"cap", "initial"}]
+            kinds = [self._kind(t, shapes) for t in tokens]
         before = doc[i - 1] if i > 0 else None
         titled = before is not None and before.lower_.rstrip(".") in self.titles
+        if kinds == ["common"] and not titled:
+            return None
         prev = before.lower_ if before is not None and not doc[i].is_sent_start else ""
         # Leading titles and ordinary words ("President", "Thanks", "Dear") are not the name.
         while (
             len(tokens) > 1
-            and (kinds[0] in {"function", "common", "ambiguous", "wordlike", "title", "initial"})
+            and (kinds[0] in {"function", "common", "ambiguous", "wordlike", "title", "initial", "caps"})
             and not (kinds[0] in {"ambiguous", "wordlike"} and kinds[1] in {"first", "last", "rare"})
         ):
             titled = titled or kinds[0] == "title"
             prev = tokens[0].lower_
             tokens, kinds = tokens[1:], kinds[1:]
+        # A title after the name starts a job line, not more name: "Vijay K. Suchdev Vice President".
+        for k in range(1, len(kinds)):
+            if kinds[k] == "title" or (
+                kinds[k] == "common" and k + 1 < len(kinds) and kinds[k + 1] == "title"
+            ):
+                tokens, kinds = tokens[:k], kinds[:k]
+                break
         while len(tokens) > 1 and kinds[-1] in {"function", "title", "particle"}:
             tokens, kinds = tokens[:-1], kinds[:-1]
         if not tokens or kinds[0] == "title":
@@ -656,25 +794,29 @@ class NameFinder:
         nxt2 = doc[last.i + 2] if nxt is not None and last.i + 2 < len(doc) else None
         if nxt is not None and nxt.lower_.rstrip(".") in ORG_WORDS:
             return None
+        if nxt is not None and nxt.text == "," and nxt2 is not None and nxt2.is_upper and len(nxt2) == 2:
+            return None  # "Raleigh, NC": a town and its state
         if any(t.lower_ in ORG_WORDS for t in tokens[1:]):
             return None
         possessive = nxt is not None and nxt.lower_ in {"'s", "’s"}
-        if possessive and nxt2 is not None and _shape(nxt2) == "cap":
+        if possessive and nxt2 is not None and shapes[nxt2.i] == "cap":
             return None  # "Ralph's Market": a shop, not a person
-        after = nxt is not None and nxt.lower_ in self.after
+        after = self._person_follows(doc, last.i + 1) if nxt is not None else False
         at_start = tokens[0].is_sent_start or tokens[0].i == 0
         start, end = tokens[0].idx, last.idx + len(last)
         core = [k for k in kinds if k not in {"particle", "initial"}]
         if kinds[0] == "particle" and len(kinds) >= 2 and kinds[1] != "function" and tokens[0].whitespace_:
             return NameSpan(start, end, 0.7, "name particle before a capitalised word")
         if len(core) >= 2:
-            if "function" in core:
+            if "function" in core or (prev in self.places and not titled and core[0] != "first"):
                 return None
             if core[0] in {"first", "ambiguous"} or (
                 any(k in {"first", "last", "rare"} for k in core)
                 and all(k in {"first", "last", "rare", "unknown"} for k in core)
             ):
                 return NameSpan(start, end, 0.85, "first name and surname")
+            if core[0] in {"first", "rare"} and tokens[-1].lower_ in self.lex.last and core[-1] != "caps":
+                return NameSpan(start, end, 0.8, "name and a surname that is also a word")
             if titled or after:
                 return NameSpan(start, end, 0.8, "title or context")
             if all(k == "rare" for k in core):
@@ -687,41 +829,72 @@ class NameFinder:
             return None
         if titled:
             return NameSpan(start, end, 0.85, "title before a name")
+        if kind == "caps":
+            return None
         if kind == "first" or (kind == "last" and (not at_start or (nxt is not None and nxt.is_lower))):
             return NameSpan(start, end, 0.7, "known name")
         if after and kind in {"ambiguous", "last", "rare", "unknown", "wordlike"}:
             return NameSpan(start, end, 0.7, "name before a verb of saying")
-        if kind == "wordlike" and not at_start:
+        if possessive and not at_start and kind in {"last", "rare", "unknown", "wordlike"}:
+            return NameSpan(start, end, 0.6, "possessive of a capitalised word")
+        if kind == "wordlike" and not at_start and self.lex.commonness(last.lower_) < COMMON_SURNAME_ZIPF:
             return NameSpan(start, end, 0.6, "capitalised surname")
-        if kind in {"rare", "last", "wordlike", "unknown"} and (prev in self.before or possessive):
+        if kind in {"rare", "last", "wordlike", "unknown"} and prev in self.before:
             return NameSpan(start, end, 0.6, "capitalised word where a person is expected")
         return None
 
-    def _kind(self, token: Token) -> str:
-        """``function``, ``title``, ``first``, ``last``, ``ambiguous``, ``common`` or ``rare``."""
+    def _person_follows(self, doc: Doc, k: int) -> bool:
+        """Whether the words from ``k`` on call for a person: "said", ", who", "initially lied", "and his"."""
+        word = doc[k].lower_
+        if word in self.after:
+            return True
+        if k + 1 >= len(doc) or doc[k + 1].is_sent_start:
+            return False
+        nxt = doc[k + 1].lower_
+        if word == ",":
+            return nxt in {"who", "som"}
+        if word in {"and", "og"}:
+            return nxt in PERSON_PRONOUNS
+        return word.endswith("ly") and nxt in self.after and self.language == "en"
+
+    def _kind(self, token: Token, shapes: list[str]) -> str:
+        """``function``, ``title``, ``first``, ``last``, ``ambiguous``, ``wordlike``, ``common``, ``rare``,
+        ``unknown`` or ``caps`` (an all-capitals word no list knows: a name only with more evidence)."""
         word = token.lower_.rstrip(".")
         lex = self.lex
-        if _shape(token) == "initial":
+        if shapes[token.i] == "initial":
             return "initial"
         if word in PARTICLES and len(token.text) > 1:
             return "particle"
         if token.is_upper and len(word) < 3:
             return "common"
+        mid = not token.is_sent_start and token.i > 0 and not token.is_upper
         if token.is_stop or lex.commonness(word) >= 6.0:
+            # Mid-sentence capitals mark a proper noun in Norwegian: "Forfatteren Jo Nesbø".
+            if self.language == "nb" and mid and word in lex.first:
+                return "first"
             return "function"
         if word in self.titles:
             return "title"
         if token.is_upper and word not in lex.first and word not in lex.last:
-            return "common"
+            return "caps" if len(word) >= 4 and lex.commonness(word) < RARE_ZIPF else "common"
         if word in lex.first or word in lex.last:
             if word in lex.ordinary:
                 return "ambiguous"
             if word in lex.first and (word in lex.home or lex.commonness(word) < 4.0):
                 return "first"
             return "wordlike" if lex.commonness(word) >= 4.0 else "last"
+        if "-" in word:
+            parts = [p for p in word.split("-") if p]
+            if parts and all(p in lex.first for p in parts):
+                return "first"
+            if parts and all(p in lex.first or p in lex.last for p in parts):
+                return "last"
         zipf = lex.commonness(word)
         if zipf < RARE_ZIPF:
             return "rare"
+        if self.language == "nb" and mid and zipf < 5.0 and word not in lex.ordinary:
+            return "unknown"
         return "unknown" if zipf < UNKNOWN_ZIPF and word not in lex.ordinary else "common"
 
 
