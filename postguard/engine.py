@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -185,22 +184,21 @@ class Linter:
 
 
 def _drop_shadowed(findings: list[Finding]) -> list[Finding]:
-    """Drop a finding that lies inside a more severe one of the same category: it adds nothing
-    ("shit" as mild swearing inside "absolute shit" as a vulgar verdict). ``findings`` are
-    sorted by start; per category and severity, the furthest end reached so far answers
-    "does a span starting at or before here cover this one?" in a binary search."""
-    reach: dict[tuple[str, Severity], tuple[list[int], list[int]]] = {}
-    for f in findings:
-        starts, ends = reach.setdefault((f.category, f.severity), ([], []))
-        starts.append(f.start)
-        ends.append(max(f.end, ends[-1]) if ends else f.end)
-
-    def shadowed(f: Finding) -> bool:
-        for (category, severity), (starts, ends) in reach.items():
-            if category == f.category and severity > f.severity:
-                i = bisect.bisect_right(starts, f.start)
-                if i and ends[i - 1] >= f.end:
-                    return True
-        return False
-
-    return [f for f in findings if not shadowed(f)]
+    """Drop a finding that lies inside another of the same category that is more severe, or as
+    severe and longer: it adds nothing ("shit" as mild swearing inside "absolute shit" as a
+    vulgar verdict; "unhackable" inside "100% unhackable"). One sweep in order of start (longer
+    first) remembers, per category and severity, the furthest end reached and the earliest
+    start that reached it."""
+    reach: dict[tuple[str, Severity], tuple[int, int]] = {}  # -> (furthest end, its start)
+    shadowed: set[int] = set()
+    for f in sorted(findings, key=lambda f: (f.start, -f.end, -f.severity)):
+        for (category, severity), (end, start) in reach.items():
+            if category != f.category or severity < f.severity or end < f.end:
+                continue
+            if severity > f.severity or end > f.end or start < f.start:
+                shadowed.add(id(f))
+                break
+        end, start = reach.get((f.category, f.severity), (-1, 0))
+        if f.end > end:
+            reach[(f.category, f.severity)] = (f.end, f.start)
+    return [f for f in findings if id(f) not in shadowed]

@@ -73,3 +73,23 @@ def test_language_detection(text: str, lang: str) -> None:
 
 def test_language_detection_respects_policy_languages() -> None:
     assert detect_language("Vi har lansert en ny versjon.", ("en",)) == "en"
+
+
+def test_a_finding_inside_a_longer_or_more_severe_one_adds_nothing() -> None:
+    from conftest import linter_from
+
+    linter = linter_from("""
+        rules:
+          - {id: short, kind: terms, terms: [unhackable], category: claims, severity: warning, message: m}
+          - {id: long, kind: pattern, pattern: '100 ?% unhackable', category: claims, severity: warning, message: m}
+          - {id: twin, kind: terms, terms: [unhackable], category: claims, severity: warning, message: m}
+          - {id: mild, kind: terms, terms: [shit], category: offensive, severity: info, message: m}
+          - {id: verdict, kind: pattern, pattern: 'absolute shit', category: offensive, severity: warning, message: m}
+          - {id: other, kind: terms, terms: [shit], category: drugs, severity: info, message: m}
+        """)
+    found = {(f.rule, f.text) for f in linter.check("It is 100% unhackable.").findings}
+    assert found == {("long", "100% unhackable")}
+    found = {(f.rule, f.text) for f in linter.check("It is unhackable.").findings}
+    assert found == {("short", "unhackable"), ("twin", "unhackable")}  # same span: both kept
+    found = {(f.rule, f.text) for f in linter.check("This is absolute shit.").findings}
+    assert found == {("verdict", "absolute shit"), ("other", "shit")}  # other category: kept
