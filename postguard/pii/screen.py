@@ -1,0 +1,222 @@
+"""Screening: could a rule report this entity in this draft? Answered without Presidio or spaCy.
+
+Importing Presidio and spaCy, building a draft's Doc and running the recognizers cost more
+than every other rule together, and most posts hold no private data. Each test here is a
+necessary condition for Presidio's result, never a guess: it looks for the evidence the
+recognizer itself needs (an ``@`` before a personal mail domain, a number the phone matcher
+accepts, a Norwegian number with a valid checksum...) and, when the rule's minimum score can
+only be reached with a context word, for one of those words anywhere in the draft. A draft
+that passes goes through Presidio; one that fails could not have given a finding.
+
+The knowledge both sides share (patterns, validators, noise) lives here, so the screen and the
+recognizers cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import ipaddress
+import re
+from collections.abc import Callable, Iterable
+
+import regex
+
+from ..analysis import Analysis
+from . import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, CONTEXT_REQUIRED, TOP_SCORE
+
+PHONE_REGIONS = ("NO", "SE", "DK", "GB", "US", "DE")
+#: Dates the phone matcher accepts as numbers ("2013-11-26"): never reported as phone numbers.
+DATE_RE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+#: Presidio's pattern flags (pattern recognizers use the ``regex`` module).
+FLAGS = regex.DOTALL | regex.MULTILINE | regex.IGNORECASE
+
+# --- e-mail ----------------------------------------------------------------------------------
+
+_EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
+_EXAMPLE_SUFFIXES = (".example", ".test", ".invalid", ".localhost", ".local")
+#: Parts of a mailbox name that make it a shared or role address, not a person's.
+ROLE_WORDS = frozenset(
+    {
+        "git", "noreply", "no", "reply", "donotreply", "mailer", "daemon", "postmaster", "webmaster",
+        "info", "contact", "kontakt", "post", "postmottak", "hello", "hei", "hi", "team", "community",
+        "feedback", "support", "help", "hjelp", "press", "presse", "media", "news", "security", "sikkerhet",
+        "privacy", "personvern", "legal", "abuse", "sales", "salg", "jobs", "careers", "jobb", "admin",
+        "office", "kundeservice", "service", "announce", "dev", "devel", "users", "nuts", "list", "discuss",
+        "conduct", "board", "core", "maintainers", "reach", "interop", "foundation",
+    }
+)  # fmt: skip
+#: Mailing-list hosts: an address there is a list, not a person.
+LIST_DOMAINS = frozenset({"googlegroups.com", "groups.google.com", "groups.io", "lists.sourceforge.net"})
+_ROLE_SPLIT_RE = regex.compile(r"[-._+]")
+#: The domain part of Presidio's e-mail pattern: after an "@" it always matches the same text.
+_DOMAIN_RE = regex.compile(r"\w+(?:-+\w+)*(?:\.\w+(?:-+\w+)*)+\b", FLAGS)
+_LOCAL_END_RE = regex.compile(r"[\w!#$%&'*+\-/=?^_`{|}~]", FLAGS)
+_WORD_CHAR_RE = regex.compile(r"\w", FLAGS)
+
+
+@functools.cache
+def _tld_extract():
+    """tldextract with its bundled Public Suffix List snapshot: no fetch, no cache files."""
+    import tldextract
+
+    return tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
+
+
+def mail_domain(domain: str) -> bool:
+    """A domain that can receive mail (it ends in a public suffix; ``golang.org/x@v1.2`` does not)."""
+    parts = _tld_extract()(domain)
+    return parts.suffix != "" and parts.domain != ""
+
+
+def shared_domain(domain: str) -> bool:
+    """Example domains and mailing-list hosts: addresses there are not a person's (lower case)."""
+    return (
+        domain in LIST_DOMAINS
+        or domain.startswith(("lists.", "list."))
+        or domain in _EXAMPLE_DOMAINS
+        or domain.endswith(tuple("." + d for d in _EXAMPLE_DOMAINS))
+        or domain.endswith(_EXAMPLE_SUFFIXES)
+    )
+
+
+def role_mailbox(local: str) -> bool:
+    """``press``, ``go-nuts``, ``no_reply``: a part of the mailbox name is a role word (lower case)."""
+    return bool(ROLE_WORDS & set(_ROLE_SPLIT_RE.split(local)))
+
+
+def _personal_email(view: str) -> bool:
+    """An ``@`` that Presidio's e-mail pattern could match with a personal address around it.
+
+    The domain after an ``@`` is the same whatever the mailbox before it, and the mailbox
+    always contains the whole run of word characters before the ``@``: a role word there (or
+    in the run's first part, when nothing can precede it) makes every possible match a role
+    address.
+    """
+    at = view.find("@")
+    while at != -1:
+        domain = _DOMAIN_RE.match(view, at + 1)
+        if at > 0 and _LOCAL_END_RE.match(view[at - 1]) and domain:
+            name = domain.group()
+            if mail_domain(name) and not shared_domain(name.lower()) and not _role_run(view, at):
+                return True
+        at = view.find("@", at + 1)
+    return False
+
+
+def _role_run(view: str, at: int) -> bool:
+    start = at
+    while start > 0 and _WORD_CHAR_RE.match(view[start - 1]):
+        start -= 1
+    parts = view[start:at].lower().split("_")
+    before = view[start - 1 : start]
+    if before and before not in "-.+" and _LOCAL_END_RE.match(before):
+        parts = parts[1:]  # "a#press@": the first part may continue a longer mailbox part
+    return bool(ROLE_WORDS & set(parts))
+
+
+# --- IP addresses ----------------------------------------------------------------------------
+
+
+def public_ip(text: str) -> bool:
+    """An address that can point at someone: not loopback, private or documentation ranges."""
+    try:
+        return ipaddress.ip_interface(text).ip.is_global
+    except ValueError:
+        return False
+
+
+#: Dot-separated runs of digits: every IPv4 match is four whole runs of one of them.
+_DOTTED_RE = regex.compile(r"(?<!\d)\d++(?:\.\d++){3,}+")
+#: Presidio's IPv6 patterns match a whole run of hex digits and colons (nothing before it, no
+#: word character after it), with an optional zone or prefix length.
+_IPV6_RUN_RE = regex.compile(r"(?<![\w:])(?=[0-9A-Fa-f]*:)[0-9A-Fa-f:]++(?!\w)")
+
+
+def _public_ip(view: str) -> bool:
+    for m in _DOTTED_RE.finditer(view):
+        before = view[m.start() - 1 : m.start()]
+        if before == ":":
+            return True  # an IPv4 address inside an IPv6 one ("::ffff:8.8.8.8"): let Presidio judge
+        runs = m.group().split(".")
+        first = 1 if before and _WORD_CHAR_RE.match(before) else 0  # no word boundary before run 0
+        if any(public_ip(".".join(runs[i : i + 4])) for i in range(first, len(runs) - 3)):
+            return True
+    return any(public_ip(m.group()) for m in _IPV6_RUN_RE.finditer(view))
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+#: Norwegian identifiers: pattern, score, python-stdnum validator module.
+NORWEGIAN_IDS: dict[str, tuple[str, float, str]] = {
+    # Fødselsnummer and D-nummer: 11 digits, a birth date and two mod-11 check digits.
+    "NO_FODSELSNUMMER": (r"(?<![\d.,-])\d{6}[ ]?\d{5}(?![\d-]|[.,]\d)", 0.6, "stdnum.no.fodselsnummer"),
+    # Kontonummer: 11 digits (1234.56.78903) with one mod-11 check digit: needs context.
+    "NO_BANK_ACCOUNT": (r"(?<![\d.,-])\d{4}([. ]?)\d{2}\1\d{5}(?![\d-]|[.,]\d)", 0.3, "stdnum.no.kontonr"),
+    # Organisasjonsnummer: 9 digits with one mod-11 check digit: needs context.
+    "NO_ORG_NUMBER": (r"(?<![\d.,-])\d{3}([ ]?)\d{3}\1\d{3}(?![\d-]|[.,]\d)", 0.3, "stdnum.no.orgnr"),
+}
+
+
+@functools.cache
+def validator(entity: str):
+    """The python-stdnum module that checks ``entity``'s checksum."""
+    return importlib.import_module(NORWEGIAN_IDS[entity][2])
+
+
+def _checksummed(entity: str) -> Callable[[str], bool]:
+    """Evidence for a Norwegian identifier: the recognizer's own pattern and checksum."""
+    pattern = regex.compile(NORWEGIAN_IDS[entity][0], FLAGS)
+
+    def found(view: str) -> bool:
+        return any(validator(entity).is_valid(m.group()) for m in pattern.finditer(view))
+
+    return found
+
+
+def _phone_number(view: str) -> bool:
+    from . import phones
+
+    return any(
+        not DATE_RE.fullmatch(match.raw_string.strip()) for _, match in phones.matches(view, PHONE_REGIONS)
+    )
+
+
+#: Looser than Presidio's card pattern (no first-digit exception): any card match is one.
+_CARD_RE = regex.compile(r"\b[13456]\d{3}[- ]?\d{3,4}[- ]?\d{3,4}[- ]?\d{3,5}\b", FLAGS)
+#: Country code, check digits and two groups of four: the start of every IBAN match.
+_IBAN_RE = regex.compile(r"(?<![A-Z0-9])[A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]{4}){2}")
+
+_EVIDENCE = {
+    "EMAIL_ADDRESS": _personal_email,
+    "PHONE_NUMBER": _phone_number,
+    "CREDIT_CARD": lambda view: bool(_CARD_RE.search(view)),
+    "IBAN_CODE": lambda view: bool(_IBAN_RE.search(view)),
+    "IP_ADDRESS": _public_ip,
+    **{entity: _checksummed(entity) for entity in NORWEGIAN_IDS},
+}
+
+
+# --- the screen ------------------------------------------------------------------------------
+
+
+def may_report(analysis: Analysis, entity: str, min_score: float, extra_context: Iterable[str] = ()) -> bool:
+    """False when no result for ``entity`` in this draft can reach ``min_score`` (with a context
+    word, where the entity needs one): then Presidio need not run for it."""
+    top = TOP_SCORE.get(entity, 1.0)
+    if entity in CONTEXT_REQUIRED or top < min_score:
+        if min(1.0, max(top + CONTEXT_BOOST, CONTEXT_FLOOR)) < min_score:
+            return False
+        words = [*CONTEXT.get(entity, {}).get(analysis.language, ()), *extra_context]
+        if not _mentions(analysis, words):
+            return False
+    evidence = _EVIDENCE.get(entity)
+    if evidence is None:  # names and URLs: no cheap evidence, Presidio decides
+        return True
+    return analysis.memo(f"pii.screen:{entity}", lambda: evidence(analysis.document.view))
+
+
+def _mentions(analysis: Analysis, words: Iterable[str]) -> bool:
+    """Does any of ``words`` occur in the draft at all (a context word is part of a token there)?"""
+    lowered = analysis.memo("pii.lowered", lambda: analysis.document.view.lower())
+    return any(word.lower() in lowered for word in words)
