@@ -27,6 +27,10 @@ CONTEXT_BOOST, CONTEXT_FLOOR = 0.35, 0.4
 #: The highest score a recognizer gives before context; a checksum or a validated address gives 1.
 TOP_SCORE: dict[str, float] = {"PHONE_NUMBER": 0.4, "IP_ADDRESS": 0.6}
 
+#: Inflection endings (en and nb) a context word may carry and still count as the same whole word.
+SUFFIXES = frozenset(
+    {"", "s", "es", "ed", "ing", "'s", "’s", "e", "en", "et", "a", "er", "ene", "ens", "ets", "t"}
+)
 #: Context words per entity and language: whole words, matched with inflections.
 CONTEXT: dict[str, dict[str, list[str]]] = {
     "EMAIL_ADDRESS": {

@@ -20,14 +20,10 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 
 from ..analysis import LANGUAGES, Analysis, pipeline
-from . import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, recognizers
+from . import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, SUFFIXES, recognizers
 from .screen import DATE_RE
 
 MEMO_KEY = "pii.presidio"
-#: Inflection endings (en and nb) a context word may carry and still count as the same whole word.
-SUFFIXES = frozenset(
-    {"", "s", "es", "ed", "ing", "'s", "’s", "e", "en", "et", "a", "er", "ene", "ens", "ets", "t"}
-)
 
 
 @dataclass(frozen=True, slots=True)

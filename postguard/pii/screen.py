@@ -14,6 +14,7 @@ recognizers cannot drift apart.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib
 import ipaddress
@@ -23,7 +24,7 @@ from collections.abc import Callable, Iterable
 import regex
 
 from ..analysis import Analysis
-from . import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, CONTEXT_REQUIRED, TOP_SCORE
+from . import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, CONTEXT_REQUIRED, SUFFIXES, TOP_SCORE
 
 PHONE_REGIONS = ("NO", "SE", "DK", "GB", "US", "DE")
 #: Dates the phone matcher accepts as numbers ("2013-11-26"): never reported as phone numbers.
@@ -164,22 +165,25 @@ def validator(entity: str):
     return importlib.import_module(NORWEGIAN_IDS[entity][2])
 
 
-def _checksummed(entity: str) -> Callable[[str], bool]:
-    """Evidence for a Norwegian identifier: the recognizer's own pattern and checksum."""
+def _checksummed(entity: str) -> Callable[[str], list[tuple[int, int]]]:
+    """A Norwegian identifier's results: the recognizer's own pattern and checksum."""
     pattern = regex.compile(NORWEGIAN_IDS[entity][0], FLAGS)
 
-    def found(view: str) -> bool:
-        return any(validator(entity).is_valid(m.group()) for m in pattern.finditer(view))
+    def spans(view: str) -> list[tuple[int, int]]:
+        return [m.span() for m in pattern.finditer(view) if validator(entity).is_valid(m.group())]
 
-    return found
+    return spans
 
 
-def _phone_number(view: str) -> bool:
+def _phone_numbers(view: str) -> list[tuple[int, int]]:
+    """The phone recognizer's results, dates aside."""
     from . import phones
 
-    return any(
-        not DATE_RE.fullmatch(match.raw_string.strip()) for _, match in phones.matches(view, PHONE_REGIONS)
-    )
+    return [
+        (match.start, match.end)
+        for _, match in phones.matches(view, PHONE_REGIONS)
+        if not DATE_RE.fullmatch(match.raw_string.strip())
+    ]
 
 
 #: Looser than Presidio's card pattern (no first-digit exception): any card match is one.
@@ -187,14 +191,74 @@ _CARD_RE = regex.compile(r"\b[13456]\d{3}[- ]?\d{3,4}[- ]?\d{3,4}[- ]?\d{3,5}\b"
 #: Country code, check digits and two groups of four: the start of every IBAN match.
 _IBAN_RE = regex.compile(r"(?<![A-Z0-9])[A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]{4}){2}")
 
-_EVIDENCE = {
+#: Entities whose results the screen finds exactly (offsets too): context is looked for near them.
+_RESULTS: dict[str, Callable[[str], list[tuple[int, int]]]] = {
+    "PHONE_NUMBER": _phone_numbers,
+    **{entity: _checksummed(entity) for entity in NORWEGIAN_IDS},
+}
+#: Entities with evidence that every result needs (but not their exact offsets).
+_EVIDENCE: dict[str, Callable[[str], bool]] = {
     "EMAIL_ADDRESS": _personal_email,
-    "PHONE_NUMBER": _phone_number,
     "CREDIT_CARD": lambda view: bool(_CARD_RE.search(view)),
     "IBAN_CODE": lambda view: bool(_IBAN_RE.search(view)),
     "IP_ADDRESS": _public_ip,
-    **{entity: _checksummed(entity) for entity in NORWEGIAN_IDS},
 }
+
+
+# --- context ---------------------------------------------------------------------------------
+
+#: Text that always holds a keyword of Presidio's context window (a token that is neither a
+#: stop word nor punctuation): a whitespace token (any whitespace but one space) or a word
+#: with a digit. Windows measured in these can only be wider than Presidio's.
+_KEYWORD_RE = re.compile(r"\s{2,}|[^\S ]|(?<!\S)[^\s\d]*+\d\S*+")
+BEFORE, AFTER = 6, 3  # keywords Presidio reads before a result (its own token counts) and after
+
+
+def _keywords(analysis: Analysis) -> tuple[list[int], list[int]]:
+    def compute() -> tuple[list[int], list[int]]:
+        found = [m.span() for m in _KEYWORD_RE.finditer(analysis.document.view)]
+        return [s for s, _ in found], [e for _, e in found]
+
+    return analysis.memo("pii.keywords", compute)
+
+
+@functools.cache
+def _whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Built-in context words as Presidio matches them: a whole token, maybe inflected. A token
+    starts or ends next to a letter only inside a tokenizer exception, and no exception piece
+    is a built-in context word (a test checks), so a letter there rules the word out."""
+    endings = "|".join(re.escape(s) for s in sorted(SUFFIXES, key=len, reverse=True) if s)
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?:{endings})?(?![^\W\d_])")
+
+
+class _Context:
+    """The context words that could raise a result's score: the recognizer's own (whole words)
+    and the rule's extra words (any occurrence: they may be pieces of tokenizer exceptions)."""
+
+    def __init__(self, analysis: Analysis, entity: str, extra: Iterable[str]) -> None:
+        lowered = analysis.memo("pii.lowered", lambda: analysis.document.view.lower())
+        own = tuple(w.lower() for w in CONTEXT.get(entity, {}).get(analysis.language, ()))
+        self.own = _whole_words(own) if own and _whole_words(own).search(lowered) else None
+        self.extra = [w for w in (w.lower() for w in extra) if w and w in lowered]
+
+    def __bool__(self) -> bool:
+        return self.own is not None or bool(self.extra)
+
+    def within(self, text: str) -> bool:
+        lowered = text.lower()
+        return bool(self.own and self.own.search(lowered)) or any(w in lowered for w in self.extra)
+
+
+def _window(analysis: Analysis, start: int, end: int) -> str:
+    """Text around [start, end) that holds Presidio's context window: BEFORE keywords back and
+    AFTER forward, counted on tokens that surely are keywords (so it may reach further)."""
+    starts, ends = _keywords(analysis)
+    before = bisect.bisect_right(ends, start)
+    after = bisect.bisect_left(starts, end)
+    lo = starts[before - BEFORE] if before >= BEFORE else 0
+    hi = ends[after + AFTER - 1] if after + AFTER - 1 < len(ends) else len(analysis.document.view)
+    return analysis.document.view[lo:hi]
 
 
 # --- the screen ------------------------------------------------------------------------------
@@ -203,20 +267,21 @@ _EVIDENCE = {
 def may_report(analysis: Analysis, entity: str, min_score: float, extra_context: Iterable[str] = ()) -> bool:
     """False when no result for ``entity`` in this draft can reach ``min_score`` (with a context
     word, where the entity needs one): then Presidio need not run for it."""
+    view = analysis.document.view
     top = TOP_SCORE.get(entity, 1.0)
-    if entity in CONTEXT_REQUIRED or top < min_score:
+    needs_context = entity in CONTEXT_REQUIRED or top < min_score
+    context = None
+    if needs_context:
         if min(1.0, max(top + CONTEXT_BOOST, CONTEXT_FLOOR)) < min_score:
             return False
-        words = [*CONTEXT.get(entity, {}).get(analysis.language, ()), *extra_context]
-        if not _mentions(analysis, words):
+        context = _Context(analysis, entity, extra_context)
+        if not context:
             return False
-    evidence = _EVIDENCE.get(entity)
-    if evidence is None:  # names and URLs: no cheap evidence, Presidio decides
-        return True
-    return analysis.memo(f"pii.screen:{entity}", lambda: evidence(analysis.document.view))
-
-
-def _mentions(analysis: Analysis, words: Iterable[str]) -> bool:
-    """Does any of ``words`` occur in the draft at all (a context word is part of a token there)?"""
-    lowered = analysis.memo("pii.lowered", lambda: analysis.document.view.lower())
-    return any(word.lower() in lowered for word in words)
+    if entity in _RESULTS:
+        results = analysis.memo(f"pii.screen:{entity}", lambda: _RESULTS[entity](view))
+        if context is None:
+            return bool(results)
+        return any(context.within(_window(analysis, start, end)) for start, end in results)
+    if entity in _EVIDENCE:
+        return analysis.memo(f"pii.screen:{entity}", lambda: _EVIDENCE[entity](view))
+    return True  # names and URLs: no cheap evidence, Presidio decides
