@@ -85,17 +85,12 @@ class PiiCheck:
         entities = [e for e in self.entities if screen.may_report(analysis, e, self.min_score, extra)]
         if not entities:
             return
-        from ..pii import presidio
-
-        detections = presidio.run(analysis, [e for e in entities if e != "PERSON" or self.ner is None])
-        if self.ner is not None and "PERSON" in entities:
-            from ..pii import ner
-
-            detections += ner.run(analysis, self.ner)
-        for d in detections:
+        for d in self._detections(analysis, entities, private):
             word = d.context_word
             score = d.score
             if not word and extra:
+                from ..pii import presidio
+
                 word = presidio.nearby_context(analysis, d.start, d.end, extra, WINDOW_BEFORE, WINDOW_AFTER)
                 if word:
                     score = min(1.0, max(score + CONTEXT_BOOST, CONTEXT_FLOOR))
@@ -108,6 +103,22 @@ class PiiCheck:
                     continue
                 values["near"] = matter
             yield Hit(d.start, d.end, values)
+
+    def _detections(self, analysis: Analysis, entities: list[str], private: dict[int, str] | None) -> list:
+        """Presidio's results for the entities, and person names from the built-in recogniser
+        (only in the sentences with a private matter, when the rule needs one) or from the
+        rule's NER pipeline."""
+        found = []
+        others = [e for e in entities if e != "PERSON"]
+        if others:
+            from ..pii import presidio
+
+            found += presidio.run(analysis, others)
+        if "PERSON" in entities:
+            from ..pii import names, ner
+
+            found += ner.run(analysis, self.ner) if self.ner else names.run(analysis, private)
+        return found
 
     def _private_matters(self, analysis: Analysis) -> dict[int, str]:
         """The first private-matter term in each sentence that has one."""

@@ -1,10 +1,25 @@
 """Private data: Presidio on the shared spaCy Doc, Norwegian identifiers and person names.
 
 Everything here is imported lazily by the ``pii`` rule kind, so a policy without PII rules
-never pays for Presidio. Nothing in this package downloads anything.
+never pays for Presidio; :mod:`.screen` decides, without Presidio or spaCy, which entities a
+draft could hold at all. Nothing in this package downloads anything.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """One entity found in a draft, with the context word that supported it (if any)."""
+
+    entity: str
+    start: int
+    end: int
+    score: float
+    context_word: str = ""
+
 
 #: Entities the ``pii`` kind knows, with a plain description for messages and docs.
 ENTITIES: dict[str, str] = {

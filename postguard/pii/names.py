@@ -16,20 +16,25 @@ them in a few milliseconds after the first run.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import importlib
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import Detection
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from ..analysis import Analysis
 
 CACHE_VERSION = 5
 #: Faker locales whose Latin-script names are read (first names, surnames).
@@ -591,10 +596,13 @@ def _shape(token: Token) -> str:
     return "other"
 
 
-def _runs(doc: Doc) -> Iterator[tuple[int, int]]:
-    """Token ranges [i, j) of capitalised words, joined by initials, particles and hyphens."""
-    i, n = 0, len(doc)
-    while i < n:
+def _runs(doc: Doc, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, int]]:
+    """Token ranges [i, j) of capitalised words, joined by initials, particles and hyphens,
+    from token ``start`` (one that a scan from the first token visits) while runs begin
+    before token ``stop``."""
+    i, n = start, len(doc)
+    end = n if stop is None else stop
+    while i < end:
         if _shape(doc[i]) != "cap":
             i += 1
             continue
@@ -624,9 +632,10 @@ class NameFinder:
         self.before = BEFORE_CUES[language]
         self.places = PLACE_CUES[language]
 
-    def find(self, doc: Doc) -> list[NameSpan]:
+    def find(self, doc: Doc, start: int = 0, stop: int | None = None) -> list[NameSpan]:
+        """Names in the runs that begin in tokens [start, stop) (``start``: see :func:`_runs`)."""
         found = []
-        for i, j in _runs(doc):
+        for i, j in _runs(doc, start, stop):
             span = self._judge(doc, i, j)
             if span is not None:
                 found.append(span)
@@ -733,3 +742,40 @@ def finder(language: str) -> NameFinder:
 def find_names(doc: Doc, language: str) -> list[NameSpan]:
     """Person names in ``doc`` (a Doc from :func:`postguard.analysis.pipeline`)."""
     return finder(language).find(doc)
+
+
+def run(analysis: Analysis, sentences: Iterable[int] | None = None) -> list[Detection]:
+    """Person names in the draft's shared Doc, or only those that start in ``sentences``
+    (indices into ``analysis.sentences``: a rule about names near private matters needs no
+    others); each part is computed once per document."""
+    done: dict[int | None, list[Detection]] = analysis.memo("pii.names", dict)
+    if sentences is None:
+        if None not in done:
+            done[None] = [_detection(s) for s in find_names(analysis.doc, analysis.language)]
+        return done[None]
+    wanted = sorted(set(sentences))
+    for sentence in wanted:
+        if sentence not in done:
+            done[sentence] = _in_sentence(analysis, sentence)
+    return [d for sentence in wanted for d in done[sentence]]
+
+
+def _in_sentence(analysis: Analysis, sentence: int) -> list[Detection]:
+    """Names starting in one sentence: the scan starts at the last token before it that no run
+    can contain (the scan over the whole Doc stops there too), so the runs are the same."""
+    from spacy.attrs import IDX
+
+    doc = analysis.doc
+    starts = analysis.memo("pii.token-starts", lambda: doc.to_array(IDX).tolist() if len(doc) else [])
+    lo = analysis.sentences[sentence]
+    hi = analysis.sentences[sentence + 1] if sentence + 1 < len(analysis.sentences) else len(analysis.text)
+    first, stop = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    begin = first
+    while begin > 0 and _shape(doc[begin]) != "other":
+        begin -= 1
+    spans = finder(analysis.language).find(doc, begin, stop)
+    return [_detection(s) for s in spans if lo <= s.start < hi]
+
+
+def _detection(span: NameSpan) -> Detection:
+    return Detection("PERSON", span.start, span.end, span.score)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from phonenumbers import PhoneMetadata, PhoneNumberMatch, PhoneNumberMatcher, region_codes_for_country_code
 
@@ -74,12 +74,19 @@ class _Matcher(PhoneNumberMatcher):
         return super()._extract_match(candidate, offset)
 
 
-def matches(text: str, regions: Sequence[str], leniency: int = 1) -> Iterator[tuple[str, PhoneNumberMatch]]:
+def matches(
+    text: str,
+    regions: Sequence[str],
+    leniency: int = 1,
+    where: Callable[[int, int], bool] | None = None,
+) -> Iterator[tuple[str, PhoneNumberMatch]]:
     """``(region, match)`` for every region in turn, as ``PhoneNumberMatcher(text, region,
-    leniency)`` yields them (offsets into ``text``)."""
+    leniency)`` yields them (offsets into ``text``); with ``where``, only the matches inside
+    the chunks [start, end) for which ``where(start, end)`` holds."""
     chunks = [
         (m.start(), m.end(), _digits(m.group()), "+" in m.group() or "＋" in m.group())
         for m in _CHUNK_RE.finditer(text)
+        if where is None or where(m.start(), m.end())
     ]
     for region in regions:
         for start, end, digits, plus in chunks:

@@ -13,28 +13,16 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 
 from ..analysis import LANGUAGES, Analysis, pipeline
-from . import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, SUFFIXES, recognizers
+from . import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, SUFFIXES, Detection, recognizers
 from .screen import DATE_RE
 
 MEMO_KEY = "pii.presidio"
-
-
-@dataclass(frozen=True, slots=True)
-class Detection:
-    """One Presidio result, with the context word that supported it (if any)."""
-
-    entity: str
-    start: int
-    end: int
-    score: float
-    context_word: str = ""
 
 
 def context_match(token: str, word: str) -> bool:
@@ -185,8 +173,9 @@ def nearby_context(
 
 
 def run(analysis: Analysis, entities: Iterable[str]) -> list[Detection]:
-    """Every result (any score) for ``entities`` in the draft; each entity is analysed once per
-    document, together with the entities that may hide it (see :data:`SHADOWS`)."""
+    """Every result (any score) for ``entities`` (not ``PERSON``: see :mod:`.names`) in the
+    draft; each entity is analysed once per document, with the entities that may hide it
+    (see :data:`SHADOWS`)."""
     done: dict[str, list[Detection]] = analysis.memo(MEMO_KEY, dict)
     wanted = set(entities)
     missing = {e for e in wanted if e not in done}

@@ -1,5 +1,9 @@
 """Presidio recognizers for ``en`` and ``nb``: the predefined ones, offline, plus Norwegian IDs.
 
+Person names are not among them: :mod:`.names` finds them on the shared Doc directly (Presidio
+adds nothing to a recognizer without context words), so a draft whose only private data is
+a name next to a private matter needs spaCy but never Presidio.
+
 Presidio registers most predefined recognizers for English only; the same patterns work
 for Norwegian text once they carry Norwegian context words. Norwegian identifiers are
 validated by checksum with python-stdnum. Known noise is invalidated here, where it is
@@ -9,14 +13,7 @@ of this live in :mod:`postguard.pii.screen`, which the cheap screening shares.
 
 from __future__ import annotations
 
-from presidio_analyzer import (
-    AnalysisExplanation,
-    EntityRecognizer,
-    LocalRecognizer,
-    Pattern,
-    PatternRecognizer,
-    RecognizerResult,
-)
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     EmailRecognizer,
@@ -26,7 +23,7 @@ from presidio_analyzer.predefined_recognizers import (
     UrlRecognizer,
 )
 
-from . import CONTEXT, TOP_SCORE, names, phones, screen
+from . import CONTEXT, TOP_SCORE, phones, screen
 
 
 class OfflineEmailRecognizer(EmailRecognizer):
@@ -89,32 +86,6 @@ class ChecksumRecognizer(PatternRecognizer):
         return bool(self._validator.is_valid(pattern_text))
 
 
-class NameRecognizer(LocalRecognizer):
-    """Person names from :mod:`postguard.pii.names` (no model), on the shared tokens."""
-
-    def __init__(self, language: str) -> None:
-        super().__init__(
-            supported_entities=["PERSON"], supported_language=language, name=f"NameRecognizer_{language}"
-        )
-
-    def load(self) -> None:
-        """The name lists load on first use (:func:`postguard.pii.names.lexicon`)."""
-
-    def analyze(self, text, entities, nlp_artifacts=None) -> list[RecognizerResult]:
-        if "PERSON" not in entities or nlp_artifacts is None:
-            return []
-        return [
-            RecognizerResult(
-                "PERSON",
-                span.start,
-                span.end,
-                span.score,
-                AnalysisExplanation(type(self).__name__, span.score, textual_explanation=span.reason),
-            )
-            for span in names.find_names(nlp_artifacts.tokens, self.supported_language)
-        ]
-
-
 def build(language: str, extra_context: dict[str, list[str]] | None = None) -> list[EntityRecognizer]:
     """Every recognizer postguard uses for ``language``, with that language's context words."""
 
@@ -132,5 +103,4 @@ def build(language: str, extra_context: dict[str, list[str]] | None = None) -> l
         PublicIpRecognizer(supported_language=language, context=words("IP_ADDRESS")),
         UrlRecognizer(supported_language=language, context=words("URL")),
         *(ChecksumRecognizer(entity, language, words(entity)) for entity in screen.NORWEGIAN_IDS),
-        NameRecognizer(language),
     ]

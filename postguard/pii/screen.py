@@ -175,13 +175,13 @@ def _checksummed(entity: str) -> Callable[[str], list[tuple[int, int]]]:
     return spans
 
 
-def _phone_numbers(view: str) -> list[tuple[int, int]]:
-    """The phone recognizer's results, dates aside."""
+def _phone_numbers(view: str, where: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
+    """The phone recognizer's results, dates aside (only in chunks ``where`` accepts)."""
     from . import phones
 
     return [
         (match.start, match.end)
-        for _, match in phones.matches(view, PHONE_REGIONS)
+        for _, match in phones.matches(view, PHONE_REGIONS, where=where)
         if not DATE_RE.fullmatch(match.raw_string.strip())
     ]
 
@@ -278,10 +278,16 @@ def may_report(analysis: Analysis, entity: str, min_score: float, extra_context:
         if not context:
             return False
     if entity in _RESULTS:
-        results = analysis.memo(f"pii.screen:{entity}", lambda: _RESULTS[entity](view))
         if context is None:
-            return bool(results)
-        return any(context.within(_window(analysis, start, end)) for start, end in results)
+            return bool(analysis.memo(f"pii.screen:{entity}", lambda: _RESULTS[entity](view)))
+
+        def near(start: int, end: int) -> bool:
+            return context.within(_window(analysis, start, end))
+
+        if entity == "PHONE_NUMBER":  # matching is the costly part: only where context is near
+            return any(near(start, end) for start, end in _phone_numbers(view, near))
+        results = analysis.memo(f"pii.screen:{entity}", lambda: _RESULTS[entity](view))
+        return any(near(start, end) for start, end in results)
     if entity in _EVIDENCE:
         return analysis.memo(f"pii.screen:{entity}", lambda: _EVIDENCE[entity](view))
     return True  # names and URLs: no cheap evidence, Presidio decides
