@@ -83,11 +83,12 @@ def matches(
     """``(region, match)`` for every region in turn, as ``PhoneNumberMatcher(text, region,
     leniency)`` yields them (offsets into ``text``); with ``where``, only the matches inside
     the chunks [start, end) for which ``where(start, end)`` holds."""
-    chunks = [
-        (m.start(), m.end(), _digits(m.group()), "+" in m.group() or "＋" in m.group())
-        for m in _CHUNK_RE.finditer(text)
-        if where is None or where(m.start(), m.end())
-    ]
+    fewest = min(min_digits(region, True) for region in regions)
+    chunks = []
+    for m in _CHUNK_RE.finditer(text):
+        digits = _digits(m.group())
+        if digits >= fewest and (where is None or where(m.start(), m.end())):
+            chunks.append((m.start(), m.end(), digits, "+" in m.group() or "＋" in m.group()))
     for region in regions:
         for start, end, digits, plus in chunks:
             least = min_digits(region, plus)

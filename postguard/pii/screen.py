@@ -130,8 +130,9 @@ def public_ip(text: str) -> bool:
 #: Dot-separated runs of digits: every IPv4 match is four whole runs of one of them.
 _DOTTED_RE = regex.compile(r"(?<!\d)\d++(?:\.\d++){3,}+")
 #: Presidio's IPv6 patterns match a whole run of hex digits and colons (nothing before it, no
-#: word character after it), with an optional zone or prefix length.
-_IPV6_RUN_RE = regex.compile(r"(?<![\w:])(?=[0-9A-Fa-f]*:)[0-9A-Fa-f:]++(?!\w)")
+#: word character after it, a colon within its first five characters), with an optional zone
+#: or prefix length.
+_IPV6_RUN_RE = regex.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:]*+(?!\w)")
 
 
 def _public_ip(view: str) -> bool:
@@ -223,42 +224,60 @@ def _keywords(analysis: Analysis) -> tuple[list[int], list[int]]:
 
 
 @functools.cache
-def _whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Built-in context words as Presidio matches them: a whole token, maybe inflected. A token
-    starts or ends next to a letter only inside a tokenizer exception, and no exception piece
-    is a built-in context word (a test checks), so a letter there rules the word out."""
-    endings = "|".join(re.escape(s) for s in sorted(SUFFIXES, key=len, reverse=True) if s)
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?:{endings})?(?![^\W\d_])")
+def _occurrences(words: tuple[str, ...], whole: bool) -> re.Pattern[str]:
+    """Where ``words`` start, overlaps included, each with its shortest match. Whole words
+    (``whole``), maybe inflected, are how Presidio matches the built-in context words: a
+    token starts or ends next to a letter only inside a tokenizer exception, and no exception
+    piece is a built-in context word (a test checks). A rule's own words may be such pieces,
+    so they count anywhere."""
+    first = "".join(sorted({re.escape(w[0]) for w in words}))
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len))
+    if not whole:
+        return re.compile(rf"(?=[{first}])(?=({alternatives}))")
+    endings = "|".join(re.escape(s) for s in sorted(SUFFIXES, key=len) if s)
+    return re.compile(rf"(?=[{first}])(?<![^\W\d_])(?=((?:{alternatives})(?:{endings})??)(?![^\W\d_]))")
 
 
 class _Context:
-    """The context words that could raise a result's score: the recognizer's own (whole words)
-    and the rule's extra words (any occurrence: they may be pieces of tokenizer exceptions)."""
+    """Where in the draft the context words that could raise a result's score occur: the
+    recognizer's own and the rule's extra words, found in the lower-case view as Presidio
+    compares them with lower-case tokens."""
 
     def __init__(self, analysis: Analysis, entity: str, extra: Iterable[str]) -> None:
-        lowered = analysis.memo("pii.lowered", lambda: analysis.document.view.lower())
-        own = tuple(w.lower() for w in CONTEXT.get(entity, {}).get(analysis.language, ()))
-        self.own = _whole_words(own) if own and _whole_words(own).search(lowered) else None
-        self.extra = [w for w in (w.lower() for w in extra) if w and w in lowered]
+        view = analysis.document.view
+        lowered = analysis.memo("pii.lowered", view.lower)
+        own = tuple(w.lower() for w in CONTEXT.get(entity, {}).get(analysis.language, ()) if w)
+        words = tuple(w.lower() for w in extra if w)
+        found: list[tuple[int, int]] = []
+        for group, whole in ((own, True), (words, False)):
+            if group:
+                found += (m.span(1) for m in _occurrences(group, whole).finditer(lowered))
+        found.sort()
+        self._starts = [s for s, _ in found]
+        self._ends = [e for _, e in found]
+        # A character that lowers to two ("İ") shifts the offsets: then anything may be near.
+        self._anywhere = bool(found) and len(lowered) != len(view)
 
     def __bool__(self) -> bool:
-        return self.own is not None or bool(self.extra)
+        return bool(self._starts)
 
-    def within(self, text: str) -> bool:
-        lowered = text.lower()
-        return bool(self.own and self.own.search(lowered)) or any(w in lowered for w in self.extra)
-
-
-def _window(analysis: Analysis, start: int, end: int) -> str:
-    """Text around [start, end) that holds Presidio's context window: BEFORE keywords back and
-    AFTER forward, counted on tokens that surely are keywords (so it may reach further)."""
-    starts, ends = _keywords(analysis)
-    before = bisect.bisect_right(ends, start)
-    after = bisect.bisect_left(starts, end)
-    lo = starts[before - BEFORE] if before >= BEFORE else 0
-    hi = ends[after + AFTER - 1] if after + AFTER - 1 < len(ends) else len(analysis.document.view)
-    return analysis.document.view[lo:hi]
+    def near(self, analysis: Analysis, start: int, end: int) -> bool:
+        """Could Presidio's context window around [start, end) hold one of the words? Its window
+        reaches BEFORE keywords back and AFTER forward; this one is counted on tokens that
+        surely are keywords, so it can only reach further."""
+        if self._anywhere:
+            return True
+        starts, ends = _keywords(analysis)
+        before = bisect.bisect_right(ends, start)
+        after = bisect.bisect_left(starts, end)
+        lo = starts[before - BEFORE] if before >= BEFORE else 0
+        hi = ends[after + AFTER - 1] if after + AFTER - 1 < len(ends) else len(analysis.document.view)
+        i = bisect.bisect_left(self._starts, lo)
+        while i < len(self._starts) and self._starts[i] < hi:
+            if self._ends[i] <= hi:
+                return True
+            i += 1
+        return False
 
 
 # --- the screen ------------------------------------------------------------------------------
@@ -282,7 +301,7 @@ def may_report(analysis: Analysis, entity: str, min_score: float, extra_context:
             return bool(analysis.memo(f"pii.screen:{entity}", lambda: _RESULTS[entity](view)))
 
         def near(start: int, end: int) -> bool:
-            return context.within(_window(analysis, start, end))
+            return context.near(analysis, start, end)
 
         if entity == "PHONE_NUMBER":  # matching is the costly part: only where context is near
             return any(near(start, end) for start, end in _phone_numbers(view, near))
