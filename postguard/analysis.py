@@ -303,31 +303,34 @@ class Analysis:
     def doc(self) -> Doc:
         """The spaCy Doc of the markup-free view, made on first use and then shared."""
         if self._doc is None:
-            import numpy
             from spacy.attrs import SENT_START
 
             doc = pipeline(self.language)(self.document.view)
-            starts = set(self.sentences)
-            # One array write: setting token.is_sent_start one by one rescans the Doc each time.
-            flags = [
-                1
-                if token.i == 0
-                or token.idx in starts
-                or (token.idx > 0 and self._crosses_start(doc[token.i - 1], token, starts))
-                else -1
-                for token in doc
-            ]
-            if flags:
-                doc.from_array([SENT_START], numpy.array(flags, dtype="int64").astype("uint64"))
+            if len(doc):
+                # One array write: setting token.is_sent_start one by one rescans the Doc each time.
+                doc.from_array([SENT_START], self._sentence_flags(doc))
             self._doc = doc
         return self._doc
 
-    def _crosses_start(self, prev, token, starts: set[int]) -> bool:
-        """A sentence start lies after ``prev`` ends and at or before ``token`` (bisect: long drafts)."""
-        if token.idx - prev.idx >= 64:
-            return False
-        after_prev = bisect.bisect_right(self.sentences, prev.idx + len(prev))
-        return bisect.bisect_right(self.sentences, token.idx) > after_prev
+    def _sentence_flags(self, doc: Doc):
+        """SENT_START per token (1 starts a sentence, -1 does not), computed on arrays: a token
+        starts one when a sentence start lies after the previous token ends and at or before it
+        (unless the gap is 64 characters or more), or exactly at it."""
+        import numpy
+        from spacy.attrs import IDX, LENGTH
+
+        offsets = doc.to_array([IDX, LENGTH]).astype("int64")
+        starts, ends = offsets[:, 0], offsets[:, 0] + offsets[:, 1]
+        sentences = numpy.asarray(self.sentences, dtype="int64")
+        upto_start = numpy.searchsorted(sentences, starts, side="right")
+        exact = upto_start > numpy.searchsorted(sentences, starts, side="left")
+        crosses = numpy.zeros(len(doc), dtype=bool)
+        crosses[1:] = (starts[1:] - starts[:-1] < 64) & (
+            upto_start[1:] > numpy.searchsorted(sentences, ends[:-1], side="right")
+        )
+        flags = numpy.where(exact | crosses, 1, -1).astype("int64")
+        flags[0] = 1
+        return flags.astype("uint64")
 
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.sentences, offset) - 1

@@ -79,15 +79,32 @@ def test_context_words_are_whole_words(default_linter):
     assert found(default_linter, "Phones: 41 23 45 67 please.", "en", "pii.phone") == ["41 23 45 67"]
 
 
-def test_one_presidio_run_shared_by_all_rules(default_linter, monkeypatch):
+def test_presidio_analyses_each_entity_once_per_document(default_linter, monkeypatch):
     from postguard.pii import presidio
 
     calls = []
     real = presidio._analyze
-    monkeypatch.setattr(presidio, "_analyze", lambda a: calls.append(1) or real(a))
+    monkeypatch.setattr(presidio, "_analyze", lambda a, entities: calls.append(entities) or real(a, entities))
     result = default_linter.check("Mail kari@firma.no or call +47 41 23 45 67.", lang="en")
     assert {f.rule for f in result.findings} >= {"pii.email", "pii.phone"}
-    assert len(calls) == 1
+    analysed = [entity for entities in calls for entity in entities]
+    assert {"EMAIL_ADDRESS", "PHONE_NUMBER"} <= set(analysed)
+    assert len(analysed) == len(set(analysed))
+
+
+def test_drafts_without_evidence_never_reach_presidio(default_linter, monkeypatch):
+    from postguard.pii import presidio
+
+    def refuse(*args):
+        raise AssertionError("Presidio ran")
+
+    monkeypatch.setattr(presidio, "_analyze", refuse)
+    text = (
+        "Version 1.2.3 shipped on 2024-03-01 to 41 23 45 67 users (see https://go.dev/doc, "
+        "git@github.com:org/repo.git, security@rust-lang.org, 127.0.0.1 and Vec::new). "
+        "Ola Nordmann gave a talk."
+    )
+    assert [f.rule for f in default_linter.check(text, lang="en").findings if f.category == "pii"] == []
 
 
 def test_presidio_never_tokenises(default_linter):
@@ -153,7 +170,7 @@ def test_offline(monkeypatch, tmp_path):
     import tldextract
 
     from postguard import Linter
-    from postguard.pii import names, presidio, recognizers
+    from postguard.pii import names, presidio, screen
 
     def refuse(*args, **kwargs):
         raise AssertionError("network access attempted")
@@ -164,7 +181,7 @@ def test_offline(monkeypatch, tmp_path):
     monkeypatch.setattr(spacy.cli, "download", refuse)
     monkeypatch.setattr(tldextract, "extract", refuse)  # Presidio's stock e-mail validation path
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # name lists rebuilt from Faker, offline
-    for cached in (presidio.engine, recognizers._tld_extract, names._data, names.lexicon, names.finder):
+    for cached in (presidio.engine, screen._tld_extract, names._data, names.lexicon, names.finder):
         cached.cache_clear()
     try:
         result = Linter.default().check(
@@ -172,5 +189,5 @@ def test_offline(monkeypatch, tmp_path):
         )
         assert {f.rule for f in result.findings} >= {"pii.email", "pii.phone", "pii.person-private"}
     finally:
-        for cached in (presidio.engine, recognizers._tld_extract, names._data, names.lexicon, names.finder):
+        for cached in (presidio.engine, screen._tld_extract, names._data, names.lexicon, names.finder):
             cached.cache_clear()

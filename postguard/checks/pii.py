@@ -1,7 +1,9 @@
 """``pii``: private data found by Presidio on the shared Doc (see :mod:`postguard.pii`).
 
-Every ``pii`` rule reads one shared Presidio run per document and keeps the entities it
-names at or above its ``min-score``. Presidio is imported on the first run, not before.
+Every ``pii`` rule reads Presidio's shared results for the entities it names and keeps
+those at or above its ``min-score``. A cheap screen (:mod:`postguard.pii.screen`) first
+drops the entities the draft holds no evidence for, so most drafts never import Presidio
+or spaCy; a name rule with ``near`` looks for names only when a private matter occurs.
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ from . import Hit
 from .terms import rule_terms
 
 DEFAULT_MIN_SCORE = 0.5
-#: How Presidio's context enhancer raises a score (its defaults), applied for rule context words.
-CONTEXT_BOOST, CONTEXT_FLOOR = 0.35, 0.4
 WINDOW_BEFORE, WINDOW_AFTER = 5, 2
 
 
@@ -76,19 +76,21 @@ class PiiCheck:
         return {lang: tuple(w.casefold() for w in words) for lang, words in value.items()}
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
-        from ..pii import ENTITIES, presidio
+        from ..pii import CONTEXT_BOOST, CONTEXT_FLOOR, ENTITIES, screen
 
-        detections = [d for d in presidio.run(analysis) if d.entity in self.entities]
-        if self.ner is not None:
-            from ..pii import ner
-
-            detections = [d for d in detections if d.entity != "PERSON"] + ner.run(analysis, self.ner)
         extra = self.context.get(analysis.language, ())
         private = self._private_matters(analysis) if self.near is not None else None
-        for d in detections:
+        if private == {}:
+            return  # nothing private in the draft: no finding can be near one
+        entities = [e for e in self.entities if screen.may_report(analysis, e, self.min_score, extra)]
+        if not entities:
+            return
+        for d in self._detections(analysis, entities, private):
             word = d.context_word
             score = d.score
             if not word and extra:
+                from ..pii import presidio
+
                 word = presidio.nearby_context(analysis, d.start, d.end, extra, WINDOW_BEFORE, WINDOW_AFTER)
                 if word:
                     score = min(1.0, max(score + CONTEXT_BOOST, CONTEXT_FLOOR))
@@ -101,6 +103,22 @@ class PiiCheck:
                     continue
                 values["near"] = matter
             yield Hit(d.start, d.end, values)
+
+    def _detections(self, analysis: Analysis, entities: list[str], private: dict[int, str] | None) -> list:
+        """Presidio's results for the entities, and person names from the built-in recogniser
+        (only in the sentences with a private matter, when the rule needs one) or from the
+        rule's NER pipeline."""
+        found = []
+        others = [e for e in entities if e != "PERSON"]
+        if others:
+            from ..pii import presidio
+
+            found += presidio.run(analysis, others)
+        if "PERSON" in entities:
+            from ..pii import names, ner
+
+            found += ner.run(analysis, self.ner) if self.ner else names.run(analysis, private)
+        return found
 
     def _private_matters(self, analysis: Analysis) -> dict[int, str]:
         """The first private-matter term in each sentence that has one."""

@@ -27,10 +27,31 @@ class Detector:
     group: int = 0
     entropy: bool = False  # the value must also look random
     body: bool = False  # a block: needs key material after its header, placeholders aside
+    needles: tuple[str, ...] = ()  # text every match contains: without them the regex cannot match
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if all(needle in text for needle in self.needles):
+            yield from self.regex.finditer(text)
 
 
-def _d(label: str, pattern: str, group: int = 0, entropy: bool = False, body: bool = False) -> Detector:
-    return Detector(label, re.compile(pattern), group, entropy, body)
+_LEADING_BOUNDARY_RE = re.compile(r"\\b(\[[^\]]*\]|\w)")
+
+
+def _d(
+    label: str,
+    pattern: str,
+    group: int = 0,
+    entropy: bool = False,
+    body: bool = False,
+    needles: tuple[str, ...] = (),
+) -> Detector:
+    """A detector. A leading ``\\b`` before a letter (or a class of letters) is checked as a
+    lookbehind after that letter: the same matches, but the regex engine jumps from letter to
+    letter instead of testing a word boundary at every position (about 30x faster)."""
+    lead = _LEADING_BOUNDARY_RE.match(pattern)
+    if lead:
+        pattern = rf"{lead[1]}(?<=\b{lead[1]}){pattern[lead.end() :]}"
+    return Detector(label, re.compile(pattern), group, entropy, body, needles)
 
 
 _KEYWORDS = (
@@ -40,15 +61,15 @@ _KEYWORDS = (
 
 #: name -> detector. Provider formats first; ``keyword`` and ``url-password`` need entropy too.
 DETECTORS: dict[str, Detector] = {
-    "aws-access-key": _d("AWS access key ID", r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b"),
+    "aws-access-key": _d("AWS access key ID", r"\bA(?:KIA|SIA|BIA|CCA)[0-9A-Z]{16}\b"),
     "aws-secret-key": _d(
         "AWS secret access key",
         r"(?i)aws_?secret_?access_?key\W{0,3}[:=]\W{0,2}([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])",
         1,
     ),
-    "github-token": _d("GitHub token", r"\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,90})\b"),
+    "github-token": _d("GitHub token", r"\bg(?:h[pousr]_[A-Za-z0-9]{36}|ithub_pat_[A-Za-z0-9_]{60,90})\b"),
     "gitlab-token": _d("GitLab token", r"\bgl(?:pat|dt|rt|ptt|cbt)-[A-Za-z0-9_-]{20,}"),
-    "stripe-key": _d("Stripe secret key", r"\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\b"),
+    "stripe-key": _d("Stripe secret key", r"\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}\b"),
     "slack-token": _d("Slack token", r"\bxox[abposr]-[A-Za-z0-9-]{10,}"),
     "slack-webhook": _d(
         "Slack webhook URL", r"https://hooks\.slack\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{16,}"
@@ -73,6 +94,7 @@ DETECTORS: dict[str, Detector] = {
         r"\b[a-z][a-z0-9+.-]{1,20}://[^\s:@/'\"<>]{1,64}:([^\s:@/'\"<>]{6,128})@",
         1,
         True,
+        needles=("://", "@"),
     ),
     "keyword": _d(
         "value assigned to a secret-sounding name",
@@ -137,7 +159,7 @@ class SecretsCheck:
     def run(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.text  # the original: secrets hide in code, links and comments too
         for detector in self.detectors:
-            for m in detector.regex.finditer(text):
+            for m in detector.finditer(text):
                 value = m.group(detector.group)
                 if detector.body:
                     if not KEY_MATERIAL_RE.search(value):

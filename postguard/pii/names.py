@@ -16,20 +16,25 @@ them in a few milliseconds after the first run.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import importlib
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import Detection
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from ..analysis import Analysis
 
 CACHE_VERSION = 5
 #: Faker locales whose Latin-script names are read (first names, surnames).
@@ -651,10 +656,30 @@ def _shape(token: Token) -> str:
     return "other"
 
 
-def _runs(doc: Doc, shapes: list[str]) -> Iterator[tuple[int, int]]:
-    """Token ranges [i, j) of capitalised words, joined by initials, particles and hyphens."""
-    i, n = 0, len(shapes)
-    while i < n:
+class _Shapes:
+    """Token shapes, computed on first use: a rule may look at a few sentences of a long draft."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.known: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        shape = self.known.get(i)
+        if shape is None:
+            shape = self.known[i] = _shape(self.doc[i])
+        return shape
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+
+def _runs(doc: Doc, shapes: _Shapes, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, int]]:
+    """Token ranges [i, j) of capitalised words, joined by initials, particles and hyphens,
+    from token ``start`` (one that a scan from the first token visits) while runs begin
+    before token ``stop``."""
+    i, n = start, len(shapes)
+    end = n if stop is None else stop
+    while i < end:
         if shapes[i] != "cap":
             i += 1
             continue
@@ -687,11 +712,10 @@ class NameFinder:
         self.before = BEFORE_CUES[language]
         self.places = PLACE_CUES[language]
 
-    def find(self, doc: Doc) -> list[NameSpan]:
-        shapes = [_shape(t) for t in doc]
-        if "cap" not in shapes:
-            return []
-        runs = list(_runs(doc, shapes))
+    def find(self, doc: Doc, start: int = 0, stop: int | None = None) -> list[NameSpan]:
+        """Names in the runs that begin in tokens [start, stop) (``start``: see :func:`_runs`)."""
+        shapes = _Shapes(doc)
+        runs = list(_runs(doc, shapes, start, stop))
         judged = [self._judge(doc, shapes, i, j) for i, j in runs]
         if any(judged):
             self._by_earlier_mention(doc, shapes, runs, judged)
@@ -699,7 +723,7 @@ class NameFinder:
         return [span for span in judged if span is not None]
 
     def _by_earlier_mention(
-        self, doc: Doc, shapes: list[str], runs: list[tuple[int, int]], judged: list
+        self, doc: Doc, shapes: _Shapes, runs: list[tuple[int, int]], judged: list
     ) -> None:
         """A word of a name found elsewhere in the text names the person again ("Bush did not")."""
         known = {
@@ -719,7 +743,7 @@ class NameFinder:
             ):
                 judged[n] = NameSpan(doc[i].idx, doc[i].idx + len(doc[i]), 0.7, "named elsewhere in the text")
 
-    def _by_list(self, doc: Doc, shapes: list[str], runs: list[tuple[int, int]], judged: list) -> None:
+    def _by_list(self, doc: Doc, shapes: _Shapes, runs: list[tuple[int, int]], judged: list) -> None:
         """A lone capitalised word listed with a name is one too: "Cheney, Rumsfeld, or Wolfowitz"."""
         changed = True
         while changed:
@@ -742,7 +766,7 @@ class NameFinder:
                         changed = True
                         break
 
-    def _after_place(self, doc: Doc, shapes: list[str], i: int) -> bool:
+    def _after_place(self, doc: Doc, shapes: _Shapes, i: int) -> bool:
         """Whether token ``i`` follows a place word ("in", "i"), perhaps via a list ("i Lofoten og Senja")."""
         k = i - 1
         while k >= 0 and not doc[k + 1].is_sent_start:
@@ -755,7 +779,7 @@ class NameFinder:
             return False
         return False
 
-    def _judge(self, doc: Doc, shapes: list[str], i: int, j: int) -> NameSpan | None:
+    def _judge(self, doc: Doc, shapes: _Shapes, i: int, j: int) -> NameSpan | None:
         if j - i == 1:  # the commonest case, an ordinary word at a sentence start: decide it fast
             tokens = [doc[i]]
             kinds = [self._kind(tokens[0], shapes)]
@@ -857,7 +881,7 @@ class NameFinder:
             return nxt in PERSON_PRONOUNS
         return word.endswith("ly") and nxt in self.after and self.language == "en"
 
-    def _kind(self, token: Token, shapes: list[str]) -> str:
+    def _kind(self, token: Token, shapes: _Shapes) -> str:
         """``function``, ``title``, ``first``, ``last``, ``ambiguous``, ``wordlike``, ``common``, ``rare``,
         ``unknown`` or ``caps`` (an all-capitals word no list knows: a name only with more evidence)."""
         word = token.lower_.rstrip(".")
@@ -906,3 +930,40 @@ def finder(language: str) -> NameFinder:
 def find_names(doc: Doc, language: str) -> list[NameSpan]:
     """Person names in ``doc`` (a Doc from :func:`postguard.analysis.pipeline`)."""
     return finder(language).find(doc)
+
+
+def run(analysis: Analysis, sentences: Iterable[int] | None = None) -> list[Detection]:
+    """Person names in the draft's shared Doc, or only those that start in ``sentences``
+    (indices into ``analysis.sentences``: a rule about names near private matters needs no
+    others); each part is computed once per document."""
+    done: dict[int | None, list[Detection]] = analysis.memo("pii.names", dict)
+    if sentences is None:
+        if None not in done:
+            done[None] = [_detection(s) for s in find_names(analysis.doc, analysis.language)]
+        return done[None]
+    wanted = sorted(set(sentences))
+    for sentence in wanted:
+        if sentence not in done:
+            done[sentence] = _in_sentence(analysis, sentence)
+    return [d for sentence in wanted for d in done[sentence]]
+
+
+def _in_sentence(analysis: Analysis, sentence: int) -> list[Detection]:
+    """Names starting in one sentence: the scan starts at the last token before it that no run
+    can contain (the scan over the whole Doc stops there too), so the runs are the same."""
+    from spacy.attrs import IDX
+
+    doc = analysis.doc
+    starts = analysis.memo("pii.token-starts", lambda: doc.to_array(IDX).tolist() if len(doc) else [])
+    lo = analysis.sentences[sentence]
+    hi = analysis.sentences[sentence + 1] if sentence + 1 < len(analysis.sentences) else len(analysis.text)
+    first, stop = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    begin = first
+    while begin > 0 and _shape(doc[begin]) != "other":
+        begin -= 1
+    spans = finder(analysis.language).find(doc, begin, stop)
+    return [_detection(s) for s in spans if lo <= s.start < hi]
+
+
+def _detection(span: NameSpan) -> Detection:
+    return Detection("PERSON", span.start, span.end, span.score)

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import PostguardError
+from . import Detection
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
     from ..analysis import Analysis
-    from .presidio import Detection
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 NER_SCORE = 0.85
@@ -59,7 +59,6 @@ def find_persons(nlp: Language, doc: Doc) -> list[tuple[int, int]]:
 
 def run(analysis: Analysis, name: str) -> list[Detection]:
     """Person names from the pipeline ``name``, once per document and pipeline."""
-    from .presidio import Detection
 
     def compute() -> list[Detection]:
         return [Detection("PERSON", s, e, NER_SCORE) for s, e in find_persons(load(name), analysis.doc)]

@@ -3,41 +3,26 @@
 Presidio normally builds its own spaCy engine (and downloads a model for it). Here the
 engine wraps the blank pipelines from :func:`postguard.analysis.pipeline` and every call
 passes precomputed :class:`NlpArtifacts` made from ``analysis.doc``, so a draft is
-tokenised once for all rules. One Presidio run per document is shared by every ``pii``
-rule through ``analysis.memo``.
+tokenised once for all rules. Presidio analyses each entity at most once per document, and
+only the entities that :mod:`postguard.pii.screen` found evidence for; the results are
+shared by every ``pii`` rule through ``analysis.memo``.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 
 from ..analysis import LANGUAGES, Analysis, pipeline
-from . import recognizers
+from . import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, SUFFIXES, Detection, recognizers
+from .screen import DATE_RE
 
 MEMO_KEY = "pii.presidio"
-#: Inflection endings (en and nb) a context word may carry and still count as the same whole word.
-SUFFIXES = frozenset(
-    {"", "s", "es", "ed", "ing", "'s", "’s", "e", "en", "et", "a", "er", "ene", "ens", "ets", "t"}
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Detection:
-    """One Presidio result, with the context word that supported it (if any)."""
-
-    entity: str
-    start: int
-    end: int
-    score: float
-    context_word: str = ""
 
 
 def context_match(token: str, word: str) -> bool:
@@ -50,7 +35,7 @@ class SharedDocEngine(NlpEngine):
 
     def __init__(self) -> None:
         self._context_words = frozenset(
-            w for entity in recognizers.CONTEXT.values() for words in entity.values() for w in words
+            w for entity in CONTEXT.values() for words in entity.values() for w in words
         )
 
     def load(self) -> None:
@@ -82,7 +67,13 @@ class WholeWordEnhancer(LemmaContextAwareEnhancer):
     """Presidio's context enhancer with whole-word matching that knows en/nb inflections."""
 
     def __init__(self) -> None:
-        super().__init__(context_prefix_count=5, context_suffix_count=2, context_matching_mode="whole_word")
+        super().__init__(
+            context_similarity_factor=CONTEXT_BOOST,
+            min_score_with_context_similarity=CONTEXT_FLOOR,
+            context_prefix_count=5,
+            context_suffix_count=2,
+            context_matching_mode="whole_word",
+        )
 
     def _extract_surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
         """Up to 5 keywords before the match and 2 after it, found by bisecting (Presidio scans)."""
@@ -129,20 +120,40 @@ def engine() -> AnalyzerEngine:
     )
 
 
+class _Lemmas(Sequence[str]):
+    """The tokens' lemmas, read on demand: the context enhancer looks at a few tokens per result.
+    The blank pipelines have none, so the lower-case form stands in (context words then match)."""
+
+    def __init__(self, doc) -> None:
+        self._doc = doc
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        token = self._doc[index]
+        return token.lemma_ or token.lower_
+
+
 def artifacts(analysis: Analysis) -> NlpArtifacts:
-    """Presidio's view of the shared Doc: tokens, offsets and lemmas (the blank pipelines have
-    none, so the lower-case form stands in: context words then match whole words)."""
+    """Presidio's view of the shared Doc: tokens, their offsets and (lazily) their lemmas."""
 
     def compute() -> NlpArtifacts:
+        from spacy.attrs import IDX
+
         doc = analysis.doc
-        return NlpArtifacts(
+        found = NlpArtifacts(
             entities=[],
             tokens=doc,
-            tokens_indices=[token.idx for token in doc],
-            lemmas=[token.lemma_ or token.lower_ for token in doc],
-            nlp_engine=engine().nlp_engine,
+            tokens_indices=doc.to_array(IDX).tolist() if len(doc) else [],
+            lemmas=_Lemmas(doc),
+            nlp_engine=None,  # no engine: Presidio's own keyword list (a pass over every token) is not used
             language=analysis.language,
         )
+        found.nlp_engine = engine().nlp_engine
+        return found
 
     return analysis.memo("pii.artifacts", compute)
 
@@ -161,17 +172,28 @@ def nearby_context(
     return ""
 
 
-def run(analysis: Analysis) -> list[Detection]:
-    """Every entity Presidio finds in the draft (any score), computed once per document."""
-    return analysis.memo(MEMO_KEY, lambda: _analyze(analysis))
+def run(analysis: Analysis, entities: Iterable[str]) -> list[Detection]:
+    """Every result (any score) for ``entities`` (not ``PERSON``: see :mod:`.names`) in the
+    draft; each entity is analysed once per document, with the entities that may hide it
+    (see :data:`SHADOWS`)."""
+    done: dict[str, list[Detection]] = analysis.memo(MEMO_KEY, dict)
+    wanted = set(entities)
+    missing = {e for e in wanted if e not in done}
+    if missing:
+        missing |= {outer for hiders, inner in SHADOWS if inner in missing for outer in hiders}
+        found = _analyze(analysis, sorted(missing))
+        for entity in missing:
+            done.setdefault(entity, [d for d in found if d.entity == entity])
+    return sorted((d for e in wanted for d in done[e]), key=lambda d: (d.start, d.end, d.entity))
 
 
-def _analyze(analysis: Analysis) -> list[Detection]:
+def _analyze(analysis: Analysis, entities: list[str]) -> list[Detection]:
     if not analysis.document.view.strip():
         return []
     results: Sequence[RecognizerResult] = engine().analyze(
         text=analysis.document.view,
         language=analysis.language,
+        entities=entities,
         nlp_artifacts=artifacts(analysis),
         score_threshold=0.0,
         return_decision_process=True,
@@ -186,16 +208,13 @@ def _detection(result: RecognizerResult) -> Detection:
 
 
 #: Entities that shadow another kind of hit inside them: (outer entities, inner entity).
-_SHADOWS = (
+SHADOWS = (
     (frozenset({"EMAIL_ADDRESS"}), "URL"),  # the domain of an e-mail address
     (
         frozenset({"NO_FODSELSNUMMER", "NO_BANK_ACCOUNT", "NO_ORG_NUMBER", "CREDIT_CARD", "IBAN_CODE"}),
         "PHONE_NUMBER",
     ),
 )
-
-
-DATE_RE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 
 
 def _drop_noise(found: list[Detection], text: str) -> list[Detection]:
@@ -207,7 +226,7 @@ def _drop_noise(found: list[Detection], text: str) -> list[Detection]:
         return any(
             d.entity == inner
             and any(o.entity in outer and o.start <= d.start and d.end <= o.end for o in found)
-            for outer, inner in _SHADOWS
+            for outer, inner in SHADOWS
         )
 
     return sorted((d for d in found if not shadowed(d)), key=lambda d: (d.start, d.end, d.entity))
