@@ -14,7 +14,7 @@ from ..analysis import LANGUAGES, Analysis
 from ..matching import TermIndex
 from ..policy import Policy, Rule
 from . import Hit
-from .terms import rule_terms
+from .terms import rule_terms, unit_index
 
 DEFAULT_MIN_SCORE = 0.5
 WINDOW_BEFORE, WINDOW_AFTER = 5, 2
@@ -124,6 +124,6 @@ class PiiCheck:
         """The first private-matter term in each sentence that has one."""
         assert self.near is not None
         found: dict[int, str] = {}
-        for match in self.near.find(analysis.units, analysis.language):
+        for match in self.near.find(analysis.units, analysis.language, unit_index(analysis)):
             found.setdefault(analysis.sentence_of(match.start), analysis.text[match.start : match.end])
         return found
