@@ -219,3 +219,18 @@ def test_names_found_per_sentence_are_the_whole_documents(text):
             assert names.run(fresh, [sentence]) == [
                 d for d in whole if analysis.sentence_of(d.start) == sentence
             ]
+
+
+def test_shared_artifacts_give_presidio_its_keywords_on_demand():
+    """Presidio's stock context enhancer reads the keyword list postguard's own never needs."""
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+    from postguard.pii import presidio
+
+    analysis = Analysis(parse("Call me on the phone: 41 23 45 67, ok?"), "en")
+    found = presidio.artifacts(analysis)
+    assert "keywords" not in vars(found)
+    lowered = [token.lower_ for token in analysis.doc]
+    assert found.keywords == NlpArtifacts.set_keywords(found.nlp_engine, lowered, "en")
+    assert list(found.lemmas) == lowered
+    assert found.tokens_indices == [token.idx for token in analysis.doc]

@@ -137,25 +137,35 @@ class _Lemmas(Sequence[str]):
         return token.lemma_ or token.lower_
 
 
-def artifacts(analysis: Analysis) -> NlpArtifacts:
-    """Presidio's view of the shared Doc: tokens, their offsets and (lazily) their lemmas."""
+class SharedArtifacts(NlpArtifacts):
+    """Presidio's view of the shared Doc: tokens, their offsets and (lazily) their lemmas.
 
-    def compute() -> NlpArtifacts:
+    Presidio's own keyword list (a stop-word lookup for every token) is made only if something
+    reads it: postguard's enhancer never does, Presidio's stock one does.
+    """
+
+    def __init__(self, doc) -> None:
         from spacy.attrs import IDX
 
-        doc = analysis.doc
-        found = NlpArtifacts(
+        super().__init__(
             entities=[],
             tokens=doc,
             tokens_indices=doc.to_array(IDX).tolist() if len(doc) else [],
             lemmas=_Lemmas(doc),
-            nlp_engine=None,  # no engine: Presidio's own keyword list (a pass over every token) is not used
-            language=analysis.language,
+            nlp_engine=None,
+            language=doc.lang_,
         )
-        found.nlp_engine = engine().nlp_engine
-        return found
+        del self.keywords
+        self.nlp_engine = engine().nlp_engine
 
-    return analysis.memo("pii.artifacts", compute)
+    @functools.cached_property
+    def keywords(self) -> list[str]:
+        return self.set_keywords(self.nlp_engine, self.lemmas, self.tokens.lang_)
+
+
+def artifacts(analysis: Analysis) -> NlpArtifacts:
+    """The shared Doc as Presidio's NlpArtifacts, made once per document."""
+    return analysis.memo("pii.artifacts", lambda: SharedArtifacts(analysis.doc))
 
 
 def nearby_context(
