@@ -289,24 +289,23 @@ def may_report(analysis: Analysis, entity: str, min_score: float, extra_context:
     view = analysis.document.view
     top = TOP_SCORE.get(entity, 1.0)
     needs_context = entity in CONTEXT_REQUIRED or top < min_score
-    context = None
-    if needs_context:
-        if min(1.0, max(top + CONTEXT_BOOST, CONTEXT_FLOOR)) < min_score:
-            return False
+    if needs_context and min(1.0, max(top + CONTEXT_BOOST, CONTEXT_FLOOR)) < min_score:
+        return False
+    if entity == "PHONE_NUMBER" and needs_context:
+        # Matching is the costly part here: first the context words, then numbers near them.
         context = _Context(analysis, entity, extra_context)
-        if not context:
-            return False
+        return bool(context) and any(
+            context.near(analysis, start, end)
+            for start, end in _phone_numbers(view, lambda start, end: context.near(analysis, start, end))
+        )
     if entity in _RESULTS:
-        if context is None:
-            return bool(analysis.memo(f"pii.screen:{entity}", lambda: _RESULTS[entity](view)))
-
-        def near(start: int, end: int) -> bool:
-            return context.near(analysis, start, end)
-
-        if entity == "PHONE_NUMBER":  # matching is the costly part: only where context is near
-            return any(near(start, end) for start, end in _phone_numbers(view, near))
         results = analysis.memo(f"pii.screen:{entity}", lambda: _RESULTS[entity](view))
-        return any(near(start, end) for start, end in results)
+        if not needs_context or not results:
+            return bool(results)
+        context = _Context(analysis, entity, extra_context)
+        return any(context.near(analysis, start, end) for start, end in results)
+    if needs_context and not _Context(analysis, entity, extra_context):
+        return False
     if entity in _EVIDENCE:
         return analysis.memo(f"pii.screen:{entity}", lambda: _EVIDENCE[entity](view))
     return True  # names and URLs: no cheap evidence, Presidio decides
