@@ -4,9 +4,10 @@ Presidio's PhoneRecognizer runs the matcher over the whole draft once per region
 matcher parses every digit group it meets ("2022", "v1.2", "10") as a possible number: that
 was the slowest part of checking a post. Here the draft is cut into chunks that no match can
 cross (a newline, or a letter or symbol that never occurs in a phone number or its extension,
-such as "b" or "@"), chunks with too few digits for a valid number of the region are skipped,
-and the real matcher runs on what is left, with one character of context on each side (the
-matcher looks at the characters around a match). The matches are the same, at the same offsets.
+such as "b" or "@"), chunks and candidates with too few digits for a valid number of the region
+are skipped, and the real matcher runs on what is left, with one character of context on each
+side (the matcher looks at the characters around a match). The matches are the same, at the
+same offsets (tests compare them with the matcher's on the whole text).
 """
 
 from __future__ import annotations

@@ -5,8 +5,9 @@ than every other rule together, and most posts hold no private data. Each test h
 necessary condition for Presidio's result, never a guess: it looks for the evidence the
 recognizer itself needs (an ``@`` before a personal mail domain, a number the phone matcher
 accepts, a Norwegian number with a valid checksum...) and, when the rule's minimum score can
-only be reached with a context word, for one of those words anywhere in the draft. A draft
-that passes goes through Presidio; one that fails could not have given a finding.
+only be reached with a context word, for one of those words in a window around the result
+that holds Presidio's own context window. A draft that passes goes through Presidio; one that
+fails could not have given a finding.
 
 The knowledge both sides share (patterns, validators, noise) lives here, so the screen and the
 recognizers cannot drift apart.
