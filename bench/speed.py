@@ -47,6 +47,18 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def throughput(paths: list[Path], words: int, elapsed: float, load: float, findings: int) -> dict:
+    """One worker's figures, in the shape the report reads."""
+    return {
+        "files": len(paths),
+        "words": words,
+        "seconds": elapsed,
+        "load": load,
+        "findings": findings,
+        "peak_mb": peak_mb(),
+    }
+
+
 # --- workers (run in their own process) ------------------------------------------------------
 
 
@@ -65,14 +77,7 @@ def worker_postguard(policy: str) -> dict:
     for path, text in zip(paths, texts, strict=True):
         findings += len(linter.check(text, format="markdown", path=str(path)).findings)
     elapsed = time.perf_counter() - start
-    return {
-        "files": len(paths),
-        "words": words,
-        "seconds": elapsed,
-        "load": load,
-        "findings": findings,
-        "peak_mb": peak_mb(),
-    }
+    return throughput(paths, words, elapsed, load, findings)
 
 
 def worker_presidio() -> dict:
@@ -98,14 +103,7 @@ def worker_presidio() -> dict:
         lang = "nb" if "blog_nb" in str(path) else "en"
         findings += len(engines[lang].analyze(text, language=lang, score_threshold=0.5))
     elapsed = time.perf_counter() - start
-    return {
-        "files": len(paths),
-        "words": words,
-        "seconds": elapsed,
-        "load": load,
-        "findings": findings,
-        "peak_mb": peak_mb(),
-    }
+    return throughput(paths, words, elapsed, load, findings)
 
 
 def worker_scaling() -> dict:
@@ -187,7 +185,7 @@ def report(quick: bool) -> str:
     say = lines.append
     say(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()}; date {datetime.date.today().isoformat()}"
+        f"{platform.system()}; date {datetime.date.today().isoformat()}; load average at start {os.getloadavg()[0]:.2f}"
     )
     ours = {"default": in_worker("postguard", "default"), "acme": in_worker("postguard", str(ACME))}
     peer = in_worker("presidio")

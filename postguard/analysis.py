@@ -290,7 +290,7 @@ class Analysis:
         self._memo: dict[str, Any] = {}
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
-        """Compute something once per document and share it (e.g. one Presidio run for all PII rules)."""
+        """Compute something once per document and share it (the unit index, Presidio results per entity)."""
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
