@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -77,7 +77,10 @@ def pipeline(lang: str) -> Language:
 
 # Starts only at the first of a run of stops, takes runs possessively and looks only a short
 # way ahead for the next word: each keeps a draft of dots and spaces linear, not quadratic.
-_SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+\s++(?=[\"'“‘(\[]?[\W\d_]{0,16}[^\W\d_])")
+# A lone letter before a full stop is an initial ("J. K. Rowling", "K. E. S. T. R. E. L"), not an end.
+_SENTENCE_END_RE = re.compile(
+    r"(?<![.!?…])(?:[!?…]|(?<!\b[^\W\d_])\.)[.!?…]*+[\"'”’)\]]*+\s++(?=[\"'“‘(\[]?[\W\d_]{0,16}[^\W\d_])"
+)
 
 
 def sentence_starts(document: Document) -> list[int]:
@@ -103,6 +106,7 @@ _EDGE_SYMBOLS = "!|@$*" + INVISIBLE
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 _LETTER_RUN_RE = re.compile(r"(?<![^\W\d_])[^\W\d_](?:[\W_]{1,3}[^\W\d_](?![^\W_])){2}")
 _OBFUSCATED_RE = re.compile(r"[0-9@$!|€*]|(.)\1\1")
+_LETTER_TRIPLE_RE = re.compile(r"([^\W\d_])\1\1")
 
 
 @dataclass(slots=True)
@@ -125,18 +129,25 @@ class Unit:
     readings: tuple[str, ...] = field(default=())
 
 
-def word_units(text: str, base: int = 0) -> list[Unit]:
+def word_units(text: str, base: int = 0, sentences: Sequence[int] = ()) -> list[Unit]:
     """Split text into word units (also used on policy terms, so both sides agree).
 
     One regex pass finds word pieces (letters and digits, plus the symbols people use to
     disguise letters); URLs and e-mail addresses are split at every punctuation mark. The gap
-    before each piece decides whether it continues a phrase. This runs on every word of every
-    draft, so the common case (a plain word after one space) takes the shortest path.
+    before each piece decides whether it continues a phrase, and ``sentences`` (sorted start
+    offsets) break phrases and number the units. This runs on every word of every draft, so
+    the common case (a plain lower-case word after one space) takes the shortest path.
     """
     units: list[Unit] = []
     append = units.append
     addresses = _address_spans(text)
     next_address = 0
+    # Letter triples ("Kesssstrel") call for readings; knowing where they are lets a plain word skip the check.
+    triples = [m.start() for m in _LETTER_TRIPLE_RE.finditer(text)]
+    triples.append(len(text))
+    next_triple = 0
+    bounds = [*sentences[1:], len(text) + 1] if sentences else [len(text) + 1]
+    sentence, next_sentence = 0, bounds[0] - base
     prev_end = 0
     tag = ""
     for m in _PIECE_RE.finditer(text):
@@ -157,8 +168,17 @@ def word_units(text: str, base: int = 0) -> list[Unit]:
                 joined, tag = bool(units), ""
             else:
                 joined, tag = _continues(gap, bool(units), tag)
+            while s >= next_sentence:
+                sentence += 1
+                next_sentence = bounds[sentence] - base
+                joined = False
             prev_end = e
             piece = text[s:e]
+            if piece.islower() and piece.isascii() and piece.isalpha() and triples[next_triple] >= e:
+                append(Unit(base + s, base + e, piece, piece, joined, tag, sentence, (piece,)))
+                continue
+            while triples[next_triple] < s:
+                next_triple += 1
             if piece.islower() or piece.istitle() or piece.isupper() or not _CAMEL_RE.search(piece):
                 parts: tuple[str, ...] | list[str] = (piece,)
             else:
@@ -168,7 +188,7 @@ def word_units(text: str, base: int = 0) -> list[Unit]:
                 surface = part if part.isascii() else fold(part)
                 key = surface.casefold()
                 found = readings(key) if _OBFUSCATED_RE.search(key) else (key,)
-                append(Unit(pos, pos + len(part), surface, key, joined, tag, 0, found))
+                append(Unit(pos, pos + len(part), surface, key, joined, tag, sentence, found))
                 pos += len(part)
                 joined = True
     if _LETTER_RUN_RE.search(text):
@@ -248,7 +268,14 @@ def _merge_letter_runs(units: list[Unit]) -> None:
             key = surface.casefold()
             merged.append(
                 Unit(
-                    run[0].start, run[-1].end, surface, key, run[0].joined, run[0].tag, readings=readings(key)
+                    run[0].start,
+                    run[-1].end,
+                    surface,
+                    key,
+                    run[0].joined,
+                    run[0].tag,
+                    run[0].sentence,
+                    readings(key),
                 )
             )
             i = j + 1
@@ -279,13 +306,7 @@ class Analysis:
         self.document = document
         self.language = language
         self.sentences = sentence_starts(document)
-        self.units = word_units(document.view)
-        starts, sentence = self.sentences, 0
-        for unit in self.units:
-            while sentence + 1 < len(starts) and starts[sentence + 1] <= unit.start:
-                sentence += 1
-                unit.joined = False
-            unit.sentence = sentence
+        self.units = word_units(document.view, sentences=self.sentences)
         self._doc: Doc | None = None
         self._memo: dict[str, Any] = {}
 

@@ -35,6 +35,7 @@ CUSTOMERS = [Term("Halvorsen Maritime"), Term("Polar Freight AS"), Term("Blue Ha
         ("K3strel benchmarks are insane", "en", ["K3strel"]),
         ("K.e.s.t.r.e.l is coming", "en", ["K.e.s.t.r.e.l"]),
         ("K e s t r e l is coming", "en", ["K e s t r e l"]),
+        ("K. E. S. T. R. E. L. is coming", "en", ["K. E. S. T. R. E. L"]),
         ("Kes\u200btrel is coming", "en", ["Kes\u200btrel"]),
         ("Kestr\u0435l is coming", "en", ["Kestr\u0435l"]),  # Cyrillic е
         ("The Silver Tide rollout", "en", ["Silver Tide"]),
@@ -146,3 +147,22 @@ def test_units_keep_original_offsets() -> None:
         "Tide",
         "100",
     ]
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    analysis = Analysis(parse("Thanks to J. K. Rowling. She spoke. Plan B! Then lunch.", "text"), "en")
+    text = analysis.text
+    assert [text[i : i + 4] for i in analysis.sentences] == ["Than", "She ", "Plan", "Then"]
+
+
+def test_units_carry_their_sentence_and_do_not_join_across_one() -> None:
+    analysis = Analysis(parse("Blue. Harbor is here! Silver Tide", "text"), "en")
+    assert [(u.surface, u.sentence, u.joined) for u in analysis.units] == [
+        ("Blue", 0, False),
+        ("Harbor", 1, False),
+        ("is", 1, True),
+        ("here", 1, True),
+        ("Silver", 2, False),
+        ("Tide", 2, True),
+    ]
+    assert find(CUSTOMERS, "Blue. Harbor is here") == []
