@@ -174,9 +174,14 @@ def word_units(text: str, base: int = 0, sentences: Sequence[int] = ()) -> list[
                 joined = False
             prev_end = e
             piece = text[s:e]
-            if piece.islower() and piece.isascii() and piece.isalpha() and triples[next_triple] >= e:
-                append(Unit(base + s, base + e, piece, piece, joined, tag, sentence, (piece,)))
-                continue
+            if piece.isascii() and piece.isalpha() and triples[next_triple] >= e:
+                if piece.islower():
+                    append(Unit(base + s, base + e, piece, piece, joined, tag, sentence, (piece,)))
+                    continue
+                if piece.istitle() or piece.isupper():
+                    key = piece.lower()
+                    append(Unit(base + s, base + e, piece, key, joined, tag, sentence, (key,)))
+                    continue
             while triples[next_triple] < s:
                 next_triple += 1
             if piece.islower() or piece.istitle() or piece.isupper() or not _CAMEL_RE.search(piece):

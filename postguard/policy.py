@@ -407,8 +407,15 @@ class _Loader:
     def _check_list_names(self, rule: Rule) -> Rule:
         """Every list a rule names exists; a rule using a hashed list masks what it finds."""
         near = rule.options.get("near")
+        near_lists = near.get("lists") if isinstance(near, dict) else None
+        if isinstance(near_lists, dict):  # lists per language
+            near_lists = [
+                n
+                for names in near_lists.values()
+                for n in ([names] if isinstance(names, str) else names or ())
+            ]
         hashed = []
-        for names in (rule.options.get("lists"), near.get("lists") if isinstance(near, dict) else None):
+        for names in (rule.options.get("lists"), near_lists):
             for name in [names] if isinstance(names, str) else names or ():
                 if isinstance(name, str) and name not in self.lists:
                     raise rule.error(

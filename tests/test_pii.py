@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 
 import pytest
@@ -191,3 +192,47 @@ def test_offline(monkeypatch, tmp_path):
     finally:
         for cached in (presidio.engine, screen._tld_extract, names._data, names.lexicon, names.finder):
             cached.cache_clear()
+
+
+PER_LANGUAGE_NEAR = """
+    lists:
+      health-en: {terms: [sick]}
+      health-nb: {terms: [syk, diagnose]}
+    rules:
+      - id: t.private
+        kind: pii
+        entities: [PERSON]
+        near:
+          lists: {en: [health-en], nb: [health-nb]}
+          terms: [allergy]
+        category: pii
+        message: "{near}"
+        guidance: g
+"""
+
+
+def test_near_lists_per_language_read_a_draft_with_its_own_words() -> None:
+    linter = linter_from(PER_LANGUAGE_NEAR)
+
+    def near(text: str, lang: str) -> list[str]:
+        return [f.message for f in linter.check(text, lang=lang).findings]
+
+    assert near("Ingrid Solberg is sick today.", "en") == ["sick"]
+    assert near("Ingrid Solberg er syk i dag.", "nb") == ["syk"]
+    # the Norwegian "diagnose" is not a private matter in an English post about a bug
+    assert near("Ingrid Solberg spent a day diagnosing the leak.", "en") == []
+    assert near("Ingrid Solberg har fått en diagnose.", "nb") == ["diagnose"]
+    assert near("Ingrid Solberg has an allergy.", "en") == ["allergy"]  # inline terms: every language
+
+
+@pytest.mark.parametrize(
+    ("lists", "error"),
+    [
+        ("{de: [health-en]}", "'near.lists' maps a language (en, nb) to the names of its lists"),
+        ("{en: [health-xx]}", "unknown list 'health-xx'"),
+        ("{}", "'near.lists' maps a language"),
+    ],
+)
+def test_near_lists_per_language_are_validated(lists: str, error: str) -> None:
+    with pytest.raises(PolicyError, match=re.escape(error)):
+        linter_from(PER_LANGUAGE_NEAR.replace("{en: [health-en], nb: [health-nb]}", lists))

@@ -25,7 +25,8 @@ class PiiCheck:
 
     Options: ``entities``; ``min-score`` (0-1, default 0.5); ``context`` (extra context
     words per language, ``{en: [...], nb: [...]}``); ``near`` (``lists``/``terms`` that must
-    occur in the same sentence, e.g. a name next to a private matter); ``ner`` (a spaCy
+    occur in the same sentence, e.g. a name next to a private matter; ``lists`` may map a
+    language to its lists); ``ner`` (a spaCy
     pipeline, installed package or path, that finds ``PERSON`` instead of the built-in
     recogniser).
     """
@@ -53,19 +54,33 @@ class PiiCheck:
             raise rule.error("'min-score' must be a number from 0 to 1", "min-score")
         self.min_score = float(score)
         self.context = self._context(rule.options.get("context", {}))
-        near = rule.options.get("near")
-        self.near: TermIndex | None = None
-        if near is not None:
-            if not isinstance(near, dict) or set(near) - {"lists", "terms", "case", "inflect", "compound"}:
-                raise rule.error(
-                    "'near' takes 'lists' and/or 'terms' (words that must share the sentence)", "near"
-                )
-            self.near = TermIndex(rule_terms(rule, policy, dict(near), where="near."))
+        self.near = self._near(rule.options.get("near"), policy)
         self.ner = rule.options.get("ner")
         if self.ner is not None and (not isinstance(self.ner, str) or not self.ner.strip()):
             raise rule.error("'ner' must name an installed spaCy pipeline or a path to one", "ner")
         if self.ner is not None and "PERSON" not in self.entities:
             raise rule.error("'ner' finds PERSON: add PERSON to 'entities'", "ner")
+
+    def _near(self, near: object, policy: Policy) -> dict[str | None, TermIndex] | None:
+        """The private-matter terms by language (``None``: every language). ``lists`` may map
+        a language to its lists, so an English post is not read with Norwegian words."""
+        if near is None:
+            return None
+        if not isinstance(near, dict) or set(near) - {"lists", "terms", "case", "inflect", "compound"}:
+            raise self.rule.error(
+                "'near' takes 'lists' and/or 'terms' (words that must share the sentence)", "near"
+            )
+        lists = near.get("lists")
+        if not isinstance(lists, dict):
+            return {None: TermIndex(rule_terms(self.rule, policy, dict(near), where="near."))}
+        if not lists or set(lists) - set(LANGUAGES):
+            raise self.rule.error(
+                f"'near.lists' maps a language ({', '.join(LANGUAGES)}) to the names of its lists", "near"
+            )
+        return {
+            lang: TermIndex(rule_terms(self.rule, policy, {**near, "lists": names}, where="near."))
+            for lang, names in lists.items()
+        }
 
     def _context(self, value: object) -> dict[str, tuple[str, ...]]:
         if not isinstance(value, dict) or not all(
@@ -123,7 +138,10 @@ class PiiCheck:
     def _private_matters(self, analysis: Analysis) -> dict[int, str]:
         """The first private-matter term in each sentence that has one."""
         assert self.near is not None
+        index = self.near.get(analysis.language, self.near.get(None))
         found: dict[int, str] = {}
-        for match in self.near.find(analysis.units, analysis.language, unit_index(analysis)):
+        if index is None:
+            return found
+        for match in index.find(analysis.units, analysis.language, unit_index(analysis)):
             found.setdefault(analysis.sentence_of(match.start), analysis.text[match.start : match.end])
         return found
