@@ -17,7 +17,7 @@ FRONT_MATTER_RE = re.compile(
 FENCE_RE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 INDENTED_RE = re.compile(r"^(?:\t| {4})")
 BLOCK_MARKER_RE = re.compile(
-    r"^[ \t]{0,3}(?:>[ \t]?)*[ \t]*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])|\[[ xX]\](?=[ \t]))?",
+    r"^(?=[ \t>#*+\-\d\[])[ \t]{0,3}(?:>[ \t]?)*[ \t]*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])|\[[ xX]\](?=[ \t]))?",
     re.MULTILINE,
 )
 RULE_LINE_RE = re.compile(
@@ -34,9 +34,14 @@ LINK_RE = re.compile(
 )
 REF_LINK_RE = re.compile(r"(!?\[)((?:[^\[\]]|\[[^\[\]]*\])*)(\]\[)([^\[\]]*)(\])")
 REF_DEF_RE = re.compile(r"^([ \t]{0,3}\[[^\]]+\]:[ \t]*)<?(\S+?)>?(?=\s|$)", re.MULTILINE)
-EMPHASIS_RE = re.compile(r"(?<![\w*~\\])(?:\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?![\w*~])")
+# A pattern that opens with a lookahead on its first character (here and in BLOCK_MARKER_RE) lets
+# the regex engine skip to candidates instead of trying the lookbehinds at every position.
+EMPHASIS_RE = re.compile(
+    r"(?=[*_~])(?:(?<![\w*~\\])(?:\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?![\w*~]))"
+)
 ESCAPE_RE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 TABLE_PIPE_RE = re.compile(r"(?<!\\)\|")
+TABLE_LINE_RE = re.compile(r"(?:^|(?<=\r))[^\S\r\n]*\|[^\r\n]*", re.MULTILINE)
 HEADING_CLOSE_RE = re.compile(r"[ \t]+#+[ \t]*$", re.MULTILINE)
 
 
@@ -183,12 +188,11 @@ def _inline(builder: ViewBuilder, start: int, end: int) -> None:
         for m in pattern.finditer(text, start, end):
             if not in_code(m.start()):
                 builder.blank(m.start(), m.end())
-    for line in LINE_RE.finditer(text, start, end):
-        if line.group().lstrip().startswith("|"):
-            builder.add_break(line.start())
-            for m in TABLE_PIPE_RE.finditer(text, line.start(), line.end()):
-                if not in_code(m.start()):
-                    builder.blank(m.start(), m.end())
+    for line in TABLE_LINE_RE.finditer(text, start, end):
+        builder.add_break(line.start())
+        for m in TABLE_PIPE_RE.finditer(text, line.start(), line.end()):
+            if not in_code(m.start()):
+                builder.blank(m.start(), m.end())
 
 
 def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
