@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -106,7 +107,7 @@ _EDGE_SYMBOLS = "!|@$*" + INVISIBLE
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 _LETTER_RUN_RE = re.compile(r"(?<![^\W\d_])[^\W\d_](?:[\W_]{1,3}[^\W\d_](?![^\W_])){2}")
 _OBFUSCATED_RE = re.compile(r"[0-9@$!|€*]|(.)\1\1")
-_LETTER_TRIPLE_RE = re.compile(r"([^\W\d_])\1\1")
+_ASCII_TRIPLE_RE = re.compile(r"([a-z])\1\1", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -142,9 +143,7 @@ def word_units(text: str, base: int = 0, sentences: Sequence[int] = ()) -> list[
     append = units.append
     addresses = _address_spans(text)
     next_address = 0
-    # Letter triples ("Kesssstrel") call for readings; knowing where they are lets a plain word skip the check.
-    triples = [m.start() for m in _LETTER_TRIPLE_RE.finditer(text)]
-    triples.append(len(text))
+    triples = _ascii_letter_triples(text)
     next_triple = 0
     bounds = [*sentences[1:], len(text) + 1] if sentences else [len(text) + 1]
     sentence, next_sentence = 0, bounds[0] - base
@@ -152,20 +151,28 @@ def word_units(text: str, base: int = 0, sentences: Sequence[int] = ()) -> list[
     tag = ""
     for m in _PIECE_RE.finditer(text):
         s, e = m.span()
-        if text[s] in _EDGE_SYMBOLS or text[e - 1] in _EDGE_SYMBOLS or text[e - 2] in "'’":
-            s, e = _trim(text, s, e)
-            if e <= s:
-                continue
-        pieces = ((s, e),)
-        if addresses:
-            while next_address < len(addresses) and addresses[next_address][1] <= s:
-                next_address += 1
-            if next_address < len(addresses) and addresses[next_address][0] <= s and not text[s:e].isalnum():
-                pieces = tuple(sub.span() for sub in _ALNUM_RE.finditer(text, s, e))
+        plain = m.group().isalpha() and m.group().isascii()  # no symbols to trim, no address to split
+        if plain:
+            pieces: tuple[tuple[int, int], ...] = ((s, e),)
+        else:
+            if text[s] in _EDGE_SYMBOLS or text[e - 1] in _EDGE_SYMBOLS or text[e - 2] in "'’":
+                s, e = _trim(text, s, e)
+                if e <= s:
+                    continue
+            pieces = ((s, e),)
+            if addresses:
+                while next_address < len(addresses) and addresses[next_address][1] <= s:
+                    next_address += 1
+                if (
+                    next_address < len(addresses)
+                    and addresses[next_address][0] <= s
+                    and not text[s:e].isalnum()
+                ):
+                    pieces = tuple(sub.span() for sub in _ALNUM_RE.finditer(text, s, e))
         for s, e in pieces:
             gap = text[prev_end:s]
-            if gap == " ":  # by far the most common gap
-                joined, tag = bool(units), ""
+            if gap == " " and units:  # by far the most common gap
+                joined, tag = True, ""
             else:
                 joined, tag = _continues(gap, bool(units), tag)
             while s >= next_sentence:
@@ -174,16 +181,17 @@ def word_units(text: str, base: int = 0, sentences: Sequence[int] = ()) -> list[
                 joined = False
             prev_end = e
             piece = text[s:e]
-            if piece.isascii() and piece.isalpha() and triples[next_triple] >= e:
-                if piece.islower():
-                    append(Unit(base + s, base + e, piece, piece, joined, tag, sentence, (piece,)))
-                    continue
-                if piece.istitle() or piece.isupper():
-                    key = piece.lower()
-                    append(Unit(base + s, base + e, piece, key, joined, tag, sentence, (key,)))
-                    continue
-            while triples[next_triple] < s:
-                next_triple += 1
+            if plain:
+                while triples[next_triple] < s:
+                    next_triple += 1
+                if triples[next_triple] > e - 3:  # no "sss" inside: the key is the only reading
+                    if piece.islower():
+                        append(Unit(base + s, base + e, piece, piece, joined, tag, sentence, (piece,)))
+                        continue
+                    if piece.istitle() or piece.isupper():
+                        key = piece.lower()
+                        append(Unit(base + s, base + e, piece, key, joined, tag, sentence, (key,)))
+                        continue
             if piece.islower() or piece.istitle() or piece.isupper() or not _CAMEL_RE.search(piece):
                 parts: tuple[str, ...] | list[str] = (piece,)
             else:
@@ -201,6 +209,25 @@ def word_units(text: str, base: int = 0, sentences: Sequence[int] = ()) -> list[
     return units
 
 
+def _ascii_letter_triples(text: str) -> list[int]:
+    """Offsets of ASCII letter triples in any case ("sss", "sSs"), ending with a sentinel past
+    the text: a plain word with none inside has no de-obfuscated readings to compute."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter lowered to two ("İ"): offsets would shift
+        return [m.start() for m in _ASCII_TRIPLE_RE.finditer(text)] + [len(text) + 3]
+    found = []
+    for letter in string.ascii_lowercase:
+        triple = letter * 3
+        at = lowered.find(triple)
+        while at != -1:
+            found.append(at)
+            at = lowered.find(triple, at + 1)
+    found.sort()
+    found.append(len(text) + 3)
+    return found
+
+
+@functools.lru_cache(maxsize=2048)
 def _continues(gap: str, after_a_word: bool, tag: str) -> tuple[bool, str]:
     """Does a phrase go on across ``gap``, and is the next word a hashtag or mention?
 

@@ -13,6 +13,7 @@ letter by letter), phrases grow up to the list's largest unit count instead.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -89,20 +90,29 @@ class UnitIndex:
                 self.positions.setdefault(reading, []).append(index)
         self.masked = [r for r in self.positions if "*" in r]
         self.tagged = [i for i, u in enumerate(units) if u.tag and len(u.key) > MIN_INFLECTED_TERM]
-        self._affixes: dict[int, dict[str, list[str]]] = {}
+        self._by_start: list[str] | None = None
+        self._by_end: list[str] | None = None
 
-    def affixes(self, length: int) -> dict[str, list[str]]:
-        """Readings by their first ``length`` letters (``length`` > 0) or last ``-length``
-        letters (< 0), for readings long enough to hold a compound part that long."""
-        found = self._affixes.get(length)
-        if found is None:
-            found = {}
-            size = abs(length)
-            for reading in self.positions:
-                if len(reading) - size >= MIN_COMPOUND_REST:
-                    part = reading[:size] if length > 0 else reading[-size:]
-                    found.setdefault(part, []).append(reading)
-            self._affixes[length] = found
+    def with_part(self, part: str, at_end: bool) -> list[str]:
+        """Readings that start (``at_end`` False) or end with ``part`` and have at least
+        :data:`MIN_COMPOUND_REST` letters besides it: where a compound part may hide.
+
+        Readings sorted once per document (and reversed, for endings) make each part one
+        binary search instead of a pass over every reading."""
+        if at_end:
+            if self._by_end is None:
+                self._by_end = sorted(r[::-1] for r in self.positions)
+            pool, part = self._by_end, part[::-1]
+        else:
+            if self._by_start is None:
+                self._by_start = sorted(self.positions)
+            pool = self._by_start
+        found = []
+        i = bisect.bisect_left(pool, part)
+        while i < len(pool) and pool[i].startswith(part):
+            if len(pool[i]) - len(part) >= MIN_COMPOUND_REST:
+                found.append(pool[i][::-1] if at_end else pool[i])
+            i += 1
         return found
 
 
@@ -152,7 +162,8 @@ class TermIndex:
         self._inflectable: set[str] = set()
         self._word_prefixes: set[str] = set()  # prefixes that end where one of a term's words ends
         self._forms: dict[tuple[str, ...], set[str]] = {}
-        self._compound_cache: dict[tuple[str, ...], dict[int, set[str]]] = {}
+        self._compound_cache: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
+        self._continued_cache: dict[tuple[str, ...], set[str]] = {}
         self._max_units = 1
         hashed: dict[Hasher, _HashedKeys] = {}
         for term in terms:
@@ -224,41 +235,61 @@ class TermIndex:
         return matches
 
     def _candidate_starts(self, index: UnitIndex) -> list[int]:
-        """Units where a match can begin: a reading that starts a term or is an inflection of
-        one, a masked reading, a compound with a term as part, or a hashtag that may hide one."""
+        """Units where a match can begin: a reading that is a term or an inflection of one, a
+        reading that starts a term and goes on into the next unit, a masked reading, a compound
+        with a term as part, or a hashtag that may hide one."""
         if self._hashed:  # hashed terms have no prefixes to start from: any unit may begin one
             return list(range(len(index.units)))
-        # A short word ("as", "in") starts a match only where a term's own word ends after it;
-        # longer ones may also begin a term that the draft splits differently (Polar-stjerne).
-        readings = {
-            r for r in index.positions.keys() & self._prefixes if len(r) > 2 or r in self._word_prefixes
-        }
+        readings = index.positions.keys()
+        whole = readings & self._by_key.keys()
         if self._inflectable:
-            readings.update(index.positions.keys() & self._inflected_forms(index.suffixes))
+            whole |= readings & self._inflected_forms(index.suffixes)
         if self._by_length:
-            readings.update(index.masked)
-        for length, parts in self._compound_forms(index.suffixes).items():
-            affixes = index.affixes(length)
-            for part in affixes.keys() & parts:
-                readings.update(affixes[part])
+            whole.update(index.masked)
+        heads, tails = self._compound_forms(index.suffixes)
+        for head in heads:
+            whole.update(index.with_part(head, at_end=False))
+        for tail in tails:
+            whole.update(index.with_part(tail, at_end=True))
         starts = set(index.tagged)
-        for reading in readings:
+        for reading in whole:
             starts.update(index.positions[reading])
+        # A reading that only begins a term ("the" of "the boss") is a start only where the
+        # next unit continues it; a short one ("as", "in") only where a term's own word ends
+        # after it, while longer ones may begin a term the draft splits differently (Polar-stjerne).
+        continued = self._continued(index.suffixes)
+        units, last = index.units, len(index.units) - 1
+        for reading in readings & self._prefixes:
+            if reading in whole or (len(reading) <= 2 and reading not in self._word_prefixes):
+                continue
+            for i in index.positions[reading]:
+                if (
+                    i < last
+                    and units[i + 1].joined
+                    and any(reading + r in continued for r in units[i + 1].readings)
+                ):
+                    starts.add(i)
         return sorted(starts)
 
-    def _compound_forms(self, suffixes: tuple[str, ...]) -> dict[int, set[str]]:
-        """Compound heads by length (positive) and tails with their inflected forms by length
-        (negative): what a reading must start or end with to hold a compound part."""
+    def _continued(self, suffixes: tuple[str, ...]) -> set[str]:
+        """What two glued readings must be for a phrase to go on: a term's beginning or an
+        inflected form of a term."""
+        found = self._continued_cache.get(suffixes)
+        if found is None:
+            found = self._continued_cache[suffixes] = self._prefixes | self._inflected_forms(suffixes)
+        return found
+
+    def _compound_forms(self, suffixes: tuple[str, ...]) -> tuple[set[str], set[str]]:
+        """Compound heads, and tails with their inflected forms: what a reading must start or
+        end with to hold a compound part."""
         forms = self._compound_cache.get(suffixes)
         if forms is None:
-            forms = {}
-            for head in self._heads:
-                forms.setdefault(len(head), set()).add(head)
+            tails: set[str] = set()
             for tail, entries in self._tails.items():
-                endings = {tail} | ({tail + s for s in suffixes} if entries[0].term.inflect else set())
-                for ending in endings:
-                    forms.setdefault(-len(ending), set()).add(ending)
-            self._compound_cache[suffixes] = forms
+                tails.add(tail)
+                if entries[0].term.inflect:
+                    tails.update(tail + s for s in suffixes)
+            forms = self._compound_cache[suffixes] = (set(self._heads), tails)
         return forms
 
     def _inflected_forms(self, suffixes: tuple[str, ...]) -> set[str]:
