@@ -503,7 +503,105 @@ ORG_WORDS = {
     "river",
     "island",
     "mountain",
+    "lake",
+    "bay",
+    "beach",
+    "valley",
+    "glacier",
+    "bridge",
+    "square",
+    "station",
+    "museum",
+    "library",
+    "hospital",
+    "clinic",
+    "restaurant",
+    "cafe",
+    "market",
+    "mall",
+    "stadium",
+    "arena",
+    "theatre",
+    "theater",
+    "festival",
+    "orchestra",
+    "band",
+    "council",
+    "committee",
+    "party",
+    "agency",
+    "association",
+    "society",
+    "academy",
+    "investments",
+    "capital",
+    "partners",
+    "holdings",
+    "associates",
+    "consulting",
+    "solutions",
+    "services",
+    "records",
+    "studios",
+    "sykehus",
+    "sjukehus",
+    "skole",
+    "stadion",
+    "museet",
+    "bibliotek",
+    "forbund",
+    "forening",
+    "partiet",
+    "plass",
+    "torg",
+    "brygge",
+    "allé",
 }
+#: Words that begin a street name: "Rue de Virton", "Via Roma", "ul. Biskupa".
+STREET_HEADS = {
+    "rue",
+    "via",
+    "viale",
+    "avenida",
+    "rua",
+    "calle",
+    "ul",
+    "strada",
+    "piazza",
+    "plaza",
+    "praça",
+    "chemin",
+    "route",
+    "boulevard",
+    "cite",
+    "cité",
+}
+#: Endings of derived ordinary words ("Cryptographic", "Reshaping", "Invisibility") that no list knows.
+DERIVED_ENDINGS = {
+    "en": (
+        "tion",
+        "sion",
+        "ness",
+        "ment",
+        "ology",
+        "ical",
+        "ic",
+        "ive",
+        "able",
+        "ible",
+        "ous",
+        "ism",
+        "ity",
+        "ware",
+    ),
+    "nb": ("sjon", "het", "else", "isk", "lig", "ende", "ning"),
+}
+#: Longer endings that need a longer word: "Reshaping", "Embedded" (not "Ahmed").
+LONG_DERIVED_ENDINGS = {"en": ("ing", "ed"), "nb": ()}
+#: "Mc", "Mac", "Le", "De"... before an inner capital are part of a surname; other inner capitals
+#: ("PubGrub", "JetBrains") mark a product or a company.
+INNER_CAPITAL_PREFIXES = {"mc", "mac", "fitz", "van", "von", "della", "dell", "o'", "o’"}
+_VERSION_RE = re.compile(r"^v?\d[\d.,]*$")
 #: A word this rare (or absent from the word list) that is capitalised mid-sentence may be a surname.
 RARE_ZIPF = 3.3
 #: Words up to this frequency that no list knows are often names too (wordfreq counts names).
@@ -654,6 +752,23 @@ def _shape(token: Token) -> str:
     if len(text) > 1 and text.replace("'", "").replace("’", "").replace("-", "").isalpha():
         return "cap"
     return "other"
+
+
+def _derived(word: str, language: str) -> bool:
+    """Whether a word no list knows ends like a derived ordinary word: "Cryptographic", "Reshaping"."""
+    if len(word) < 6 or word.endswith(("vic", "ić")):
+        return False
+    return word.endswith(DERIVED_ENDINGS[language]) or (
+        len(word) >= 8 and word.endswith(LONG_DERIVED_ENDINGS[language])
+    )
+
+
+def _inner_capital(word: str) -> bool:
+    """A capital inside a word that is not "McKay", "DeShawn" or "Bakke-Jensen": "PubGrub", "JetBrains"."""
+    for k in range(3, len(word)):
+        if word[k].isupper() and word[k - 1].islower():
+            return word[:k].casefold() not in INNER_CAPITAL_PREFIXES and word[k - 1] not in "-'’"
+    return False
 
 
 class _Shapes:
@@ -811,16 +926,19 @@ class NameFinder:
                 break
         while len(tokens) > 1 and kinds[-1] in {"function", "title", "particle"}:
             tokens, kinds = tokens[:-1], kinds[:-1]
+        # An organisation word inside the run ends a company's name; a full name may come before it:
+        # "Sara Shackleton Enron Wholesale Services", but not "Golden Helix Orchestra".
+        inside = next((k for k in range(1, len(tokens)) if tokens[k].lower_ in ORG_WORDS), None)
+        if inside is not None:
+            if inside < 3 or kinds[0] != "first":
+                return None
+            tokens, kinds = tokens[: inside - 1], kinds[: inside - 1]
         if not tokens or kinds[0] == "title":
             return None
         last = tokens[-1]
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) and not doc[last.i + 1].is_sent_start else None
         nxt2 = doc[last.i + 2] if nxt is not None and last.i + 2 < len(doc) else None
-        if nxt is not None and nxt.lower_.rstrip(".") in ORG_WORDS:
-            return None
-        if nxt is not None and nxt.text == "," and nxt2 is not None and nxt2.is_upper and len(nxt2) == 2:
-            return None  # "Raleigh, NC": a town and its state
-        if any(t.lower_ in ORG_WORDS for t in tokens[1:]):
+        if self._not_a_person(doc, tokens, nxt, nxt2):
             return None
         possessive = nxt is not None and nxt.lower_ in {"'s", "’s"}
         if possessive and nxt2 is not None and shapes[nxt2.i] == "cap":
@@ -866,6 +984,25 @@ class NameFinder:
         if kind in {"rare", "last", "wordlike", "unknown"} and prev in self.before:
             return NameSpan(start, end, 0.6, "capitalised word where a person is expected")
         return None
+
+    def _not_a_person(self, doc: Doc, tokens: list[Token], nxt: Token | None, nxt2: Token | None) -> bool:
+        """Whether the words around a run make it an organisation, a place, an address or a product."""
+        if nxt is not None:
+            word = nxt.lower_.rstrip(".")
+            # "Acme AS", "Linux systems"; not "Ola as a child".
+            if word in ORG_WORDS and (nxt.text != "as" or self.language == "nb"):
+                return True
+            if nxt.text == "," and nxt2 is not None and nxt2.is_upper and len(nxt2) == 2:
+                return True  # "Raleigh, NC": a town and its state
+            if _VERSION_RE.match(nxt.text) and not (nxt2 is not None and nxt2.text[:1].isdigit()):
+                return (
+                    True  # "Rust 1.53", "Via Roma 131": a product or a street; not "Al Arfsten 713 965 2158"
+                )
+        first = tokens[0]
+        before = doc[first.i - 1].lower_.rstrip(".") if first.i > 0 else ""
+        if first.lower_.rstrip(".") in STREET_HEADS or before in STREET_HEADS:
+            return True
+        return any(_inner_capital(t.text) for t in tokens)
 
     def _person_follows(self, doc: Doc, k: int) -> bool:
         """Whether the words from ``k`` on call for a person: "said", ", who", "initially lied", "and his"."""
@@ -914,6 +1051,8 @@ class NameFinder:
                 return "first"
             if parts and all(p in lex.first or p in lex.last for p in parts):
                 return "last"
+        if _derived(word, self.language):
+            return "common"
         zipf = lex.commonness(word)
         if zipf < RARE_ZIPF:
             return "rare"
