@@ -386,6 +386,74 @@ AFTER_CUES = {
 }
 #: Pronouns that refer back to a person: "Bush and his administration", "Kari og hennes".
 PERSON_PRONOUNS = {"his", "her", "hans", "hennes"}
+#: Pronouns that refer back to the nearest person before them in a sentence ("her" is left out:
+#: "Acme hired her" is about someone else).
+PRONOUNS = {"en": {"he", "she", "his", "himself", "herself"}, "nb": {"han", "hun", "hans", "hennes"}}
+#: Words (and marks) after which a clause starts: a run after them may be its subject.
+CLAUSE_STARTS = {
+    "en": {
+        ",",
+        ";",
+        ":",
+        "-",
+        "–",
+        "—",
+        "(",
+        '"',
+        "“",
+        "since",
+        "because",
+        "when",
+        "while",
+        "if",
+        "although",
+        "though",
+        "as",
+        "so",
+        "and",
+        "but",
+        "that",
+        "after",
+        "before",
+        "until",
+        "unless",
+        "once",
+        "then",
+    },
+    "nb": {
+        ",",
+        ";",
+        ":",
+        "-",
+        "–",
+        "—",
+        "(",
+        '"',
+        "«",
+        "at",
+        "og",
+        "men",
+        "fordi",
+        "da",
+        "når",
+        "mens",
+        "hvis",
+        "om",
+        "etter",
+        "før",
+        "så",
+        "siden",
+        "selv",
+        "enda",
+    },
+}
+#: How many words after a run a pronoun may come and still refer back to it.
+PRONOUN_WINDOW = 12
+#: Two words that introduce a person: "my name is Dolores", "call me Csanád", "navnet er Siv".
+INTRODUCTIONS = {
+    "en": {("name", "is"), ("call", "me"), ("i", "'m"), ("i", "’m"), ("i", "am")},
+    "nb": {("navnet", "er"), ("navn", "er"), ("jeg", "heter")},
+}
 #: Lower-case name particles kept inside a name: "Magali Van Belle", "Osama bin Laden".
 PARTICLES = {
     "van",
@@ -944,6 +1012,8 @@ class NameFinder:
         if possessive and nxt2 is not None and shapes[nxt2.i] == "cap":
             return None  # "Ralph's Market": a shop, not a person
         after = self._person_follows(doc, last.i + 1) if nxt is not None else False
+        if nxt is not None and nxt.text == "<" and nxt2 is not None and "@" in nxt2.text:
+            after = True  # "Kari Nordmann <kari@example.no>": a mail header or a signature
         at_start = tokens[0].is_sent_start or tokens[0].i == 0
         start, end = tokens[0].idx, last.idx + len(last)
         core = [k for k in kinds if k not in {"particle", "initial"}]
@@ -961,13 +1031,17 @@ class NameFinder:
                 return NameSpan(start, end, 0.8, "name and a surname that is also a word")
             if titled or after:
                 return NameSpan(start, end, 0.8, "title or context")
+            if "common" not in core and self._pronoun_follows(doc, shapes, tokens[0].i, last.i + 1):
+                return NameSpan(start, end, 0.7, "a pronoun refers back to it")
             if all(k == "rare" for k in core):
                 return NameSpan(start, end, 0.5, "two unknown capitalised words")
             return None
         if not core:
             return None
         kind = core[0]
-        if kind == "function" or (not titled and prev in self.places):
+        if kind == "function" or (
+            not titled and (prev in self.places or (kind != "first" and self._after_place(doc, shapes, i)))
+        ):
             return None
         if titled:
             return NameSpan(start, end, 0.85, "title before a name")
@@ -981,9 +1055,39 @@ class NameFinder:
             return NameSpan(start, end, 0.6, "possessive of a capitalised word")
         if kind == "wordlike" and not at_start and self.lex.commonness(last.lower_) < COMMON_SURNAME_ZIPF:
             return NameSpan(start, end, 0.6, "capitalised surname")
-        if kind in {"rare", "last", "wordlike", "unknown"} and prev in self.before:
+        if kind in {"rare", "last", "wordlike", "unknown"} and (
+            prev in self.before or self._introduced(doc, tokens[0].i)
+        ):
             return NameSpan(start, end, 0.6, "capitalised word where a person is expected")
+        if kind in {"rare", "last", "wordlike", "unknown", "ambiguous"} and self._pronoun_follows(
+            doc, shapes, tokens[0].i, last.i + 1
+        ):
+            return NameSpan(start, end, 0.6, "a pronoun refers back to it")
         return None
+
+    def _introduced(self, doc: Doc, i: int) -> bool:
+        """Whether the two words before token ``i`` introduce a person: "my name is", "call me", "I'm"."""
+        if i < 2 or doc[i].is_sent_start or doc[i - 1].is_sent_start:
+            return False
+        return (doc[i - 2].lower_, doc[i - 1].lower_) in INTRODUCTIONS[self.language]
+
+    def _pronoun_follows(self, doc: Doc, shapes: _Shapes, i: int, k: int) -> bool:
+        """Whether a run that starts a clause at token ``i`` is the subject a personal pronoun after it
+        refers to, with no other capitalised word between: "since Chonawee has a background in
+        optimisation, he", "Bush did not have his eye on the ball", "Hansen sier at han"."""
+        if not (doc[i].is_sent_start or i == 0 or doc[i - 1].lower_ in CLAUSE_STARTS[self.language]):
+            return False
+        if i >= 2 and doc[i - 1].lower_ in CONJUNCTIONS and shapes[i - 2] != "other":
+            return False  # the last of a list: "Go, Java, and Scala tools he used"
+        pronouns = PRONOUNS[self.language]
+        for m in range(k, min(k + PRONOUN_WINDOW, len(doc))):
+            if (m > k and doc[m].is_sent_start) or shapes[m] != "other":
+                return False
+            # Norwegian puts the subject right after the verb when something else comes first:
+            # in "Bunnsjiktet deler han med andre" the pronoun is the subject, not the run.
+            if doc[m].lower_ in pronouns and not (self.language == "nb" and m == k + 1):
+                return True
+        return False
 
     def _not_a_person(self, doc: Doc, tokens: list[Token], nxt: Token | None, nxt2: Token | None) -> bool:
         """Whether the words around a run make it an organisation, a place, an address or a product."""
