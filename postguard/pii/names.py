@@ -96,6 +96,39 @@ TITLES = {
         "uncle",
         "aunt",
         "colleague",
+        "friend",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "boyfriend",
+        "girlfriend",
+        "cousin",
+        "neighbour",
+        "neighbor",
+        "boss",
+        "mom",
+        "mum",
+        "dad",
+        "grandma",
+        "grandpa",
+        "nephew",
+        "niece",
+        "nurse",
+        "lawyer",
+        "attorney",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "secretary",
+        "chairman",
+        "chairwoman",
+        "singer",
+        "actor",
+        "actress",
+        "teammate",
+        "classmate",
+        "roommate",
         "ceo",
         "cto",
         "cfo",
@@ -146,7 +179,81 @@ TITLES = {
         "søster",
         "pastor",
         "biskop",
+        "venn",
+        "vennen",
+        "venninne",
+        "venninnen",
+        "kone",
+        "kona",
+        "samboer",
+        "samboeren",
+        "sønn",
+        "sønnen",
+        "datter",
+        "datteren",
+        "nabo",
+        "naboen",
+        "mamma",
+        "pappa",
+        "bestefar",
+        "bestemor",
+        "farfar",
+        "farmor",
+        "morfar",
+        "mormor",
+        "lege",
+        "legen",
+        "sykepleier",
+        "sykepleieren",
+        "advokat",
+        "advokaten",
+        "forsvarer",
+        "forsvareren",
+        "aktor",
+        "journalist",
+        "journalisten",
+        "redaktør",
+        "redaktøren",
+        "forsker",
+        "forskeren",
+        "økonom",
+        "økonomen",
+        "sanger",
+        "sangeren",
+        "artist",
+        "artisten",
+        "skuespiller",
+        "skuespilleren",
+        "gründer",
+        "gründeren",
+        "politiker",
+        "politikeren",
     },
+}
+#: Norwegian compounds that end like a title are titles too: "helseminister", "landslagssjef",
+#: "partileder" (the bare words "leder" and "trener" are also verbs, so they need a first part).
+TITLE_ENDINGS = {
+    "en": (),
+    "nb": (
+        "minister",
+        "sjef",
+        "leder",
+        "direktør",
+        "sekretær",
+        "representant",
+        "ordfører",
+        "redaktør",
+        "rådgiver",
+        "dommer",
+        "advokat",
+        "trener",
+        "professor",
+        "forsker",
+        "økonom",
+        "journalist",
+        "spiller",
+        "sanger",
+    ),
 }
 #: Faker's lorem word lists: the commonest words of a language.
 LOREM_LOCALES = {"en": ("en_US",), "nb": ("da_DK", "en_US")}
@@ -624,6 +731,39 @@ ORG_WORDS = {
     "torg",
     "brygge",
     "allé",
+    "avis",
+    "avisa",
+}
+#: Norwegian compounds that end like these name an organisation or a place: "Miljøpartiet",
+#: "Aftenposten", "Stortinget", "Arbeiderblad", "Sparebanken".
+ORG_ENDINGS = {
+    "en": (),
+    "nb": (
+        "partiet",
+        "forbundet",
+        "foreningen",
+        "kommune",
+        "banken",
+        "avis",
+        "avisa",
+        "tidende",
+        "posten",
+        "bladet",
+        "blad",
+        "tinget",
+        "rådet",
+        "direktoratet",
+        "departementet",
+        "tilsynet",
+        "verket",
+        "senteret",
+        "universitetet",
+        "sykehuset",
+        "sjukehuset",
+        "skolen",
+        "klubben",
+        "laget",
+    ),
 }
 #: Words that begin a street name: "Rue de Virton", "Via Roma", "ul. Biskupa".
 STREET_HEADS = {
@@ -822,6 +962,14 @@ def _shape(token: Token) -> str:
     return "other"
 
 
+def _stem(word: str, language: str, lex: Lexicon) -> str:
+    """The name in a Norwegian genitive that the lists know only without its -s: "Ibsens" -> "ibsen"."""
+    if language != "nb" or len(word) < 4 or not word.endswith("s") or word in lex.first or word in lex.last:
+        return word
+    stem = word[:-1]
+    return stem if stem in lex.first or stem in lex.last else word
+
+
 def _derived(word: str, language: str) -> bool:
     """Whether a word no list knows ends like a derived ordinary word: "Cryptographic", "Reshaping"."""
     if len(word) < 6 or word.endswith(("vic", "ić")):
@@ -972,10 +1120,19 @@ class NameFinder:
             tokens = [t for t in doc[i:j] if shapes[t.i] in {"cap", "initial"}]
             kinds = [self._kind(t, shapes) for t in tokens]
         before = doc[i - 1] if i > 0 else None
-        titled = before is not None and before.lower_.rstrip(".") in self.titles
+        titled = before is not None and self._is_title(before.lower_.rstrip("."))
         if kinds == ["common"] and not titled:
             return None
         prev = before.lower_ if before is not None and not doc[i].is_sent_start else ""
+        # A Norwegian first name that is also a small word starts a name before a surname: "Jo Nesbø".
+        if (
+            self.language == "nb"
+            and len(kinds) > 1
+            and kinds[0] == "function"
+            and kinds[1] in {"last", "rare"}
+            and tokens[0].lower_ in self.lex.first
+        ):
+            kinds[0] = "first"
         # Leading titles and ordinary words ("President", "Thanks", "Dear") are not the name.
         while (
             len(tokens) > 1
@@ -1033,7 +1190,9 @@ class NameFinder:
                 return NameSpan(start, end, 0.8, "title or context")
             if "common" not in core and self._pronoun_follows(doc, shapes, tokens[0].i, last.i + 1):
                 return NameSpan(start, end, 0.7, "a pronoun refers back to it")
-            if all(k == "rare" for k in core):
+            # Norwegian capitalises every word of a person's name but only the first of most other
+            # names ("Statens vegvesen"), and its word list counts names: "Hadia Tajik".
+            if all(k == "rare" or (k == "unknown" and self.language == "nb") for k in core):
                 return NameSpan(start, end, 0.5, "two unknown capitalised words")
             return None
         if not core:
@@ -1049,6 +1208,15 @@ class NameFinder:
             return None
         if kind == "first" or (kind == "last" and (not at_start or (nxt is not None and nxt.is_lower))):
             return NameSpan(start, end, 0.7, "known name")
+        if (
+            self.language == "nb"
+            and kind == "wordlike"
+            and nxt is not None
+            and nxt.is_lower
+            and _stem(last.lower_, self.language, self.lex) in self.lex.last
+            and self.lex.commonness(last.lower_) < COMMON_SURNAME_ZIPF
+        ):
+            return NameSpan(start, end, 0.6, "known surname before a verb")
         if after and kind in {"ambiguous", "last", "rare", "unknown", "wordlike"}:
             return NameSpan(start, end, 0.7, "name before a verb of saying")
         if possessive and not at_start and kind in {"last", "rare", "unknown", "wordlike"}:
@@ -1064,6 +1232,12 @@ class NameFinder:
         ):
             return NameSpan(start, end, 0.6, "a pronoun refers back to it")
         return None
+
+    def _is_title(self, word: str) -> bool:
+        if word in self.titles:
+            return True
+        endings = TITLE_ENDINGS[self.language]
+        return bool(endings) and any(word.endswith(e) and len(word) >= len(e) + 3 for e in endings)
 
     def _introduced(self, doc: Doc, i: int) -> bool:
         """Whether the two words before token ``i`` introduce a person: "my name is", "call me", "I'm"."""
@@ -1102,6 +1276,9 @@ class NameFinder:
                 return (
                     True  # "Rust 1.53", "Via Roma 131": a product or a street; not "Al Arfsten 713 965 2158"
                 )
+        endings = ORG_ENDINGS[self.language]
+        if endings and any(t.lower_.endswith(endings) for t in tokens):
+            return True
         first = tokens[0]
         before = doc[first.i - 1].lower_.rstrip(".") if first.i > 0 else ""
         if first.lower_.rstrip(".") in STREET_HEADS or before in STREET_HEADS:
@@ -1139,10 +1316,11 @@ class NameFinder:
             if self.language == "nb" and mid and word in lex.first:
                 return "first"
             return "function"
-        if word in self.titles:
+        if self._is_title(word):
             return "title"
         if token.is_upper and word not in lex.first and word not in lex.last:
             return "caps" if len(word) >= 4 and lex.commonness(word) < RARE_ZIPF else "common"
+        word = _stem(word, self.language, lex)
         if word in lex.first or word in lex.last:
             if word in lex.ordinary:
                 return "ambiguous"
