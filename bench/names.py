@@ -54,12 +54,15 @@ def main() -> None:
         from postguard.pii import ner
 
         model = ner.load(args.ner)
-        find = lambda doc, lang: [
-            type("S", (), {"start": s, "end": e}) for s, e in ner.find_persons(model, doc)
-        ]  # noqa: E731
+
+        def find(doc, lang):
+            return [type("S", (), {"start": s, "end": e}) for s, e in ner.find_persons(model, doc)]
     else:
         names.finder("en"), names.finder("nb")
-        find = lambda doc, lang: names.finder(lang).find(doc)  # noqa: E731
+
+        def find(doc, lang):
+            return names.finder(lang).find(doc)
+
     t2 = time.perf_counter()
     print(f"load: spaCy blank pipeline {t1 - t0:.3f}s, name recogniser {t2 - t1:.3f}s")
     for path, lang in FILES:

@@ -561,6 +561,58 @@ INTRODUCTIONS = {
     "en": {("name", "is"), ("call", "me"), ("i", "'m"), ("i", "’m"), ("i", "am")},
     "nb": {("navnet", "er"), ("navn", "er"), ("jeg", "heter")},
 }
+#: Words for a person that a first name in lower case may follow in informal text: "that girl paige".
+LOWER_CASE_CUES = {
+    "en": {
+        "girl",
+        "boy",
+        "guy",
+        "man",
+        "woman",
+        "lady",
+        "friend",
+        "buddy",
+        "pal",
+        "bro",
+        "brother",
+        "sister",
+        "cousin",
+        "wife",
+        "husband",
+        "boyfriend",
+        "girlfriend",
+        "son",
+        "daughter",
+        "mom",
+        "dad",
+        "uncle",
+        "aunt",
+        "and",
+    },
+    "nb": {
+        "venn",
+        "vennen",
+        "venninne",
+        "venninna",
+        "venninnen",
+        "kjæresten",
+        "kjæreste",
+        "broren",
+        "bror",
+        "søsteren",
+        "søster",
+        "gutten",
+        "jenta",
+        "kona",
+        "mannen",
+        "sønnen",
+        "datteren",
+        "naboen",
+        "og",
+    },
+}
+#: Cue words that count only after another word: "me and jay", "jeg og sindre".
+LOWER_CASE_PAIRS = {"en": {"and": {"me"}}, "nb": {"og": {"jeg", "meg"}}}
 #: Lower-case name particles kept inside a name: "Magali Van Belle", "Osama bin Laden".
 PARTICLES = {
     "van",
@@ -1042,6 +1094,10 @@ class NameFinder:
         self.after = AFTER_CUES[language]
         self.before = BEFORE_CUES[language]
         self.places = PLACE_CUES[language]
+        self.stop_words = importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS
+        from spacy.strings import hash_string
+
+        self.lower_cues = {hash_string(word) for word in LOWER_CASE_CUES[language]}
 
     def find(self, doc: Doc, start: int = 0, stop: int | None = None) -> list[NameSpan]:
         """Names in the runs that begin in tokens [start, stop) (``start``: see :func:`_runs`)."""
@@ -1051,7 +1107,39 @@ class NameFinder:
         if any(judged):
             self._by_earlier_mention(doc, shapes, runs, judged)
             self._by_list(doc, shapes, runs, judged)
-        return [span for span in judged if span is not None]
+        found = [span for span in judged if span is not None]
+        lower = self._lower_case(doc, start, len(doc) if stop is None else stop)
+        return sorted([*found, *lower], key=lambda span: span.start) if lower else found
+
+    def _lower_case(self, doc: Doc, start: int, stop: int) -> list[NameSpan]:
+        """First names written in lower case right after a word for a person: "that girl paige",
+        "my friend ben", "jeg og sindre" (not "my friend will": an ordinary word)."""
+        from spacy.attrs import LOWER
+
+        cues = self.lower_cues
+        hashes = doc.to_array(LOWER)[start:stop].tolist() if stop > start else []
+        if cues.isdisjoint(hashes):
+            return []
+        lex, found = self.lex, []
+        for p in (start + n for n, h in enumerate(hashes) if h in cues):
+            if p + 1 >= len(doc) or doc[p + 1].is_sent_start:
+                continue
+            cue, name = doc[p].lower_, doc[p + 1]
+            pair = LOWER_CASE_PAIRS[self.language].get(cue)
+            if pair is not None and (p == 0 or doc[p - 1].lower_ not in pair):
+                continue
+            word = name.text
+            if (
+                word.isalpha()
+                and word.islower()
+                and word in lex.home
+                and word not in lex.ordinary
+                and word not in self.stop_words
+            ):
+                found.append(
+                    NameSpan(name.idx, name.idx + len(word), 0.5, "lower-case first name after a person")
+                )
+        return found
 
     def _by_earlier_mention(
         self, doc: Doc, shapes: _Shapes, runs: list[tuple[int, int]], judged: list
@@ -1216,7 +1304,7 @@ class NameFinder:
             and _stem(last.lower_, self.language, self.lex) in self.lex.last
             and self.lex.commonness(last.lower_) < COMMON_SURNAME_ZIPF
         ):
-            return NameSpan(start, end, 0.6, "known surname before a verb")
+            return NameSpan(start, end, 0.6, "known surname before a lower-case word")
         if after and kind in {"ambiguous", "last", "rare", "unknown", "wordlike"}:
             return NameSpan(start, end, 0.7, "name before a verb of saying")
         if possessive and not at_start and kind in {"last", "rare", "unknown", "wordlike"}:
@@ -1237,7 +1325,7 @@ class NameFinder:
         if word in self.titles:
             return True
         endings = TITLE_ENDINGS[self.language]
-        return bool(endings) and any(word.endswith(e) and len(word) >= len(e) + 3 for e in endings)
+        return word.endswith(endings) and any(word.endswith(e) and len(word) >= len(e) + 3 for e in endings)
 
     def _introduced(self, doc: Doc, i: int) -> bool:
         """Whether the two words before token ``i`` introduce a person: "my name is", "call me", "I'm"."""
@@ -1251,7 +1339,10 @@ class NameFinder:
         optimisation, he", "Bush did not have his eye on the ball", "Hansen sier at han"."""
         if not (doc[i].is_sent_start or i == 0 or doc[i - 1].lower_ in CLAUSE_STARTS[self.language]):
             return False
-        if i >= 2 and doc[i - 1].lower_ in CONJUNCTIONS and shapes[i - 2] != "other":
+        b = i - 1
+        while b >= 0 and doc[b].lower_ in CONJUNCTIONS:
+            b -= 1
+        if 0 <= b < i - 1 and shapes[b] != "other":
             return False  # the last of a list: "Go, Java, and Scala tools he used"
         pronouns = PRONOUNS[self.language]
         for m in range(k, min(k + PRONOUN_WINDOW, len(doc))):
@@ -1280,7 +1371,10 @@ class NameFinder:
         if endings and any(t.lower_.endswith(endings) for t in tokens):
             return True
         first = tokens[0]
-        before = doc[first.i - 1].lower_.rstrip(".") if first.i > 0 else ""
+        b = first.i - 1
+        if b > 0 and doc[b].text == ".":
+            b -= 1  # "ul. Biskupa", split by the tokenizer
+        before = doc[b].lower_.rstrip(".") if b >= 0 else ""
         if first.lower_.rstrip(".") in STREET_HEADS or before in STREET_HEADS:
             return True
         return any(_inner_capital(t.text) for t in tokens)
