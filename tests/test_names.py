@@ -115,6 +115,15 @@ def test_context_cues(text, lang, expected):
         ("The Golden Helix Orchestra was founded in 1978.", "en"),
         ("We deploy to Linux systems only.", "en"),
         ("The conference is in Wroclaw, Poland this year.", "en"),
+        # Place names that begin with a word for a place, places one moves to, companies named after people.
+        ("We stayed at a hotel in Santa Monica for a week.", "en"),
+        ("I grew up in St. Louis.", "en"),
+        ("We visited Mount Vernon on the trip.", "en"),
+        ("Later we moved to Charlotte.", "en"),
+        ("I used to work at Morgan Stanley.", "en"),
+        ("We had lunch at Wendy's yesterday.", "en"),
+        ("Eksemplet fra Ytre Arna illustrerer to ting.", "nb"),
+        ("Vi flyttet til Molde i fjor.", "nb"),
         # Norwegian organisation compounds and newspapers.
         ("Miljøpartiet De Grønne fremmet forslaget.", "nb"),
         ("Saken sto i Haugesunds Avis i går.", "nb"),
@@ -130,6 +139,9 @@ def test_names_kept_next_to_numbers_and_companies():
     assert person_names("I see Ola as a friend.", "en") == ["Ola"]
     found = person_names("Sara Shackleton Enron Wholesale Services 1400 Smith Street", "en")
     assert found and found[0].startswith("Sara Shackleton")
+    assert person_names("Hilary E. Ackermann Goldman Sachs Credit Risk", "en") == ["Hilary E. Ackermann"]
+    assert person_names("Charlotte went to the office.", "en") == ["Charlotte"]
+    assert person_names("Our thanks go to Matthias for the report.", "en") == ["Matthias"]
 
 
 def test_name_with_private_matter(default_linter):

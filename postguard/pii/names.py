@@ -20,6 +20,7 @@ import bisect
 import functools
 import gzip
 import importlib
+import itertools
 import json
 import os
 import re
@@ -139,7 +140,6 @@ TITLES = {
         "gen",
         "col",
         "lt",
-        "st",
     },
     "nb": {
         "herr",
@@ -686,6 +686,36 @@ PLACE_CUES = {
     "en": {"in", "at", "near", "around", "across", "visit", "visiting"},
     "nb": {"i", "på", "ved", "rundt", "besøke"},
 }
+#: Words for going somewhere: "moved to Charlotte", "flyttet til Bodø".
+MOTION = {
+    "moved",
+    "move",
+    "moving",
+    "flew",
+    "fly",
+    "flying",
+    "flight",
+    "drove",
+    "drive",
+    "went",
+    "travel",
+    "travelled",
+    "traveled",
+    "trip",
+    "returned",
+    "relocated",
+    "welcome",
+    "flyttet",
+    "flytter",
+    "dro",
+    "drar",
+    "reiste",
+    "reiser",
+    "kjørte",
+    "tur",
+    "turen",
+    "velkommen",
+}
 #: Words after a run that make it a place or an organisation instead.
 ORG_WORDS = {
     "inc",
@@ -835,6 +865,64 @@ STREET_HEADS = {
     "boulevard",
     "cite",
     "cité",
+}
+#: Words that begin a place name whose next word may be a first name: "Santa Monica", "St. Louis",
+#: "Mount Vernon", "Ytre Arna".
+PLACE_HEADS = {
+    "san",
+    "santa",
+    "santo",
+    "são",
+    "st",
+    "saint",
+    "sankt",
+    "fort",
+    "ft",
+    "mount",
+    "mt",
+    "lake",
+    "port",
+    "cape",
+    "los",
+    "las",
+    "ytre",
+    "indre",
+    "øvre",
+    "nedre",
+}
+#: Companies and shops named after people, as often written in mail and reviews.
+EPONYMOUS = {
+    ("arthur", "andersen"),
+    ("morgan", "stanley"),
+    ("merrill", "lynch"),
+    ("dean", "witter"),
+    ("charles", "schwab"),
+    ("goldman", "sachs"),
+    ("wells", "fargo"),
+    ("kaiser", "permanente"),
+    ("dow", "jones"),
+    ("ernst", "young"),
+    ("price", "waterhouse"),
+    ("hewlett", "packard"),
+    ("rolls", "royce"),
+    ("harley", "davidson"),
+    ("john", "deere"),
+    ("calvin", "klein"),
+    ("ralph", "lauren"),
+    ("tommy", "hilfiger"),
+    ("louis", "vuitton"),
+    ("estee", "lauder"),
+    ("helly", "hansen"),
+    ("wendy", "'s"),
+    ("macy", "'s"),
+    ("lowe", "'s"),
+    ("kohl", "'s"),
+    ("denny", "'s"),
+    ("dillard", "'s"),
+    ("joe", "'s"),
+    ("sainsbury", "'s"),
+    ("lloyd", "'s"),
+    ("mcdonald", "'s"),
 }
 #: Endings of derived ordinary words ("Cryptographic", "Reshaping", "Invisibility") that no list knows.
 DERIVED_ENDINGS = {
@@ -1185,12 +1273,15 @@ class NameFinder:
                         changed = True
                         break
 
-    def _after_place(self, doc: Doc, shapes: _Shapes, i: int) -> bool:
-        """Whether token ``i`` follows a place word ("in", "i"), perhaps via a list ("i Lofoten og Senja")."""
+    def _after_place(self, doc: Doc, shapes: _Shapes, i: int, reach: bool = True) -> bool:
+        """Whether token ``i`` follows a place word ("in", "i", "moved to", "flyttet til"), perhaps via
+        a list ("i Lofoten og Senja") when ``reach``."""
         k = i - 1
-        while k >= 0 and not doc[k + 1].is_sent_start:
+        while k >= 0 and not doc[k + 1].is_sent_start and (reach or k == i - 1):
             word = doc[k].lower_
             if word in self.places:
+                return True
+            if word in {"to", "til"} and k > 0 and not doc[k].is_sent_start and doc[k - 1].lower_ in MOTION:
                 return True
             if word in CONJUNCTIONS or shapes[k] == "cap":
                 k -= 1
@@ -1246,6 +1337,11 @@ class NameFinder:
             if inside < 3 or kinds[0] != "first":
                 return None
             tokens, kinds = tokens[: inside - 1], kinds[: inside - 1]
+        # So does a company named after people: "Hilary E. Ackermann Goldman Sachs".
+        pairs = list(itertools.pairwise(t.lower_ for t in tokens))
+        firm = next((k for k in range(2, len(pairs)) if pairs[k] in EPONYMOUS), None)
+        if firm is not None:
+            tokens, kinds = tokens[:firm], kinds[:firm]
         if not tokens or kinds[0] == "title":
             return None
         last = tokens[-1]
@@ -1287,7 +1383,7 @@ class NameFinder:
             return None
         kind = core[0]
         if kind == "function" or (
-            not titled and (prev in self.places or (kind != "first" and self._after_place(doc, shapes, i)))
+            not titled and (prev in self.places or self._after_place(doc, shapes, i, reach=kind != "first"))
         ):
             return None
         if titled:
@@ -1377,6 +1473,12 @@ class NameFinder:
         before = doc[b].lower_.rstrip(".") if b >= 0 else ""
         if first.lower_.rstrip(".") in STREET_HEADS or before in STREET_HEADS:
             return True
+        if first.lower_.rstrip(".") in PLACE_HEADS or (before in PLACE_HEADS and doc[b].text[:1].isupper()):
+            return True
+        if (first.lower_, tokens[1].lower_ if len(tokens) > 1 else "") in EPONYMOUS:
+            return True
+        if nxt is not None and (tokens[-1].lower_, nxt.lower_.replace("’", "'")) in EPONYMOUS:
+            return True  # "Wendy's"
         return any(_inner_capital(t.text) for t in tokens)
 
     def _person_follows(self, doc: Doc, k: int) -> bool:
