@@ -1121,6 +1121,8 @@ def _derived(word: str, language: str) -> bool:
 
 def _inner_capital(word: str) -> bool:
     """A capital inside a word that is not "McKay", "DeShawn" or "Bakke-Jensen": "PubGrub", "JetBrains"."""
+    if word[1:].islower() or word.isupper():
+        return False
     for k in range(3, len(word)):
         if word[k].isupper() and word[k - 1].islower():
             return word[:k].casefold() not in INNER_CAPITAL_PREFIXES and word[k - 1] not in "-'’"
@@ -1130,14 +1132,20 @@ def _inner_capital(word: str) -> bool:
 class _Shapes:
     """Token shapes, computed on first use: a rule may look at a few sentences of a long draft."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, cues: frozenset[int] = frozenset()) -> None:
         self.doc = doc
         self.known: dict[int, str] = {}
+        self.cues = cues
+        #: Tokens seen so far whose lower-case form's hash is in ``cues`` (the scan for runs sees every token).
+        self.cue_hits: list[int] = []
 
     def __getitem__(self, i: int) -> str:
         shape = self.known.get(i)
         if shape is None:
-            shape = self.known[i] = _shape(self.doc[i])
+            token = self.doc[i]
+            shape = self.known[i] = _shape(token)
+            if shape == "other" and token.lower in self.cues:
+                self.cue_hits.append(i)
         return shape
 
     def __len__(self) -> int:
@@ -1185,37 +1193,31 @@ class NameFinder:
         self.stop_words = importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS
         from spacy.strings import hash_string
 
-        self.lower_cues = {hash_string(word) for word in LOWER_CASE_CUES[language]}
+        self.lower_cues = frozenset(hash_string(word) for word in LOWER_CASE_CUES[language])
 
     def find(self, doc: Doc, start: int = 0, stop: int | None = None) -> list[NameSpan]:
         """Names in the runs that begin in tokens [start, stop) (``start``: see :func:`_runs`)."""
-        shapes = _Shapes(doc)
+        shapes = _Shapes(doc, self.lower_cues)
         runs = list(_runs(doc, shapes, start, stop))
         judged = [self._judge(doc, shapes, i, j) for i, j in runs]
         if any(judged):
             self._by_earlier_mention(doc, shapes, runs, judged)
             self._by_list(doc, shapes, runs, judged)
         found = [span for span in judged if span is not None]
-        lower = self._lower_case(doc, start, len(doc) if stop is None else stop)
+        lower = self._lower_case(doc, [p for p in shapes.cue_hits if stop is None or p < stop])
         return sorted([*found, *lower], key=lambda span: span.start) if lower else found
 
-    def _lower_case(self, doc: Doc, start: int, stop: int) -> list[NameSpan]:
-        """First names written in lower case right after a word for a person: "that girl paige",
-        "my friend ben", "jeg og sindre" (not "my friend will": an ordinary word)."""
-        from spacy.attrs import LOWER
-
-        cues = self.lower_cues
-        hashes = doc.to_array(LOWER)[start:stop].tolist() if stop > start else []
-        if cues.isdisjoint(hashes):
-            return []
+    def _lower_case(self, doc: Doc, cues: list[int]) -> list[NameSpan]:
+        """First names written in lower case right after a word for a person (tokens ``cues``):
+        "that girl paige", "jeg og sindre" (not "my friend will": an ordinary word)."""
         lex, found = self.lex, []
-        for p in (start + n for n, h in enumerate(hashes) if h in cues):
+        for p in cues:
             if p + 1 >= len(doc) or doc[p + 1].is_sent_start:
                 continue
-            cue, name = doc[p].lower_, doc[p + 1]
-            pair = LOWER_CASE_PAIRS[self.language].get(cue)
+            pair = LOWER_CASE_PAIRS[self.language].get(doc[p].lower_)
             if pair is not None and (p == 0 or doc[p - 1].lower_ not in pair):
                 continue
+            name = doc[p + 1]
             word = name.text
             if (
                 word.isalpha()
@@ -1347,8 +1349,24 @@ class NameFinder:
         last = tokens[-1]
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) and not doc[last.i + 1].is_sent_start else None
         nxt2 = doc[last.i + 2] if nxt is not None and last.i + 2 < len(doc) else None
-        if self._not_a_person(doc, tokens, nxt, nxt2):
-            return None
+        span = self._verdict(doc, shapes, i, tokens, kinds, titled, prev, nxt, nxt2)
+        # The evidence against a person is looked at last: most runs are no name anyway.
+        return None if span is None or self._not_a_person(doc, tokens, nxt, nxt2) else span
+
+    def _verdict(
+        self,
+        doc: Doc,
+        shapes: _Shapes,
+        i: int,
+        tokens: list[Token],
+        kinds: list[str],
+        titled: bool,
+        prev: str,
+        nxt: Token | None,
+        nxt2: Token | None,
+    ) -> NameSpan | None:
+        """The cues for a person in a run trimmed to ``tokens`` (see :meth:`_judge`)."""
+        last = tokens[-1]
         possessive = nxt is not None and nxt.lower_ in {"'s", "’s"}
         if possessive and nxt2 is not None and shapes[nxt2.i] == "cap":
             return None  # "Ralph's Market": a shop, not a person
@@ -1471,9 +1489,10 @@ class NameFinder:
         if b > 0 and doc[b].text == ".":
             b -= 1  # "ul. Biskupa", split by the tokenizer
         before = doc[b].lower_.rstrip(".") if b >= 0 else ""
-        if first.lower_.rstrip(".") in STREET_HEADS or before in STREET_HEADS:
+        head = first.lower_.rstrip(".")
+        if head in STREET_HEADS or before in STREET_HEADS or head in PLACE_HEADS:
             return True
-        if first.lower_.rstrip(".") in PLACE_HEADS or (before in PLACE_HEADS and doc[b].text[:1].isupper()):
+        if before in PLACE_HEADS and doc[b].text[:1].isupper():
             return True
         if (first.lower_, tokens[1].lower_ if len(tokens) > 1 else "") in EPONYMOUS:
             return True
