@@ -20,6 +20,7 @@ import bisect
 import functools
 import gzip
 import importlib
+import itertools
 import json
 import os
 import re
@@ -96,6 +97,39 @@ TITLES = {
         "uncle",
         "aunt",
         "colleague",
+        "friend",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "boyfriend",
+        "girlfriend",
+        "cousin",
+        "neighbour",
+        "neighbor",
+        "boss",
+        "mom",
+        "mum",
+        "dad",
+        "grandma",
+        "grandpa",
+        "nephew",
+        "niece",
+        "nurse",
+        "lawyer",
+        "attorney",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "secretary",
+        "chairman",
+        "chairwoman",
+        "singer",
+        "actor",
+        "actress",
+        "teammate",
+        "classmate",
+        "roommate",
         "ceo",
         "cto",
         "cfo",
@@ -106,7 +140,6 @@ TITLES = {
         "gen",
         "col",
         "lt",
-        "st",
     },
     "nb": {
         "herr",
@@ -146,7 +179,81 @@ TITLES = {
         "søster",
         "pastor",
         "biskop",
+        "venn",
+        "vennen",
+        "venninne",
+        "venninnen",
+        "kone",
+        "kona",
+        "samboer",
+        "samboeren",
+        "sønn",
+        "sønnen",
+        "datter",
+        "datteren",
+        "nabo",
+        "naboen",
+        "mamma",
+        "pappa",
+        "bestefar",
+        "bestemor",
+        "farfar",
+        "farmor",
+        "morfar",
+        "mormor",
+        "lege",
+        "legen",
+        "sykepleier",
+        "sykepleieren",
+        "advokat",
+        "advokaten",
+        "forsvarer",
+        "forsvareren",
+        "aktor",
+        "journalist",
+        "journalisten",
+        "redaktør",
+        "redaktøren",
+        "forsker",
+        "forskeren",
+        "økonom",
+        "økonomen",
+        "sanger",
+        "sangeren",
+        "artist",
+        "artisten",
+        "skuespiller",
+        "skuespilleren",
+        "gründer",
+        "gründeren",
+        "politiker",
+        "politikeren",
     },
+}
+#: Norwegian compounds that end like a title are titles too: "helseminister", "landslagssjef",
+#: "partileder" (the bare words "leder" and "trener" are also verbs, so they need a first part).
+TITLE_ENDINGS = {
+    "en": (),
+    "nb": (
+        "minister",
+        "sjef",
+        "leder",
+        "direktør",
+        "sekretær",
+        "representant",
+        "ordfører",
+        "redaktør",
+        "rådgiver",
+        "dommer",
+        "advokat",
+        "trener",
+        "professor",
+        "forsker",
+        "økonom",
+        "journalist",
+        "spiller",
+        "sanger",
+    ),
 }
 #: Faker's lorem word lists: the commonest words of a language.
 LOREM_LOCALES = {"en": ("en_US",), "nb": ("da_DK", "en_US")}
@@ -386,6 +493,126 @@ AFTER_CUES = {
 }
 #: Pronouns that refer back to a person: "Bush and his administration", "Kari og hennes".
 PERSON_PRONOUNS = {"his", "her", "hans", "hennes"}
+#: Pronouns that refer back to the nearest person before them in a sentence ("her" is left out:
+#: "Acme hired her" is about someone else).
+PRONOUNS = {"en": {"he", "she", "his", "himself", "herself"}, "nb": {"han", "hun", "hans", "hennes"}}
+#: Words (and marks) after which a clause starts: a run after them may be its subject.
+CLAUSE_STARTS = {
+    "en": {
+        ",",
+        ";",
+        ":",
+        "-",
+        "–",
+        "—",
+        "(",
+        '"',
+        "“",
+        "since",
+        "because",
+        "when",
+        "while",
+        "if",
+        "although",
+        "though",
+        "as",
+        "so",
+        "and",
+        "but",
+        "that",
+        "after",
+        "before",
+        "until",
+        "unless",
+        "once",
+        "then",
+    },
+    "nb": {
+        ",",
+        ";",
+        ":",
+        "-",
+        "–",
+        "—",
+        "(",
+        '"',
+        "«",
+        "at",
+        "og",
+        "men",
+        "fordi",
+        "da",
+        "når",
+        "mens",
+        "hvis",
+        "om",
+        "etter",
+        "før",
+        "så",
+        "siden",
+        "selv",
+        "enda",
+    },
+}
+#: How many words after a run a pronoun may come and still refer back to it.
+PRONOUN_WINDOW = 12
+#: Two words that introduce a person: "my name is Dolores", "call me Csanád", "navnet er Siv".
+INTRODUCTIONS = {
+    "en": {("name", "is"), ("call", "me"), ("i", "'m"), ("i", "’m"), ("i", "am")},
+    "nb": {("navnet", "er"), ("navn", "er"), ("jeg", "heter")},
+}
+#: Words for a person that a first name in lower case may follow in informal text: "that girl paige".
+LOWER_CASE_CUES = {
+    "en": {
+        "girl",
+        "boy",
+        "guy",
+        "man",
+        "woman",
+        "lady",
+        "friend",
+        "buddy",
+        "pal",
+        "bro",
+        "brother",
+        "sister",
+        "cousin",
+        "wife",
+        "husband",
+        "boyfriend",
+        "girlfriend",
+        "son",
+        "daughter",
+        "mom",
+        "dad",
+        "uncle",
+        "aunt",
+        "and",
+    },
+    "nb": {
+        "venn",
+        "vennen",
+        "venninne",
+        "venninna",
+        "venninnen",
+        "kjæresten",
+        "kjæreste",
+        "broren",
+        "bror",
+        "søsteren",
+        "søster",
+        "gutten",
+        "jenta",
+        "kona",
+        "mannen",
+        "sønnen",
+        "datteren",
+        "naboen",
+        "og",
+    },
+}
+#: Cue words that count only after another word: "me and jay", "jeg og sindre".
+LOWER_CASE_PAIRS = {"en": {"and": {"me"}}, "nb": {"og": {"jeg", "meg"}}}
 #: Lower-case name particles kept inside a name: "Magali Van Belle", "Osama bin Laden".
 PARTICLES = {
     "van",
@@ -459,6 +686,36 @@ PLACE_CUES = {
     "en": {"in", "at", "near", "around", "across", "visit", "visiting"},
     "nb": {"i", "på", "ved", "rundt", "besøke"},
 }
+#: Words for going somewhere: "moved to Charlotte", "flyttet til Bodø".
+MOTION = {
+    "moved",
+    "move",
+    "moving",
+    "flew",
+    "fly",
+    "flying",
+    "flight",
+    "drove",
+    "drive",
+    "went",
+    "travel",
+    "travelled",
+    "traveled",
+    "trip",
+    "returned",
+    "relocated",
+    "welcome",
+    "flyttet",
+    "flytter",
+    "dro",
+    "drar",
+    "reiste",
+    "reiser",
+    "kjørte",
+    "tur",
+    "turen",
+    "velkommen",
+}
 #: Words after a run that make it a place or an organisation instead.
 ORG_WORDS = {
     "inc",
@@ -503,7 +760,196 @@ ORG_WORDS = {
     "river",
     "island",
     "mountain",
+    "lake",
+    "bay",
+    "beach",
+    "valley",
+    "glacier",
+    "bridge",
+    "square",
+    "station",
+    "museum",
+    "library",
+    "hospital",
+    "clinic",
+    "restaurant",
+    "cafe",
+    "market",
+    "mall",
+    "stadium",
+    "arena",
+    "theatre",
+    "theater",
+    "festival",
+    "orchestra",
+    "band",
+    "council",
+    "committee",
+    "party",
+    "agency",
+    "association",
+    "society",
+    "academy",
+    "investments",
+    "capital",
+    "partners",
+    "holdings",
+    "associates",
+    "consulting",
+    "solutions",
+    "services",
+    "records",
+    "studios",
+    "sykehus",
+    "sjukehus",
+    "skole",
+    "stadion",
+    "museet",
+    "bibliotek",
+    "forbund",
+    "forening",
+    "partiet",
+    "plass",
+    "torg",
+    "brygge",
+    "allé",
+    "avis",
+    "avisa",
 }
+#: Norwegian compounds that end like these name an organisation or a place: "Miljøpartiet",
+#: "Aftenposten", "Stortinget", "Arbeiderblad", "Sparebanken".
+ORG_ENDINGS = {
+    "en": (),
+    "nb": (
+        "partiet",
+        "forbundet",
+        "foreningen",
+        "kommune",
+        "banken",
+        "avis",
+        "avisa",
+        "tidende",
+        "posten",
+        "bladet",
+        "blad",
+        "tinget",
+        "rådet",
+        "direktoratet",
+        "departementet",
+        "tilsynet",
+        "verket",
+        "senteret",
+        "universitetet",
+        "sykehuset",
+        "sjukehuset",
+        "skolen",
+        "klubben",
+        "laget",
+    ),
+}
+#: Words that begin a street name: "Rue de Virton", "Via Roma", "ul. Biskupa".
+STREET_HEADS = {
+    "rue",
+    "via",
+    "viale",
+    "avenida",
+    "rua",
+    "calle",
+    "ul",
+    "strada",
+    "piazza",
+    "plaza",
+    "praça",
+    "chemin",
+    "route",
+    "boulevard",
+    "cite",
+    "cité",
+}
+#: Words that begin a place name whose next word may be a first name: "Santa Monica", "St. Louis",
+#: "Mount Vernon", "Ytre Arna".
+PLACE_HEADS = {
+    "san",
+    "santa",
+    "santo",
+    "são",
+    "st",
+    "saint",
+    "sankt",
+    "fort",
+    "ft",
+    "mount",
+    "mt",
+    "lake",
+    "port",
+    "cape",
+    "los",
+    "las",
+    "ytre",
+    "indre",
+    "øvre",
+    "nedre",
+}
+#: Companies and shops named after people, as often written in mail and reviews.
+EPONYMOUS = {
+    ("arthur", "andersen"),
+    ("morgan", "stanley"),
+    ("merrill", "lynch"),
+    ("dean", "witter"),
+    ("charles", "schwab"),
+    ("goldman", "sachs"),
+    ("wells", "fargo"),
+    ("kaiser", "permanente"),
+    ("dow", "jones"),
+    ("ernst", "young"),
+    ("price", "waterhouse"),
+    ("hewlett", "packard"),
+    ("rolls", "royce"),
+    ("harley", "davidson"),
+    ("john", "deere"),
+    ("calvin", "klein"),
+    ("ralph", "lauren"),
+    ("tommy", "hilfiger"),
+    ("louis", "vuitton"),
+    ("estee", "lauder"),
+    ("helly", "hansen"),
+    ("wendy", "'s"),
+    ("macy", "'s"),
+    ("lowe", "'s"),
+    ("kohl", "'s"),
+    ("denny", "'s"),
+    ("dillard", "'s"),
+    ("joe", "'s"),
+    ("sainsbury", "'s"),
+    ("lloyd", "'s"),
+    ("mcdonald", "'s"),
+}
+#: Endings of derived ordinary words ("Cryptographic", "Reshaping", "Invisibility") that no list knows.
+DERIVED_ENDINGS = {
+    "en": (
+        "tion",
+        "sion",
+        "ness",
+        "ment",
+        "ology",
+        "ical",
+        "ic",
+        "ive",
+        "able",
+        "ible",
+        "ous",
+        "ism",
+        "ity",
+        "ware",
+    ),
+    "nb": ("sjon", "het", "else", "isk", "lig", "ende", "ning"),
+}
+#: Longer endings that need a longer word: "Reshaping", "Embedded" (not "Ahmed").
+LONG_DERIVED_ENDINGS = {"en": ("ing", "ed"), "nb": ()}
+#: "Mc", "Mac", "Le", "De"... before an inner capital are part of a surname; other inner capitals
+#: ("PubGrub", "JetBrains") mark a product or a company.
+INNER_CAPITAL_PREFIXES = {"mc", "mac", "fitz", "van", "von", "della", "dell", "o'", "o’"}
+_VERSION_RE = re.compile(r"^v?\d[\d.,]*$")
 #: A word this rare (or absent from the word list) that is capitalised mid-sentence may be a surname.
 RARE_ZIPF = 3.3
 #: Words up to this frequency that no list knows are often names too (wordfreq counts names).
@@ -656,17 +1102,50 @@ def _shape(token: Token) -> str:
     return "other"
 
 
+def _stem(word: str, language: str, lex: Lexicon) -> str:
+    """The name in a Norwegian genitive that the lists know only without its -s: "Ibsens" -> "ibsen"."""
+    if language != "nb" or len(word) < 4 or not word.endswith("s") or word in lex.first or word in lex.last:
+        return word
+    stem = word[:-1]
+    return stem if stem in lex.first or stem in lex.last else word
+
+
+def _derived(word: str, language: str) -> bool:
+    """Whether a word no list knows ends like a derived ordinary word: "Cryptographic", "Reshaping"."""
+    if len(word) < 6 or word.endswith(("vic", "ić")):
+        return False
+    return word.endswith(DERIVED_ENDINGS[language]) or (
+        len(word) >= 8 and word.endswith(LONG_DERIVED_ENDINGS[language])
+    )
+
+
+def _inner_capital(word: str) -> bool:
+    """A capital inside a word that is not "McKay", "DeShawn" or "Bakke-Jensen": "PubGrub", "JetBrains"."""
+    if word[1:].islower() or word.isupper():
+        return False
+    for k in range(3, len(word)):
+        if word[k].isupper() and word[k - 1].islower():
+            return word[:k].casefold() not in INNER_CAPITAL_PREFIXES and word[k - 1] not in "-'’"
+    return False
+
+
 class _Shapes:
     """Token shapes, computed on first use: a rule may look at a few sentences of a long draft."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, cues: frozenset[int] = frozenset()) -> None:
         self.doc = doc
         self.known: dict[int, str] = {}
+        self.cues = cues
+        #: Tokens seen so far whose lower-case form's hash is in ``cues`` (the scan for runs sees every token).
+        self.cue_hits: list[int] = []
 
     def __getitem__(self, i: int) -> str:
         shape = self.known.get(i)
         if shape is None:
-            shape = self.known[i] = _shape(self.doc[i])
+            token = self.doc[i]
+            shape = self.known[i] = _shape(token)
+            if shape == "other" and token.lower in self.cues:
+                self.cue_hits.append(i)
         return shape
 
     def __len__(self) -> int:
@@ -711,16 +1190,46 @@ class NameFinder:
         self.after = AFTER_CUES[language]
         self.before = BEFORE_CUES[language]
         self.places = PLACE_CUES[language]
+        self.stop_words = importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS
+        from spacy.strings import hash_string
+
+        self.lower_cues = frozenset(hash_string(word) for word in LOWER_CASE_CUES[language])
 
     def find(self, doc: Doc, start: int = 0, stop: int | None = None) -> list[NameSpan]:
         """Names in the runs that begin in tokens [start, stop) (``start``: see :func:`_runs`)."""
-        shapes = _Shapes(doc)
+        shapes = _Shapes(doc, self.lower_cues)
         runs = list(_runs(doc, shapes, start, stop))
         judged = [self._judge(doc, shapes, i, j) for i, j in runs]
         if any(judged):
             self._by_earlier_mention(doc, shapes, runs, judged)
             self._by_list(doc, shapes, runs, judged)
-        return [span for span in judged if span is not None]
+        found = [span for span in judged if span is not None]
+        lower = self._lower_case(doc, [p for p in shapes.cue_hits if stop is None or p < stop])
+        return sorted([*found, *lower], key=lambda span: span.start) if lower else found
+
+    def _lower_case(self, doc: Doc, cues: list[int]) -> list[NameSpan]:
+        """First names written in lower case right after a word for a person (tokens ``cues``):
+        "that girl paige", "jeg og sindre" (not "my friend will": an ordinary word)."""
+        lex, found = self.lex, []
+        for p in cues:
+            if p + 1 >= len(doc) or doc[p + 1].is_sent_start:
+                continue
+            pair = LOWER_CASE_PAIRS[self.language].get(doc[p].lower_)
+            if pair is not None and (p == 0 or doc[p - 1].lower_ not in pair):
+                continue
+            name = doc[p + 1]
+            word = name.text
+            if (
+                word.isalpha()
+                and word.islower()
+                and word in lex.home
+                and word not in lex.ordinary
+                and word not in self.stop_words
+            ):
+                found.append(
+                    NameSpan(name.idx, name.idx + len(word), 0.5, "lower-case first name after a person")
+                )
+        return found
 
     def _by_earlier_mention(
         self, doc: Doc, shapes: _Shapes, runs: list[tuple[int, int]], judged: list
@@ -766,12 +1275,15 @@ class NameFinder:
                         changed = True
                         break
 
-    def _after_place(self, doc: Doc, shapes: _Shapes, i: int) -> bool:
-        """Whether token ``i`` follows a place word ("in", "i"), perhaps via a list ("i Lofoten og Senja")."""
+    def _after_place(self, doc: Doc, shapes: _Shapes, i: int, reach: bool = True) -> bool:
+        """Whether token ``i`` follows a place word ("in", "i", "moved to", "flyttet til"), perhaps via
+        a list ("i Lofoten og Senja") when ``reach``."""
         k = i - 1
-        while k >= 0 and not doc[k + 1].is_sent_start:
+        while k >= 0 and not doc[k + 1].is_sent_start and (reach or k == i - 1):
             word = doc[k].lower_
             if word in self.places:
+                return True
+            if word in {"to", "til"} and k > 0 and not doc[k].is_sent_start and doc[k - 1].lower_ in MOTION:
                 return True
             if word in CONJUNCTIONS or shapes[k] == "cap":
                 k -= 1
@@ -789,10 +1301,19 @@ class NameFinder:
             tokens = [t for t in doc[i:j] if shapes[t.i] in {"cap", "initial"}]
             kinds = [self._kind(t, shapes) for t in tokens]
         before = doc[i - 1] if i > 0 else None
-        titled = before is not None and before.lower_.rstrip(".") in self.titles
+        titled = before is not None and self._is_title(before.lower_.rstrip("."))
         if kinds == ["common"] and not titled:
             return None
         prev = before.lower_ if before is not None and not doc[i].is_sent_start else ""
+        # A Norwegian first name that is also a small word starts a name before a surname: "Jo Nesbø".
+        if (
+            self.language == "nb"
+            and len(kinds) > 1
+            and kinds[0] == "function"
+            and kinds[1] in {"last", "rare"}
+            and tokens[0].lower_ in self.lex.first
+        ):
+            kinds[0] = "first"
         # Leading titles and ordinary words ("President", "Thanks", "Dear") are not the name.
         while (
             len(tokens) > 1
@@ -811,21 +1332,47 @@ class NameFinder:
                 break
         while len(tokens) > 1 and kinds[-1] in {"function", "title", "particle"}:
             tokens, kinds = tokens[:-1], kinds[:-1]
+        # An organisation word inside the run ends a company's name; a full name may come before it:
+        # "Sara Shackleton Enron Wholesale Services", but not "Golden Helix Orchestra".
+        inside = next((k for k in range(1, len(tokens)) if tokens[k].lower_ in ORG_WORDS), None)
+        if inside is not None:
+            if inside < 3 or kinds[0] != "first":
+                return None
+            tokens, kinds = tokens[: inside - 1], kinds[: inside - 1]
+        # So does a company named after people: "Hilary E. Ackermann Goldman Sachs".
+        pairs = list(itertools.pairwise(t.lower_ for t in tokens))
+        firm = next((k for k in range(2, len(pairs)) if pairs[k] in EPONYMOUS), None)
+        if firm is not None:
+            tokens, kinds = tokens[:firm], kinds[:firm]
         if not tokens or kinds[0] == "title":
             return None
         last = tokens[-1]
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) and not doc[last.i + 1].is_sent_start else None
         nxt2 = doc[last.i + 2] if nxt is not None and last.i + 2 < len(doc) else None
-        if nxt is not None and nxt.lower_.rstrip(".") in ORG_WORDS:
-            return None
-        if nxt is not None and nxt.text == "," and nxt2 is not None and nxt2.is_upper and len(nxt2) == 2:
-            return None  # "Raleigh, NC": a town and its state
-        if any(t.lower_ in ORG_WORDS for t in tokens[1:]):
-            return None
+        span = self._verdict(doc, shapes, i, tokens, kinds, titled, prev, nxt, nxt2)
+        # The evidence against a person is looked at last: most runs are no name anyway.
+        return None if span is None or self._not_a_person(doc, tokens, nxt, nxt2) else span
+
+    def _verdict(
+        self,
+        doc: Doc,
+        shapes: _Shapes,
+        i: int,
+        tokens: list[Token],
+        kinds: list[str],
+        titled: bool,
+        prev: str,
+        nxt: Token | None,
+        nxt2: Token | None,
+    ) -> NameSpan | None:
+        """The cues for a person in a run trimmed to ``tokens`` (see :meth:`_judge`)."""
+        last = tokens[-1]
         possessive = nxt is not None and nxt.lower_ in {"'s", "’s"}
         if possessive and nxt2 is not None and shapes[nxt2.i] == "cap":
             return None  # "Ralph's Market": a shop, not a person
         after = self._person_follows(doc, last.i + 1) if nxt is not None else False
+        if nxt is not None and nxt.text == "<" and nxt2 is not None and "@" in nxt2.text:
+            after = True  # "Kari Nordmann <kari@example.no>": a mail header or a signature
         at_start = tokens[0].is_sent_start or tokens[0].i == 0
         start, end = tokens[0].idx, last.idx + len(last)
         core = [k for k in kinds if k not in {"particle", "initial"}]
@@ -843,13 +1390,19 @@ class NameFinder:
                 return NameSpan(start, end, 0.8, "name and a surname that is also a word")
             if titled or after:
                 return NameSpan(start, end, 0.8, "title or context")
-            if all(k == "rare" for k in core):
+            if "common" not in core and self._pronoun_follows(doc, shapes, tokens[0].i, last.i + 1):
+                return NameSpan(start, end, 0.7, "a pronoun refers back to it")
+            # Norwegian capitalises every word of a person's name but only the first of most other
+            # names ("Statens vegvesen"), and its word list counts names: "Hadia Tajik".
+            if all(k == "rare" or (k == "unknown" and self.language == "nb") for k in core):
                 return NameSpan(start, end, 0.5, "two unknown capitalised words")
             return None
         if not core:
             return None
         kind = core[0]
-        if kind == "function" or (not titled and prev in self.places):
+        if kind == "function" or (
+            not titled and (prev in self.places or self._after_place(doc, shapes, i, reach=kind != "first"))
+        ):
             return None
         if titled:
             return NameSpan(start, end, 0.85, "title before a name")
@@ -857,15 +1410,95 @@ class NameFinder:
             return None
         if kind == "first" or (kind == "last" and (not at_start or (nxt is not None and nxt.is_lower))):
             return NameSpan(start, end, 0.7, "known name")
+        if (
+            self.language == "nb"
+            and kind == "wordlike"
+            and nxt is not None
+            and nxt.is_lower
+            and _stem(last.lower_, self.language, self.lex) in self.lex.last
+            and self.lex.commonness(last.lower_) < COMMON_SURNAME_ZIPF
+        ):
+            return NameSpan(start, end, 0.6, "known surname before a lower-case word")
         if after and kind in {"ambiguous", "last", "rare", "unknown", "wordlike"}:
             return NameSpan(start, end, 0.7, "name before a verb of saying")
         if possessive and not at_start and kind in {"last", "rare", "unknown", "wordlike"}:
             return NameSpan(start, end, 0.6, "possessive of a capitalised word")
         if kind == "wordlike" and not at_start and self.lex.commonness(last.lower_) < COMMON_SURNAME_ZIPF:
             return NameSpan(start, end, 0.6, "capitalised surname")
-        if kind in {"rare", "last", "wordlike", "unknown"} and prev in self.before:
+        if kind in {"rare", "last", "wordlike", "unknown"} and (
+            prev in self.before or self._introduced(doc, tokens[0].i)
+        ):
             return NameSpan(start, end, 0.6, "capitalised word where a person is expected")
+        if kind in {"rare", "last", "wordlike", "unknown", "ambiguous"} and self._pronoun_follows(
+            doc, shapes, tokens[0].i, last.i + 1
+        ):
+            return NameSpan(start, end, 0.6, "a pronoun refers back to it")
         return None
+
+    def _is_title(self, word: str) -> bool:
+        if word in self.titles:
+            return True
+        endings = TITLE_ENDINGS[self.language]
+        return word.endswith(endings) and any(word.endswith(e) and len(word) >= len(e) + 3 for e in endings)
+
+    def _introduced(self, doc: Doc, i: int) -> bool:
+        """Whether the two words before token ``i`` introduce a person: "my name is", "call me", "I'm"."""
+        if i < 2 or doc[i].is_sent_start or doc[i - 1].is_sent_start:
+            return False
+        return (doc[i - 2].lower_, doc[i - 1].lower_) in INTRODUCTIONS[self.language]
+
+    def _pronoun_follows(self, doc: Doc, shapes: _Shapes, i: int, k: int) -> bool:
+        """Whether a run that starts a clause at token ``i`` is the subject a personal pronoun after it
+        refers to, with no other capitalised word between: "since Chonawee has a background in
+        optimisation, he", "Bush did not have his eye on the ball", "Hansen sier at han"."""
+        if not (doc[i].is_sent_start or i == 0 or doc[i - 1].lower_ in CLAUSE_STARTS[self.language]):
+            return False
+        b = i - 1
+        while b >= 0 and doc[b].lower_ in CONJUNCTIONS:
+            b -= 1
+        if 0 <= b < i - 1 and shapes[b] != "other":
+            return False  # the last of a list: "Go, Java, and Scala tools he used"
+        pronouns = PRONOUNS[self.language]
+        for m in range(k, min(k + PRONOUN_WINDOW, len(doc))):
+            if (m > k and doc[m].is_sent_start) or shapes[m] != "other":
+                return False
+            # Norwegian puts the subject right after the verb when something else comes first:
+            # in "Bunnsjiktet deler han med andre" the pronoun is the subject, not the run.
+            if doc[m].lower_ in pronouns and not (self.language == "nb" and m == k + 1):
+                return True
+        return False
+
+    def _not_a_person(self, doc: Doc, tokens: list[Token], nxt: Token | None, nxt2: Token | None) -> bool:
+        """Whether the words around a run make it an organisation, a place, an address or a product."""
+        if nxt is not None:
+            word = nxt.lower_.rstrip(".")
+            # "Acme AS", "Linux systems"; not "Ola as a child".
+            if word in ORG_WORDS and (nxt.text != "as" or self.language == "nb"):
+                return True
+            if nxt.text == "," and nxt2 is not None and nxt2.is_upper and len(nxt2) == 2:
+                return True  # "Raleigh, NC": a town and its state
+            if _VERSION_RE.match(nxt.text) and not (nxt2 is not None and nxt2.text[:1].isdigit()):
+                return (
+                    True  # "Rust 1.53", "Via Roma 131": a product or a street; not "Al Arfsten 713 965 2158"
+                )
+        endings = ORG_ENDINGS[self.language]
+        if endings and any(t.lower_.endswith(endings) for t in tokens):
+            return True
+        first = tokens[0]
+        b = first.i - 1
+        if b > 0 and doc[b].text == ".":
+            b -= 1  # "ul. Biskupa", split by the tokenizer
+        before = doc[b].lower_.rstrip(".") if b >= 0 else ""
+        head = first.lower_.rstrip(".")
+        if head in STREET_HEADS or before in STREET_HEADS or head in PLACE_HEADS:
+            return True
+        if before in PLACE_HEADS and doc[b].text[:1].isupper():
+            return True
+        if (first.lower_, tokens[1].lower_ if len(tokens) > 1 else "") in EPONYMOUS:
+            return True
+        if nxt is not None and (tokens[-1].lower_, nxt.lower_.replace("’", "'")) in EPONYMOUS:
+            return True  # "Wendy's"
+        return any(_inner_capital(t.text) for t in tokens)
 
     def _person_follows(self, doc: Doc, k: int) -> bool:
         """Whether the words from ``k`` on call for a person: "said", ", who", "initially lied", "and his"."""
@@ -898,10 +1531,11 @@ class NameFinder:
             if self.language == "nb" and mid and word in lex.first:
                 return "first"
             return "function"
-        if word in self.titles:
+        if self._is_title(word):
             return "title"
         if token.is_upper and word not in lex.first and word not in lex.last:
             return "caps" if len(word) >= 4 and lex.commonness(word) < RARE_ZIPF else "common"
+        word = _stem(word, self.language, lex)
         if word in lex.first or word in lex.last:
             if word in lex.ordinary:
                 return "ambiguous"
@@ -914,6 +1548,8 @@ class NameFinder:
                 return "first"
             if parts and all(p in lex.first or p in lex.last for p in parts):
                 return "last"
+        if _derived(word, self.language):
+            return "common"
         zipf = lex.commonness(word)
         if zipf < RARE_ZIPF:
             return "rare"
