@@ -150,8 +150,10 @@ def word_units(text: str, base: int = 0, sentences: Sequence[int] = ()) -> list[
     prev_end = 0
     tag = ""
     for m in _PIECE_RE.finditer(text):
-        s, e = m.span()
-        plain = m.group().isalpha() and m.group().isascii()  # no symbols to trim, no address to split
+        found = m.group()
+        s = m.start()
+        e = s + len(found)
+        plain = found.isalpha() and found.isascii()  # no symbols to trim, no address to split
         if plain:
             pieces: tuple[tuple[int, int], ...] = ((s, e),)
         else:
@@ -170,20 +172,21 @@ def word_units(text: str, base: int = 0, sentences: Sequence[int] = ()) -> list[
                 ):
                     pieces = tuple(sub.span() for sub in _ALNUM_RE.finditer(text, s, e))
         for s, e in pieces:
-            gap = text[prev_end:s]
-            if gap == " " and units:  # by far the most common gap
+            if s - prev_end == 1 and text[prev_end] == " " and units:  # by far the most common gap
                 joined, tag = True, ""
             else:
-                joined, tag = _continues(gap, bool(units), tag)
-            while s >= next_sentence:
-                sentence += 1
-                next_sentence = bounds[sentence] - base
+                joined, tag = _continues(text[prev_end:s], bool(units), tag)
+            if s >= next_sentence:
+                while s >= next_sentence:
+                    sentence += 1
+                    next_sentence = bounds[sentence] - base
                 joined = False
             prev_end = e
-            piece = text[s:e]
+            piece = found if plain else text[s:e]
             if plain:
-                while triples[next_triple] < s:
-                    next_triple += 1
+                if triples[next_triple] < s:
+                    while triples[next_triple] < s:
+                        next_triple += 1
                 if triples[next_triple] > e - 3:  # no "sss" inside: the key is the only reading
                     if piece.islower():
                         append(Unit(base + s, base + e, piece, piece, joined, tag, sentence, (piece,)))
@@ -200,8 +203,9 @@ def word_units(text: str, base: int = 0, sentences: Sequence[int] = ()) -> list[
             for part in parts:
                 surface = part if part.isascii() else fold(part)
                 key = surface.casefold()
-                found = readings(key) if _OBFUSCATED_RE.search(key) else (key,)
-                append(Unit(pos, pos + len(part), surface, key, joined, tag, sentence, found))
+                # a number is a number: "2022" read as letters ("zozz") would only cost time
+                spellings = readings(key) if not key.isdigit() and _OBFUSCATED_RE.search(key) else (key,)
+                append(Unit(pos, pos + len(part), surface, key, joined, tag, sentence, spellings))
                 pos += len(part)
                 joined = True
     if _LETTER_RUN_RE.search(text):
