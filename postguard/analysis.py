@@ -79,8 +79,9 @@ def pipeline(lang: str) -> Language:
 # Starts only at the first of a run of stops, takes runs possessively and looks only a short
 # way ahead for the next word: each keeps a draft of dots and spaces linear, not quadratic.
 # A lone letter before a full stop is an initial ("J. K. Rowling", "K. E. S. T. R. E. L"), not an end.
+# The lookahead on the first character lets the engine skip to stops instead of trying every position.
 _SENTENCE_END_RE = re.compile(
-    r"(?<![.!?…])(?:[!?…]|(?<!\b[^\W\d_])\.)[.!?…]*+[\"'”’)\]]*+\s++(?=[\"'“‘(\[]?[\W\d_]{0,16}[^\W\d_])"
+    r"(?=[.!?…])(?<![.!?…])(?:[!?…]|(?<!\b[^\W\d_])\.)[.!?…]*+[\"'”’)\]]*+\s++(?=[\"'“‘(\[]?[\W\d_]{0,16}[^\W\d_])"
 )
 
 
