@@ -29,6 +29,10 @@ CASES = [
     ("pii.phone", "nb", "Ring 41 23 45 67 om du lurer.", ["41 23 45 67"]),
     ("pii.phone", "nb", "Telefonen min: 41 23 45 67.", ["41 23 45 67"]),
     ("pii.phone", "en", "We served 41 23 45 67 requests.", []),
+    # digits in a web address are issue and comment numbers, even next to "call"
+    ("pii.phone", "en", "The call is in https://github.com/o/r/issues/16477 now.", []),
+    ("pii.phone", "en", "Call www.example.com/comment-3438476150 later.", []),
+    ("pii.phone", "en", "Call me on +47 41 23 45 67, see https://x.io/16477.", ["+47 41 23 45 67"]),
     ("pii.phone", "en", "Released on 2013-11-26, call it a day.", []),
     (
         "pii.payment-card",
@@ -236,3 +240,9 @@ def test_near_lists_per_language_read_a_draft_with_its_own_words() -> None:
 def test_near_lists_per_language_are_validated(lists: str, error: str) -> None:
     with pytest.raises(PolicyError, match=re.escape(error)):
         linter_from(PER_LANGUAGE_NEAR.replace("{en: [health-en], nb: [health-nb]}", lists))
+
+
+def test_a_tel_link_is_a_phone_number_but_a_web_address_is_not(default_linter) -> None:
+    draft = "Call [my mobile](tel:+4741234567) or see [the call notes](https://x.io/issues/41234567)."
+    result = default_linter.check(draft, format="markdown", lang="en", only=["pii.phone"])
+    assert [f.text for f in result.findings] == ["+4741234567"]

@@ -20,7 +20,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 
 from ..analysis import LANGUAGES, Analysis, pipeline
 from . import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, SUFFIXES, Detection, recognizers
-from .screen import DATE_RE
+from .screen import DATE_RE, web_addresses
 
 MEMO_KEY = "pii.presidio"
 
@@ -208,7 +208,7 @@ def _analyze(analysis: Analysis, entities: list[str]) -> list[Detection]:
         score_threshold=0.0,
         return_decision_process=True,
     )
-    return _drop_noise([_detection(r) for r in results], analysis.document.view)
+    return _drop_noise([_detection(r) for r in results], analysis)
 
 
 def _detection(result: RecognizerResult) -> Detection:
@@ -227,11 +227,15 @@ SHADOWS = (
 )
 
 
-def _drop_noise(found: list[Detection], text: str) -> list[Detection]:
-    """A URL inside an e-mail address, a "phone number" that is a date or a checksummed ID."""
+def _drop_noise(found: list[Detection], analysis: Analysis) -> list[Detection]:
+    """A URL inside an e-mail address, a "phone number" that is a date, part of a web address
+    or a checksummed ID."""
+    text = analysis.document.view
 
     def shadowed(d: Detection) -> bool:
-        if d.entity == "PHONE_NUMBER" and DATE_RE.fullmatch(text[d.start : d.end].strip()):
+        if d.entity == "PHONE_NUMBER" and (
+            DATE_RE.fullmatch(text[d.start : d.end].strip()) or web_addresses(analysis).covers(d.start)
+        ):
             return True
         return any(
             d.entity == inner

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 import regex
 
 from ..analysis import Analysis
+from ..document import Spans
 from . import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, CONTEXT_REQUIRED, SUFFIXES, TOP_SCORE
 
 PHONE_REGIONS = ("NO", "SE", "DK", "GB", "US", "DE")
@@ -177,6 +178,25 @@ def _checksummed(entity: str) -> Callable[[str], list[tuple[int, int]]]:
     return spans
 
 
+_WEB_SCHEMES = ("http://", "https://", "www.")
+
+
+def web_addresses(analysis: Analysis) -> Spans:
+    """The draft's web addresses (``http(s)://``, ``www.``): digits in them are paths, issue
+    and comment numbers ("issues/16477", "issuecomment-3438476150"), never phone numbers.
+    Other links stay in: a ``tel:`` link holds a real number."""
+
+    def compute() -> Spans:
+        document = analysis.document
+        return Spans(
+            (s.start, s.end)
+            for s in document.segments
+            if s.scope == "urls" and document.text[s.start : s.start + 8].lower().startswith(_WEB_SCHEMES)
+        )
+
+    return analysis.memo("pii.web-addresses", compute)
+
+
 def _phone_numbers(view: str, where: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
     """The phone recognizer's results, dates aside (only in chunks ``where`` accepts)."""
     from . import phones
@@ -295,8 +315,11 @@ def may_report(analysis: Analysis, entity: str, min_score: float, extra_context:
     if entity == "PHONE_NUMBER" and needs_context:
         # Matching is the costly part here: first the context words, then numbers near them.
         context = _Context(analysis, entity, extra_context)
-        return bool(context) and any(
-            context.near(analysis, start, end)
+        if not context:
+            return False
+        links = web_addresses(analysis)
+        return any(
+            not links.covers(start) and context.near(analysis, start, end)
             for start, end in _phone_numbers(view, lambda start, end: context.near(analysis, start, end))
         )
     if entity in _RESULTS:
