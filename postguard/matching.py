@@ -31,6 +31,7 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
 }
 MIN_INFLECTED_TERM = 4  # shorter terms must match exactly: "AS" must not match "ass"
 MIN_COMPOUND_REST = 3  # a compound part needs a real word beside it
+MIN_GLUED_INFLECTED_WORD = 3  # a phrase written as one inflected word needs words this long
 MAX_EXTRA_UNITS = 2  # a phrase may split into a few more units than the term has
 MAX_STATES = 16  # readings of a phrase kept per unit (bounds hostile text full of leet readings)
 MAX_HASHTAG_PART = 32  # longest part of a run-together hashtag tried against hashed terms
@@ -72,6 +73,7 @@ class _Entry:
     key: str
     surface: str
     units: int
+    shortest_word: int = MIN_GLUED_INFLECTED_WORD  # letters in the term's shortest word
 
 
 class UnitIndex:
@@ -175,7 +177,7 @@ class TermIndex:
             if not units:
                 continue
             surface = "".join(u.surface for u in units)
-            entry = _Entry(term, surface.casefold(), surface, len(units))
+            entry = _Entry(term, surface.casefold(), surface, len(units), min(len(u.key) for u in units))
             self._by_key.setdefault(entry.key, []).append(entry)
             self._prefixes.update(entry.key[:i] for i in range(1, len(entry.key) + 1))
             glued = ""
@@ -337,6 +339,8 @@ class TermIndex:
         for entry in self._lookup(candidate):
             if inflected and not entry.term.inflect:
                 continue
+            if inflected and j - i + 1 < entry.units and entry.shortest_word < MIN_GLUED_INFLECTED_WORD:
+                continue  # "Boris" is not "bor i" + s: a one-letter word glued on is a guess too far
             if entry.term.case_exact and not _case_agrees(entry.surface, units, i, j):
                 continue
             return entry

@@ -166,3 +166,8 @@ def test_units_carry_their_sentence_and_do_not_join_across_one() -> None:
         ("Tide", 2, True),
     ]
     assert find(CUSTOMERS, "Blue. Harbor is here") == []
+
+
+def test_a_short_word_glued_into_an_inflected_word_is_not_the_phrase() -> None:
+    assert find([Term("bor i")], "Boris Johnson bor i London.", "nb") == ["bor i"]
+    assert find([Term("Blue Harbor")], "blueharbors are here") == ["blueharbors"]
