@@ -246,3 +246,25 @@ def test_a_tel_link_is_a_phone_number_but_a_web_address_is_not(default_linter) -
     draft = "Call [my mobile](tel:+4741234567) or see [the call notes](https://x.io/issues/41234567)."
     result = default_linter.check(draft, format="markdown", lang="en", only=["pii.phone"])
     assert [f.text for f in result.findings] == ["+4741234567"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mail ola@firma.no, kari@firma.no or @@ a@b.no@c.no today.",
+        "x\u00a0ola@firma.no\tkari.hansen@firma.no\n(per@firma.no) <anne@firma.no>.",
+        "@start and end@",
+        "ola@firma.no",
+    ],
+)
+def test_email_recognizer_finds_what_the_pattern_finds_on_the_whole_text(text: str) -> None:
+    from presidio_analyzer.predefined_recognizers import EmailRecognizer
+
+    from postguard.pii.recognizers import OfflineEmailRecognizer
+
+    ours = OfflineEmailRecognizer(supported_language="en", context=["email"])
+    # the stock PatternRecognizer pass over the whole text, with our validation
+    whole = EmailRecognizer.analyze(ours, text, ["EMAIL_ADDRESS"])
+    found = ours.analyze(text, ["EMAIL_ADDRESS"])
+    assert [(r.start, r.end, r.score) for r in found] == [(r.start, r.end, r.score) for r in whole]
+    assert found or "firma" not in text

@@ -35,6 +35,27 @@ class OfflineEmailRecognizer(EmailRecognizer):
     (``press@``, ``community@``, ``go-nuts@googlegroups.com``) are public, not personal.
     """
 
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
+        """Presidio's patterns, run only on the stretches without whitespace that hold an ``@``
+        (an address has no whitespace, so the results are the same): a pass of the e-mail
+        pattern over a whole long draft cost about half a second per megabyte."""
+        results: list[RecognizerResult] = []
+        end = 0
+        at = text.find("@")
+        while at != -1:
+            start = at
+            while start > end and not text[start - 1].isspace():
+                start -= 1
+            end = at + 1
+            while end < len(text) and not text[end].isspace():
+                end += 1
+            for result in super().analyze(text[start:end], entities, nlp_artifacts, regex_flags):
+                result.start += start
+                result.end += start
+                results.append(result)
+            at = text.find("@", end)
+        return results
+
     def validate_result(self, pattern_text: str) -> bool:
         local, _, domain = pattern_text.rpartition("@")
         if not local or "/" in local or ":" in local:
