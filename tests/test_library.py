@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 
 import pytest
 
@@ -93,3 +94,31 @@ def test_a_finding_inside_a_longer_or_more_severe_one_adds_nothing() -> None:
     assert found == {("short", "unhackable"), ("twin", "unhackable")}  # same span: both kept
     found = {(f.rule, f.text) for f in linter.check("This is absolute shit.").findings}
     assert found == {("verdict", "absolute shit"), ("other", "shit")}  # other category: kept
+
+
+def test_a_check_leaves_the_garbage_collector_as_it_found_it(acme: Linter, monkeypatch) -> None:
+    seen = []
+    original = Linter._check
+
+    def spy(self, *args):
+        seen.append(gc.isenabled())
+        return original(self, *args)
+
+    monkeypatch.setattr(Linter, "_check", spy)
+    assert gc.isenabled()
+    acme.check("Project Kestrel ships.", lang="en")
+    assert gc.isenabled() and seen == [False]  # paused during the check only
+    gc.disable()
+    try:
+        acme.check("Project Kestrel ships.", lang="en")
+        assert not gc.isenabled()  # a host that turned it off keeps it off
+    finally:
+        gc.enable()
+
+    def boom(self, *args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Linter, "_check", boom)
+    with pytest.raises(RuntimeError):
+        acme.check("Project Kestrel ships.", lang="en")
+    assert gc.isenabled()
