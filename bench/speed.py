@@ -12,8 +12,9 @@ Measures, on the real posts in ../shared/corpora/blog_en and blog_nb:
   `postguard --help` and `postguard --version`;
 - scaling: one document of 1 KB, 10 KB, 100 KB and 1 MB (posts concatenated);
 - `--jobs N` on 200 posts: speed-up of 2 processes over 1, with identical output.
-Each throughput figure comes from a fresh worker process, so peak memory is that process's own;
-postguard and Presidio run in turns, three times each, and the fastest run of each counts.
+Throughput comes from one worker process that runs every engine on every post, post by post,
+taking turns at going first, so the machine's drift (tens of percent over minutes here) hits
+all of them alike; load time and peak memory come from each engine alone in a fresh process.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,37 +72,27 @@ WARM_UP = {
 }
 
 
-def worker_postguard(policy: str) -> dict:
+def postguard_engine(policy: str) -> tuple[Callable[[Path, str], int], float]:
+    """postguard's check (findings per post) and its load time, lazy parts included: what
+    loads on first use counts as load, as building Presidio's engines does."""
     sys.path.insert(0, str(ROOT))
     from postguard import Linter
 
-    paths = corpus()
-    texts = read(paths)
-    words = sum(len(t.split()) for t in texts)
     start = time.perf_counter()
     linter = Linter.default() if policy == "default" else Linter.from_file(policy)
-    for (
-        lang,
-        draft,
-    ) in WARM_UP.items():  # what loads lazily on first use counts as load, as Presidio's engines do
+    for lang, draft in WARM_UP.items():
         linter.check(draft, format="markdown", lang=lang)
     load = time.perf_counter() - start
-    findings = 0
-    start = time.perf_counter()
-    for path, text in zip(paths, texts, strict=True):
-        findings += len(linter.check(text, format="markdown", path=str(path)).findings)
-    elapsed = time.perf_counter() - start
-    return throughput(paths, words, elapsed, load, findings)
+    return lambda path, text: len(linter.check(text, format="markdown", path=str(path)).findings), load
 
 
-def worker_presidio() -> dict:
+def presidio_engine() -> tuple[Callable[[Path, str], int], float]:
+    """Presidio's AnalyzerEngine per language, offline on a blank spaCy pipeline with its
+    predefined recognizers (results at score 0.5 and up), and its load time."""
     import spacy
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
-    paths = corpus()
-    texts = read(paths)
-    words = sum(len(t.split()) for t in texts)
     start = time.perf_counter()
     engines = {}
     for lang in ("en", "nb"):
@@ -110,13 +102,48 @@ def worker_presidio() -> dict:
         registry.load_predefined_recognizers(languages=[lang], nlp_engine=nlp_engine)
         engines[lang] = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[lang])
     load = time.perf_counter() - start
-    findings = 0
-    start = time.perf_counter()
-    for path, text in zip(paths, texts, strict=True):
+
+    def analyze(path: Path, text: str) -> int:
         lang = "nb" if "blog_nb" in str(path) else "en"
-        findings += len(engines[lang].analyze(text, language=lang, score_threshold=0.5))
-    elapsed = time.perf_counter() - start
-    return throughput(paths, words, elapsed, load, findings)
+        return len(engines[lang].analyze(text, language=lang, score_threshold=0.5))
+
+    return analyze, load
+
+
+ENGINES: dict[str, Callable[[], tuple[Callable[[Path, str], int], float]]] = {
+    "default": lambda: postguard_engine("default"),
+    "acme": lambda: postguard_engine(str(ACME)),
+    "presidio": presidio_engine,
+}
+
+
+def worker_alone(name: str) -> dict:
+    """One engine alone in its process: load time and peak memory."""
+    paths = corpus()
+    texts = read(paths)
+    check, load = ENGINES[name]()
+    start = time.perf_counter()
+    findings = sum(check(path, text) for path, text in zip(paths, texts, strict=True))
+    return throughput(paths, sum(len(t.split()) for t in texts), time.perf_counter() - start, load, findings)
+
+
+def worker_paired() -> dict:
+    """Every engine on every post, post by post in one process, taking turns at going first:
+    a slow spell of the machine lands on all of them alike, so their ratio holds still."""
+    paths = corpus()
+    texts = read(paths)
+    engines = {name: make()[0] for name, make in ENGINES.items()}
+    order = list(engines)
+    seconds = dict.fromkeys(engines, 0.0)
+    findings = dict.fromkeys(engines, 0)
+    for index, (path, text) in enumerate(zip(paths, texts, strict=True)):
+        turn = index % len(order)
+        for name in order[turn:] + order[:turn]:
+            start = time.perf_counter()
+            findings[name] += engines[name](path, text)
+            seconds[name] += time.perf_counter() - start
+    words = sum(len(t.split()) for t in texts)
+    return {name: {"seconds": seconds[name], "findings": findings[name], "words": words} for name in engines}
 
 
 def worker_scaling() -> dict:
@@ -135,7 +162,7 @@ def worker_scaling() -> dict:
     return {label: min(runs) for label, runs in times.items()}
 
 
-WORKERS = {"postguard": worker_postguard, "presidio": worker_presidio, "scaling": worker_scaling}
+WORKERS = {"alone": worker_alone, "paired": worker_paired, "scaling": worker_scaling}
 
 
 def in_worker(name: str, *args: str) -> dict:
@@ -145,14 +172,6 @@ def in_worker(name: str, *args: str) -> dict:
     if proc.returncode != 0:
         raise RuntimeError(f"worker {name} failed:\n{proc.stderr[-2000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
-
-
-def fastest(runs: list[dict]) -> dict:
-    """The run with the shortest time, with the highest peak memory of all runs."""
-    best = dict(min(runs, key=lambda r: r["seconds"]))
-    best["peak_mb"] = max(r["peak_mb"] for r in runs)
-    best["runs"] = len(runs)
-    return best
 
 
 # --- whole-process timings -------------------------------------------------------------------
@@ -203,38 +222,31 @@ def report(quick: bool) -> str:
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()}; date {datetime.date.today().isoformat()}; load average at start {os.getloadavg()[0]:.2f}"
     )
-    # Best of a few runs each, taken in turns: this machine's speed drifts by tens of percent
-    # over minutes, and the fastest run is the one least disturbed.
-    rounds = 1 if quick else 3
-    runs_of: dict[str, list[dict]] = {"default": [], "acme": [], "presidio": []}
-    for _ in range(rounds):
-        runs_of["default"].append(in_worker("postguard", "default"))
-        runs_of["presidio"].append(in_worker("presidio"))
-        runs_of["acme"].append(in_worker("postguard", str(ACME)))
-    ours = {"default": fastest(runs_of["default"]), "acme": fastest(runs_of["acme"])}
-    peer = fastest(runs_of["presidio"])
-    words = ours["default"]["words"]
-    say(
-        f"Corpus: {ours['default']['files']} posts, {words:,} words (blog_en + blog_nb); "
-        f"each throughput is the fastest of {rounds} runs, taken in turns"
-    )
+    alone = {name: in_worker("alone", name) for name in ENGINES}
+    paired = in_worker("paired")
+    words, files = paired["default"]["words"], alone["default"]["files"]
+    say(f"Corpus: {files} posts, {words:,} words (blog_en + blog_nb)")
     say("")
     say("| run | words/s | files/s | load s | peak MB | findings |")
     say("|---|---:|---:|---:|---:|---:|")
-    for name, r in (
-        ("postguard, default policy", ours["default"]),
-        ("postguard, acme policy", ours["acme"]),
-        ("Presidio AnalyzerEngine (blank spaCy, predefined recognizers)", peer),
+    for name, label in (
+        ("default", "postguard, default policy"),
+        ("acme", "postguard, acme policy"),
+        ("presidio", "Presidio AnalyzerEngine (blank spaCy, predefined recognizers)"),
     ):
+        seconds = paired[name]["seconds"]
         say(
-            f"| {name} | {r['words'] / r['seconds']:,.0f} | {r['files'] / r['seconds']:,.1f} | "
-            f"{r['load']:.2f} | {r['peak_mb']:.0f} | {r['findings']:,} |"
+            f"| {label} | {words / seconds:,.0f} | {files / seconds:,.1f} | "
+            f"{alone[name]['load']:.2f} | {alone[name]['peak_mb']:.0f} | {paired[name]['findings']:,} |"
         )
-    ratio = (ours["default"]["words"] / ours["default"]["seconds"]) / (peer["words"] / peer["seconds"])
+    ratio = paired["presidio"]["seconds"] / paired["default"]["seconds"]
     say("")
     say(
-        "load s: building the engine outside the timed run; for postguard it includes what loads on"
-        " first use (spaCy, Presidio, name lists), warmed up by one short draft per language."
+        "words/s and files/s: all three engines in one process, post by post, taking turns at going"
+        " first, so the machine's drift hits them alike. load s and peak MB: each engine alone in a"
+        " fresh process; postguard's load includes what loads on first use (spaCy, Presidio, name"
+        " lists), warmed up by one short draft per language, as building Presidio's engines is"
+        " outside its timed run."
     )
     say(f"Throughput ratio postguard (default) / Presidio: {ratio:.1f}x")
     post = post_of_about(600)
