@@ -496,63 +496,17 @@ PERSON_PRONOUNS = {"his", "her", "hans", "hennes"}
 #: Pronouns that refer back to the nearest person before them in a sentence ("her" is left out:
 #: "Acme hired her" is about someone else).
 PRONOUNS = {"en": {"he", "she", "his", "himself", "herself"}, "nb": {"han", "hun", "hans", "hennes"}}
+_CLAUSE_MARKS = {",", ";", ":", "-", "–", "—", "(", '"'}
 #: Words (and marks) after which a clause starts: a run after them may be its subject.
 CLAUSE_STARTS = {
-    "en": {
-        ",",
-        ";",
-        ":",
-        "-",
-        "–",
-        "—",
-        "(",
-        '"',
-        "“",
-        "since",
-        "because",
-        "when",
-        "while",
-        "if",
-        "although",
-        "though",
-        "as",
-        "so",
-        "and",
-        "but",
-        "that",
-        "after",
-        "before",
-        "until",
-        "unless",
-        "once",
-        "then",
-    },
-    "nb": {
-        ",",
-        ";",
-        ":",
-        "-",
-        "–",
-        "—",
-        "(",
-        '"',
-        "«",
-        "at",
-        "og",
-        "men",
-        "fordi",
-        "da",
-        "når",
-        "mens",
-        "hvis",
-        "om",
-        "etter",
-        "før",
-        "så",
-        "siden",
-        "selv",
-        "enda",
-    },
+    "en": _CLAUSE_MARKS
+    | {"“"}
+    | set(
+        "since because when while if although though as so and but that after before until unless once then".split()
+    ),
+    "nb": _CLAUSE_MARKS
+    | {"«"}
+    | set("at og men fordi da når mens hvis om etter før så siden selv enda".split()),
 }
 #: How many words after a run a pronoun may come and still refer back to it.
 PRONOUN_WINDOW = 12
