@@ -50,37 +50,43 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
         raise click.BadParameter(f"{value!r} is not a size like 5MB or 512KB") from None
 
 
+#: Every command finds its policy the same way (``_load_policy``), so they share one option.
+_policy_option = click.option(
+    "--policy",
+    "policy_path",
+    type=click.Path(dir_okay=False),
+    help="Policy file (default: $POSTGUARD_POLICY, else postguard.yml in this folder or above, else "
+    "the built-in policy). An organisation-wide policy in ~/.config/postguard/postguard.yml is "
+    "merged under it.",
+)
+_lang_option = click.option(
+    "--lang",
+    type=click.Choice(["auto", "en", "nb"]),
+    default="auto",
+    show_default=True,
+    help="Language of the drafts (auto: detect per file).",
+)
+_input_format_option = click.option(
+    "--input-format",
+    type=click.Choice(["auto", "text", "markdown", "html"]),
+    default="auto",
+    show_default=True,
+    help="How to read the drafts (auto: from the file name; stdin is text).",
+)
+
+
 def _lint_options(command):
     """The options that say how to read drafts and which policy to use (check, baseline)."""
     options = [
-        click.option(
-            "--policy",
-            "policy_path",
-            type=click.Path(dir_okay=False),
-            help="Policy file (default: $POSTGUARD_POLICY, else postguard.yml in this folder or above, else "
-            "the built-in policy). An organisation-wide policy in ~/.config/postguard/postguard.yml is "
-            "merged under it.",
-        ),
+        _policy_option,
         click.option(
             "--allow-outside-policy-folder",
             is_flag=True,
             help="Let the policy's 'extends' and 'file:' read files outside its folder (off: a policy from a "
             "pull request must not read the machine's files).",
         ),
-        click.option(
-            "--lang",
-            type=click.Choice(["auto", "en", "nb"]),
-            default="auto",
-            show_default=True,
-            help="Language of the drafts (auto: detect per file).",
-        ),
-        click.option(
-            "--input-format",
-            type=click.Choice(["auto", "text", "markdown", "html"]),
-            default="auto",
-            show_default=True,
-            help="How to read the drafts (auto: from the file name; stdin is text).",
-        ),
+        _lang_option,
+        _input_format_option,
         click.option(
             "--max-file-size",
             default="5MB",
@@ -341,9 +347,7 @@ def test_policy(policy: str | None, verbose: bool) -> None:
 
 @main.command()
 @click.argument("rule_id", metavar="RULE")
-@click.option(
-    "--policy", "policy_path", type=click.Path(dir_okay=False), help="Policy file (default: discovered)."
-)
+@_policy_option
 def explain(rule_id: str, policy_path: str | None) -> None:
     """Explain RULE: what it looks for, what to do, examples, and where it comes from."""
     from .explain import explain as explain_rule
@@ -353,9 +357,7 @@ def explain(rule_id: str, policy_path: str | None) -> None:
 
 
 @main.command()
-@click.option(
-    "--policy", "policy_path", type=click.Path(dir_okay=False), help="Policy file (default: discovered)."
-)
+@_policy_option
 def rules(policy_path: str | None) -> None:
     """List the active rules: id, category, severity and source."""
     from .explain import rules_table
@@ -369,12 +371,7 @@ def _stdin_is_tty() -> bool:
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option(
-    "--policy",
-    "policy_path",
-    type=click.Path(dir_okay=False),
-    help="Policy file (default: postguard.yml in this folder or above, else the built-in policy).",
-)
+@_policy_option
 @click.option(
     "--operator",
     type=click.Choice(["replace", "mask", "hash"]),
@@ -386,13 +383,8 @@ def _stdin_is_tty() -> bool:
     "-o", "--output", type=click.Path(dir_okay=False), help="Write the copy here instead of stdout."
 )
 @click.option("--in-place", is_flag=True, help="Rewrite FILE atomically, keeping the original as FILE.bak.")
-@click.option("--lang", type=click.Choice(["auto", "en", "nb"]), default="auto", show_default=True)
-@click.option(
-    "--input-format",
-    type=click.Choice(["auto", "text", "markdown", "html"]),
-    default="auto",
-    show_default=True,
-)
+@_lang_option
+@_input_format_option
 def redact(
     file: str,
     policy_path: str | None,
@@ -403,7 +395,6 @@ def redact(
     input_format: str,
 ) -> None:
     """Write a copy of FILE with its PII and secrets replaced (stdout, -o FILE or --in-place)."""
-    from .engine import Linter
     from .errors import PostguardError
     from .files import write_atomic
     from .redact import redact_file
@@ -412,7 +403,7 @@ def redact(
         raise PostguardError(
             "--in-place rewrites FILE itself: it cannot be combined with -o or used with stdin"
         )
-    linter = Linter(_load_policy(policy_path))
+    linter = _load_linter(policy_path)
     text, count = redact_file(
         linter,
         file,
