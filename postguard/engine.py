@@ -189,21 +189,13 @@ class Linter:
             value = values[placeholder[1:-1]]
             message = message.replace(placeholder, value)
             guidance = guidance.replace(placeholder, value)
-        line, column = document.lines.position(hit.start)
-        end_line, end_column = document.lines.position(hit.end)
-        return Finding(
-            rule=rule.id,
-            category=rule.category,
-            severity=rule.severity,
-            message=message,
-            guidance=guidance,
-            start=hit.start,
-            end=hit.end,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            text=matched,
+        return Finding.at(
+            rule,
+            document,
+            hit.start,
+            hit.end,
+            message,
+            guidance,
             sensitive=rule.mask,
             entity=hit.values.get("entity", ""),
         )

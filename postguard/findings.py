@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .policy import Rule
 
 
 class Severity(enum.IntEnum):
@@ -53,6 +58,39 @@ class Finding:
     text: str
     sensitive: bool = False
     entity: str = ""  # what a pii/secrets rule found (EMAIL_ADDRESS, SECRET...), for redaction
+
+    @classmethod
+    def at(
+        cls,
+        rule: Rule,
+        document: Document,
+        start: int,
+        end: int,
+        message: str,
+        guidance: str,
+        *,
+        sensitive: bool = False,
+        entity: str = "",
+    ) -> Finding:
+        """A finding of ``rule`` on ``document.text[start:end]``, with its lines and columns."""
+        line, column = document.lines.position(start)
+        end_line, end_column = document.lines.position(end)
+        return cls(
+            rule=rule.id,
+            category=rule.category,
+            severity=rule.severity,
+            message=message,
+            guidance=guidance,
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            text=document.text[start:end],
+            sensitive=sensitive,
+            entity=entity,
+        )
 
     def excerpt(self, show_sensitive: bool = False) -> str:
         """The matched text, masked when it is private data and ``show_sensitive`` is off."""

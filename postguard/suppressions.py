@@ -300,19 +300,4 @@ def _region_for(finding: Finding, regions: dict[str, list[_Region]]) -> _Region 
 
 
 def _problem(rule: Rule, document: Document, start: int, end: int, message: str) -> Finding:
-    line, column = document.lines.position(start)
-    end_line, end_column = document.lines.position(end)
-    return Finding(
-        rule=rule.id,
-        category=rule.category,
-        severity=rule.severity,
-        message=message,
-        guidance=rule.guidance,
-        start=start,
-        end=end,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        text=document.text[start:end],
-    )
+    return Finding.at(rule, document, start, end, message, rule.guidance)
