@@ -185,9 +185,8 @@ def word_units(text: str, base: int = 0, sentences: Sequence[int] = ()) -> list[
             prev_end = e
             piece = found if plain else text[s:e]
             if plain:
-                if triples[next_triple] < s:
-                    while triples[next_triple] < s:
-                        next_triple += 1
+                while triples[next_triple] < s:
+                    next_triple += 1
                 if triples[next_triple] > e - 3:  # no "sss" inside: the key is the only reading
                     if piece.islower():
                         append(Unit(base + s, base + e, piece, piece, joined, tag, sentence, (piece,)))

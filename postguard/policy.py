@@ -408,14 +408,13 @@ class _Loader:
         """Every list a rule names exists; a rule using a hashed list masks what it finds."""
         near = rule.options.get("near")
         near_lists = near.get("lists") if isinstance(near, dict) else None
-        if isinstance(near_lists, dict):  # lists per language
-            near_lists = [
-                n
-                for names in near_lists.values()
-                for n in ([names] if isinstance(names, str) else names or ())
-            ]
+        # ``near.lists`` may also map each language to its lists
+        groups = [
+            rule.options.get("lists"),
+            *(near_lists.values() if isinstance(near_lists, dict) else [near_lists]),
+        ]
         hashed = []
-        for names in (rule.options.get("lists"), near_lists):
+        for names in groups:
             for name in [names] if isinstance(names, str) else names or ():
                 if isinstance(name, str) and name not in self.lists:
                     raise rule.error(
