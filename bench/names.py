@@ -23,6 +23,7 @@ FILES = (
     (SHARED / "en_uner_ewt.jsonl", "en"),
     (SHARED / "en_wnut17.jsonl", "en"),
     (SHARED / "en_pii_presidio_synth.jsonl", "en"),
+    (OWN / "en_names.jsonl", "en"),
     (OWN / "nb_names.jsonl", "nb"),
 )
 

@@ -72,6 +72,16 @@ def test_model_free_names(text, lang, expected):
         ("We compared the Go, Java, and Scala tools he used.", "en", []),
         ("Hoksrud sier at han aldri har brukt uttrykket.", "nb", ["Hoksrud"]),
         ("Bunnsjiktet deler han med andre politikere.", "nb", []),
+        # "her" refers back too, unless it is the object of the run's own verb.
+        ("Darla is amazing, I would recommend her to anyone.", "en", ["Darla"]),
+        ("Acmeworx hired her last spring.", "en", []),
+        # The person addressed, and a signature on its own line after a closing word.
+        ("Mulva, can you send me the file?", "en", ["Mulva"]),
+        ("Madrid, here we come.", "en", []),
+        ("Best regards,\nShackleton", "en", ["Shackleton"]),
+        ("Best,\nAcme Support Team", "en", []),
+        ("Vennlig hilsen\nHoksrud", "nb", ["Hoksrud"]),
+        ("Tvedt, husk møtet i morgen.", "nb", ["Tvedt"]),
         # Introductions and mail headers.
         ("Sometimes people call me Csanád.", "en", ["Csanád"]),
         ("Her maiden name is LeBatelier.", "en", ["LeBatelier"]),
@@ -79,6 +89,8 @@ def test_model_free_names(text, lang, expected):
         ("I am Happy to help.", "en", []),
         # Words for a person before a name, as titles; Norwegian title compounds.
         ("My neighbour Wolfowitz lent us a ladder.", "en", ["Wolfowitz"]),
+        ("I would like to remove my kid Agi from the will.", "en", ["Agi"]),
+        ("Kollegaen Tvedt er syk.", "nb", ["Tvedt"]),
         ("Landslagssjef Ståle Solbakken tok ut tre nye spillere.", "nb", ["Ståle Solbakken"]),
         ("Sykepleier Siri Haugland jobber nattskift.", "nb", ["Siri Haugland"]),
         ("Han leder Arbeiderpartiet.", "nb", []),

@@ -493,9 +493,10 @@ AFTER_CUES = {
 }
 #: Pronouns that refer back to a person: "Bush and his administration", "Kari og hennes".
 PERSON_PRONOUNS = {"his", "her", "hans", "hennes"}
-#: Pronouns that refer back to the nearest person before them in a sentence ("her" is left out:
-#: "Acme hired her" is about someone else).
-PRONOUNS = {"en": {"he", "she", "his", "himself", "herself"}, "nb": {"han", "hun", "hans", "hennes"}}
+#: Pronouns that refer back to the nearest person before them in a sentence.
+PRONOUNS = {"en": {"he", "she", "his", "her", "himself", "herself"}, "nb": {"han", "hun", "hans", "hennes"}}
+#: A pronoun that is the object of the verb right after a run is someone else: "Acme hired her".
+OBJECT_PRONOUNS = {"her"}
 _CLAUSE_MARKS = {",", ";", ":", "-", "–", "—", "(", '"'}
 #: Words (and marks) after which a clause starts: a run after them may be its subject.
 CLAUSE_STARTS = {
@@ -515,56 +516,47 @@ INTRODUCTIONS = {
     "en": {("name", "is"), ("call", "me"), ("i", "'m"), ("i", "’m"), ("i", "am")},
     "nb": {("navnet", "er"), ("navn", "er"), ("jeg", "heter")},
 }
-#: Words for a person that a first name in lower case may follow in informal text: "that girl paige".
-LOWER_CASE_CUES = {
+#: Words that close a message: a line after them that holds only a capitalised run signs it.
+SIGN_OFFS = {
     "en": {
-        "girl",
-        "boy",
-        "guy",
-        "man",
-        "woman",
-        "lady",
-        "friend",
-        "buddy",
-        "pal",
-        "bro",
-        "brother",
-        "sister",
-        "cousin",
-        "wife",
-        "husband",
-        "boyfriend",
-        "girlfriend",
-        "son",
-        "daughter",
-        "mom",
-        "dad",
-        "uncle",
-        "aunt",
-        "and",
+        "thanks",
+        "thx",
+        "regards",
+        "cheers",
+        "best",
+        "sincerely",
+        "yours",
+        "love",
+        "cordially",
+        "respectfully",
     },
-    "nb": {
-        "venn",
-        "vennen",
-        "venninne",
-        "venninna",
-        "venninnen",
-        "kjæresten",
-        "kjæreste",
-        "broren",
-        "bror",
-        "søsteren",
-        "søster",
-        "gutten",
-        "jenta",
-        "kona",
-        "mannen",
-        "sønnen",
-        "datteren",
-        "naboen",
-        "og",
-    },
+    "nb": {"hilsen", "mvh", "takk", "klem", "helsing"},
 }
+#: Words after "Name," at a sentence start that make the name the person addressed: "Mulva, can you".
+ADDRESS_FOLLOWERS = {
+    "en": set("i i'm you we please can could would will thanks thank hope sorry".split()),
+    "nb": set("jeg du vi kan kunne vil takk husk håper beklager".split()),
+}
+#: Words for a person: a capitalised word right after one is a name ("my son Agi", "naboen Eli"),
+#: and so may be a first name in lower case in informal text ("that girl paige").
+PERSON_NOUNS = {
+    "en": set(
+        (
+            "girl boy guy man woman lady friend buddy pal bro brother sister cousin wife husband "
+            "boyfriend girlfriend son daughter mom dad uncle aunt kid child colleague coworker boss "
+            "manager teacher doctor neighbor neighbour grandma grandpa mother father nephew niece partner"
+        ).split()
+    ),
+    "nb": set(
+        (
+            "venn vennen venninne venninna venninnen kjæresten kjæreste broren bror søsteren søster "
+            "gutten jenta kona mannen sønnen datteren naboen kollega kollegaen sjefen sønn datter moren "
+            "faren onkel tante læreren legen"
+        ).split()
+    ),
+}
+#: Where a first name in lower case may follow: after a word for a person, or "me and jay".
+LOWER_CASE_CUES = {"en": PERSON_NOUNS["en"] | {"and"}, "nb": PERSON_NOUNS["nb"] | {"og"}}
 #: Cue words that count only after another word: "me and jay", "jeg og sindre".
 LOWER_CASE_PAIRS = {"en": {"and": {"me"}}, "nb": {"og": {"jeg", "meg"}}}
 #: Lower-case name particles kept inside a name: "Magali Van Belle", "Osama bin Laden".
@@ -1142,7 +1134,8 @@ class NameFinder:
         self.lex = lexicon(language)
         self.titles = TITLES[language] | TITLES["en"]
         self.after = AFTER_CUES[language]
-        self.before = BEFORE_CUES[language]
+        # A word for a person right before a capitalised word introduces it: "my son Agi", "naboen Eli".
+        self.before = BEFORE_CUES[language] | PERSON_NOUNS[language]
         self.places = PLACE_CUES[language]
         self.stop_words = importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS
         from spacy.strings import hash_string
@@ -1344,6 +1337,8 @@ class NameFinder:
                 return NameSpan(start, end, 0.8, "name and a surname that is also a word")
             if titled or after:
                 return NameSpan(start, end, 0.8, "title or context")
+            if "common" not in core and self._addressed(doc, tokens[0].i, last.i + 1, nxt, nxt2):
+                return NameSpan(start, end, 0.7, "the person addressed or signing")
             if "common" not in core and self._pronoun_follows(doc, shapes, tokens[0].i, last.i + 1):
                 return NameSpan(start, end, 0.7, "a pronoun refers back to it")
             # Norwegian capitalises every word of a person's name but only the first of most other
@@ -1375,6 +1370,10 @@ class NameFinder:
             return NameSpan(start, end, 0.6, "known surname before a lower-case word")
         if after and kind in {"ambiguous", "last", "rare", "unknown", "wordlike"}:
             return NameSpan(start, end, 0.7, "name before a verb of saying")
+        if kind in {"last", "rare", "unknown", "wordlike"} and self._addressed(
+            doc, tokens[0].i, last.i + 1, nxt, nxt2
+        ):
+            return NameSpan(start, end, 0.6, "the person addressed or signing")
         if possessive and not at_start and kind in {"last", "rare", "unknown", "wordlike"}:
             return NameSpan(start, end, 0.6, "possessive of a capitalised word")
         if kind == "wordlike" and not at_start and self.lex.commonness(last.lower_) < COMMON_SURNAME_ZIPF:
@@ -1394,6 +1393,26 @@ class NameFinder:
             return True
         endings = TITLE_ENDINGS[self.language]
         return word.endswith(endings) and any(word.endswith(e) and len(word) >= len(e) + 3 for e in endings)
+
+    def _addressed(self, doc: Doc, i: int, k: int, nxt: Token | None, nxt2: Token | None) -> bool:
+        """Whether tokens [i, k) address someone ("Mulva, can you", "Kari, husk") or sign a message
+        on a line of their own after a closing word ("Best regards,\nMulva")."""
+        if (doc[i].is_sent_start or i == 0) and (
+            nxt is not None
+            and nxt.text == ","
+            and nxt2 is not None
+            and nxt2.lower_ in ADDRESS_FOLLOWERS[self.language]
+        ):
+            return True
+        if k < len(doc) and "\n" not in doc[k].text:
+            return False
+        b = i - 1
+        if b < 1 or "\n" not in doc[b].text:
+            return False
+        b -= 1
+        if doc[b].text == "," and b > 0:
+            b -= 1
+        return doc[b].lower_ in SIGN_OFFS[self.language]
 
     def _introduced(self, doc: Doc, i: int) -> bool:
         """Whether the two words before token ``i`` introduce a person: "my name is", "call me", "I'm"."""
@@ -1418,7 +1437,9 @@ class NameFinder:
                 return False
             # Norwegian puts the subject right after the verb when something else comes first:
             # in "Bunnsjiktet deler han med andre" the pronoun is the subject, not the run.
-            if doc[m].lower_ in pronouns and not (self.language == "nb" and m == k + 1):
+            if doc[m].lower_ in pronouns and not (
+                m == k + 1 and (self.language == "nb" or doc[m].lower_ in OBJECT_PRONOUNS)
+            ):
                 return True
         return False
 
