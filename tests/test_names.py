@@ -81,6 +81,11 @@ def test_model_free_names(text, lang, expected):
         ("Best regards,\nShackleton", "en", ["Shackleton"]),
         ("Best,\nAcme Support Team", "en", []),
         ("Vennlig hilsen\nHoksrud", "nb", ["Hoksrud"]),
+        # A rare word that starts a sentence before a verb that a person does is its subject;
+        # not before a verb that a product does too.
+        ("Chiamaka went home early.", "en", ["Chiamaka"]),
+        ("Gofmt fixed the indentation.", "en", []),
+        ("Hoksrud fikk flest stemmer.", "nb", ["Hoksrud"]),
         ("Tvedt, husk møtet i morgen.", "nb", ["Tvedt"]),
         # Introductions and mail headers.
         ("Sometimes people call me Csanád.", "en", ["Csanád"]),
@@ -126,6 +131,11 @@ def test_context_cues(text, lang, expected):
         ("Russell Investments is a design agency.", "en"),
         ("The Golden Helix Orchestra was founded in 1978.", "en"),
         ("We deploy to Linux systems only.", "en"),
+        # Firms joined by "&", and the ends of a route.
+        ("Ernst & Young announced a new graduate scheme.", "en"),
+        ("The walk from Newton Abbot to Teignmouth is lovely.", "en"),
+        ("I switched from VS Code to Neovim last month.", "en"),
+        ("Vi kjørte fra Tvedestrand til Arendal.", "nb"),
         ("The conference is in Wroclaw, Poland this year.", "en"),
         # Place names that begin with a word for a place, places one moves to, companies named after people.
         ("We stayed at a hotel in Santa Monica for a week.", "en"),

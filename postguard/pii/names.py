@@ -516,6 +516,14 @@ INTRODUCTIONS = {
     "en": {("name", "is"), ("call", "me"), ("i", "'m"), ("i", "’m"), ("i", "am")},
     "nb": {("navnet", "er"), ("navn", "er"), ("jeg", "heter")},
 }
+#: Verbs after a rare word that starts a sentence that make it the subject, and a person: "Darnell
+#: fixed the tap" would also fit a product ("Gofmt fixed"), "Chiamaka went home" would not.
+SUBJECT_VERBS = {
+    "en": set("went came told gave took got met married thanked hugged visited smiled laughed cried".split()),
+    "nb": set("gikk kom fortalte ga tok fikk møtte giftet takket besøkte smilte lo gråt".split()),
+}
+#: "from X to Y": a route between places (or a move between tools), not people.
+ROUTES = {"en": ("from", "to"), "nb": ("fra", "til")}
 #: Words that close a message: a line after them that holds only a capitalised run signs it.
 SIGN_OFFS = {
     "en": {
@@ -887,6 +895,7 @@ DERIVED_ENDINGS = {
         "ism",
         "ity",
         "ware",
+        "ly",
     ),
     "nb": ("sjon", "het", "else", "isk", "lig", "ende", "ning"),
 }
@@ -900,6 +909,8 @@ _VERSION_RE = re.compile(r"^v?\d[\d.,]*$")
 RARE_ZIPF = 3.3
 #: Words up to this frequency that no list knows are often names too (wordfreq counts names).
 UNKNOWN_ZIPF = 4.0
+#: A word no list knows whose singular is this common is an ordinary plural: "Respondents said".
+PLURAL_BASE_ZIPF = 3.0
 #: A surname this common as an ordinary word ("Post", "Master") needs a cue besides its capital.
 COMMON_SURNAME_ZIPF = 4.8
 
@@ -1370,6 +1381,13 @@ class NameFinder:
             return NameSpan(start, end, 0.6, "known surname before a lower-case word")
         if after and kind in {"ambiguous", "last", "rare", "unknown", "wordlike"}:
             return NameSpan(start, end, 0.7, "name before a verb of saying")
+        if (
+            kind in {"rare", "unknown"}
+            and at_start
+            and nxt is not None
+            and nxt.lower_ in SUBJECT_VERBS[self.language]
+        ):
+            return NameSpan(start, end, 0.6, "a rare word as the subject of a verb a person does")
         if kind in {"last", "rare", "unknown", "wordlike"} and self._addressed(
             doc, tokens[0].i, last.i + 1, nxt, nxt2
         ):
@@ -1387,6 +1405,13 @@ class NameFinder:
         ):
             return NameSpan(start, end, 0.6, "a pronoun refers back to it")
         return None
+
+    def _plural(self, word: str) -> bool:
+        """Whether an English word no list knows is the plural of a known word: "Respondents", "Panics"."""
+        if self.language != "en" or len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
+            return False
+        singulars = (word[:-1], word[:-2], word[:-3] + "y") if word.endswith("es") else (word[:-1],)
+        return any(self.lex.commonness(w) >= PLURAL_BASE_ZIPF for w in singulars)
 
     def _is_title(self, word: str) -> bool:
         if word in self.titles:
@@ -1473,7 +1498,30 @@ class NameFinder:
             return True
         if nxt is not None and (tokens[-1].lower_, nxt.lower_.replace("’", "'")) in EPONYMOUS:
             return True  # "Wendy's"
+        if self._firm_partner(doc, b, nxt, nxt2) or self._route(doc, b, nxt, nxt2):
+            return True
         return any(_inner_capital(t.text) for t in tokens)
+
+    @staticmethod
+    def _firm_partner(doc: Doc, b: int, nxt: Token | None, nxt2: Token | None) -> bool:
+        """Whether a run is joined to a capitalised word by "&": a firm, "Ernst & Young"."""
+        if nxt is not None and nxt.text == "&" and nxt2 is not None and nxt2.text[:1].isupper():
+            return True
+        return b > 0 and doc[b].text == "&" and doc[b - 1].text[:1].isupper()
+
+    def _route(self, doc: Doc, b: int, nxt: Token | None, nxt2: Token | None) -> bool:
+        """Whether a run (token ``b`` before it) is an end of "from X to Y": places, or tools one moves between."""
+        start, end = ROUTES[self.language]
+        if b < 0:
+            return False
+        if doc[b].lower_ == start:
+            return nxt is not None and nxt.lower_ == end and nxt2 is not None and nxt2.text[:1].isupper()
+        if doc[b].lower_ != end:
+            return False
+        k = b - 1
+        while k >= 0 and doc[k].text[:1].isupper() and not doc[k].is_sent_start:
+            k -= 1
+        return 0 <= k < b - 1 and doc[k].lower_ == start
 
     def _person_follows(self, doc: Doc, k: int) -> bool:
         """Whether the words from ``k`` on call for a person: "said", ", who", "initially lied", "and his"."""
@@ -1523,7 +1571,7 @@ class NameFinder:
                 return "first"
             if parts and all(p in lex.first or p in lex.last for p in parts):
                 return "last"
-        if _derived(word, self.language):
+        if _derived(word, self.language) or self._plural(word):
             return "common"
         zipf = lex.commonness(word)
         if zipf < RARE_ZIPF:
