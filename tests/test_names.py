@@ -86,6 +86,14 @@ def test_model_free_names(text, lang, expected):
         ("Chiamaka went home early.", "en", ["Chiamaka"]),
         ("Gofmt fixed the indentation.", "en", []),
         ("Hoksrud fikk flest stemmer.", "nb", ["Hoksrud"]),
+        # A family after "the"; not a team whose plural is a common word.
+        ("The Smiths next door are having another barbecue.", "en", ["Smiths"]),
+        ("He thinks the Gateses are good at giving money away.", "en", ["Gateses"]),
+        ("The Rangers won again.", "en", []),
+        # Particles that begin a name in lower case or join with a hyphen; not "al-Qaeda" alone.
+        ("They never caught bin Laden.", "en", ["bin Laden"]),
+        ("Moqtada al-Sadr called for calm.", "en", ["Moqtada al-Sadr"]),
+        ("The attack on al-Qaeda bases failed.", "en", []),
         ("Tvedt, husk møtet i morgen.", "nb", ["Tvedt"]),
         # Introductions and mail headers.
         ("Sometimes people call me Csanád.", "en", ["Csanád"]),

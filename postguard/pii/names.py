@@ -589,6 +589,8 @@ PARTICLES = {
     "ten",
     "af",
 }
+#: Particles that begin a name in lower case, with no capitalised word before them: "bin Laden".
+LEADING_PARTICLES = {"bin", "ibn", "van", "von"}
 #: Words right before a lone capitalised word that make it a person: "with Mulva", "told Clinton".
 BEFORE_CUES = {
     "en": {
@@ -909,6 +911,8 @@ _VERSION_RE = re.compile(r"^v?\d[\d.,]*$")
 RARE_ZIPF = 3.3
 #: Words up to this frequency that no list knows are often names too (wordfreq counts names).
 UNKNOWN_ZIPF = 4.0
+#: A plural this common as a word after "the" is a team or a group, not a family: "the Rangers".
+FAMILY_MAX_ZIPF = 3.6
 #: A word no list knows whose singular is this common is an ordinary plural: "Respondents said".
 PLURAL_BASE_ZIPF = 3.0
 #: A surname this common as an ordinary word ("Post", "Master") needs a cue besides its capital.
@@ -1116,7 +1120,7 @@ def _runs(doc: Doc, shapes: _Shapes, start: int = 0, stop: int | None = None) ->
     i, n = start, len(shapes)
     end = n if stop is None else stop
     while i < end:
-        if shapes[i] != "cap":
+        if shapes[i] != "cap" and not _leading_particle(doc, shapes, i):
             i += 1
             continue
         j = i + 1
@@ -1127,6 +1131,10 @@ def _runs(doc: Doc, shapes: _Shapes, start: int = 0, stop: int | None = None) ->
                 if doc[j].is_sent_start and shapes[j - 1] != "initial":
                     break
                 j += 1
+            elif shape == "particle" and j + 2 < n and shapes[j + 1] == "hyphen" and shapes[j + 2] == "cap":
+                if doc[j].is_sent_start:
+                    break
+                j += 3  # "Moqtada al-Sadr"
             elif shape in {"particle", "hyphen"} and j + 1 < n and shapes[j + 1] == "cap":
                 if doc[j].is_sent_start:
                     break
@@ -1135,6 +1143,17 @@ def _runs(doc: Doc, shapes: _Shapes, start: int = 0, stop: int | None = None) ->
                 break
         yield i, j
         i = j
+
+
+def _leading_particle(doc: Doc, shapes: _Shapes, i: int) -> bool:
+    """Whether token ``i`` is a lower-case particle that begins a name: "bin Laden", "van Gogh"."""
+    return (
+        doc[i].text in LEADING_PARTICLES
+        and i + 1 < len(doc)
+        and shapes[i + 1] == "cap"
+        and not doc[i + 1].is_sent_start
+        and (i == 0 or shapes[i - 1] == "other")
+    )
 
 
 class NameFinder:
@@ -1256,11 +1275,15 @@ class NameFinder:
             if kinds[0] == "function":
                 return None
         else:
-            tokens = [t for t in doc[i:j] if shapes[t.i] in {"cap", "initial"}]
+            tokens = [
+                t
+                for t in doc[i:j]
+                if shapes[t.i] in {"cap", "initial"} or (t.i == i and shapes[i] == "particle")
+            ]
             kinds = [self._kind(t, shapes) for t in tokens]
         before = doc[i - 1] if i > 0 else None
         titled = before is not None and self._is_title(before.lower_.rstrip("."))
-        if kinds == ["common"] and not titled:
+        if kinds == ["common"] and not titled and not (before is not None and before.lower_ == "the"):
             return None
         prev = before.lower_ if before is not None and not doc[i].is_sent_start else ""
         # A Norwegian first name that is also a small word starts a name before a surname: "Jo Nesbø".
@@ -1360,6 +1383,8 @@ class NameFinder:
         if not core:
             return None
         kind = core[0]
+        if prev == "the" and self._family(last.lower_):
+            return NameSpan(start, end, 0.6, "a family: the Smiths")
         if kind == "function" or (
             not titled and (prev in self.places or self._after_place(doc, shapes, i, reach=kind != "first"))
         ):
@@ -1405,6 +1430,14 @@ class NameFinder:
         ):
             return NameSpan(start, end, 0.6, "a pronoun refers back to it")
         return None
+
+    def _family(self, word: str) -> bool:
+        """Whether an English word after "the" names a family: "the Smiths", "the Gateses" (not
+        "the Rangers": a plural that is common as a word)."""
+        if self.language != "en" or not word.endswith("s") or self.lex.commonness(word) >= FAMILY_MAX_ZIPF:
+            return False
+        name = word[:-2] if word.endswith(("ses", "shes", "ches", "xes", "zes")) else word[:-1]
+        return (name in self.lex.last or name in self.lex.first) and name not in self.lex.ordinary
 
     def _plural(self, word: str) -> bool:
         """Whether an English word no list knows is the plural of a known word: "Respondents", "Panics"."""
