@@ -38,6 +38,9 @@ def person_names(text: str, lang: str) -> list[str]:
         ("We thanked Melinda and Bill for the gift.", "en", ["Melinda", "Bill"]),
         ("The dissent was joined by SCALIA and THOMAS.", "en", ["SCALIA", "THOMAS"]),
         ("NATO and APEC met in May.", "en", []),
+        # A surname that is also a word completes a name after another name-like word.
+        ("Homer Simpson is a better parent than people think.", "en", ["Homer Simpson"]),
+        ("We walked through Hyde Park to Union Station.", "en", []),
         # Places and ordinary words that are also surnames.
         ("I'm flying from Raleigh, NC on Monday.", "en", []),
         ("Here is the Master draft we discussed.", "en", []),

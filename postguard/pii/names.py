@@ -1367,7 +1367,11 @@ class NameFinder:
                 and all(k in {"first", "last", "rare", "unknown"} for k in core)
             ):
                 return NameSpan(start, end, 0.85, "first name and surname")
-            if core[0] in {"first", "rare"} and tokens[-1].lower_ in self.lex.last and core[-1] != "caps":
+            if (
+                core[0] in {"first", "rare", "last", "unknown"}
+                and tokens[-1].lower_ in self.lex.last
+                and core[-1] != "caps"
+            ):
                 return NameSpan(start, end, 0.8, "name and a surname that is also a word")
             if titled or after:
                 return NameSpan(start, end, 0.8, "title or context")
