@@ -134,6 +134,8 @@ def test_context_cues(text, lang, expected):
         # A number after a run: a version, a product or a street; but a phone number follows a name.
         ("Until Rust 1.53, only references to arrays worked.", "en"),
         ("The bus station is on Peter Zuidhove 188.", "en"),
+        ("Send it to 41 Popović Dam, Suite 860.", "en"),
+        ("Our office is at 17611 Loring Lane, Spring, TX.", "en"),
         ("The letter went to 2456 Rue de Virton 38.", "en"),
         ("The bus drops you off at 643 ul. Biskupa Bogedaina.", "en"),
         # Inner capitals, derived words, organisation words inside or after a run.

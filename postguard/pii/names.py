@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from ..analysis import Analysis
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 #: Faker locales whose Latin-script names are read (first names, surnames).
 NAME_LOCALES = (
     "en_US",
@@ -519,8 +519,10 @@ INTRODUCTIONS = {
 #: Verbs after a rare word that starts a sentence that make it the subject, and a person: "Darnell
 #: fixed the tap" would also fit a product ("Gofmt fixed"), "Chiamaka went home" would not.
 SUBJECT_VERBS = {
-    "en": set("went came told gave took got met married thanked hugged visited smiled laughed cried".split()),
-    "nb": set("gikk kom fortalte ga tok fikk møtte giftet takket besøkte smilte lo gråt".split()),
+    "en": set(
+        "went came told gave took got met married thanked hugged visited smiled laughed cried lives lived".split()
+    ),
+    "nb": set("gikk kom fortalte ga tok fikk møtte giftet takket besøkte smilte lo gråt bor bodde".split()),
 }
 #: "from X to Y": a route between places (or a move between tools), not people.
 ROUTES = {"en": ("from", "to"), "nb": ("fra", "til")}
@@ -803,6 +805,8 @@ ORG_ENDINGS = {
         "laget",
     ),
 }
+#: Faker locales whose street suffixes are read.
+STREET_LOCALES = {"en": ("en_US", "en_AU"), "nb": ("no_NO", "en_US")}
 #: Words that begin a street name: "Rue de Virton", "Via Roma", "ul. Biskupa".
 STREET_HEADS = {
     "rue",
@@ -938,6 +942,8 @@ class Lexicon:
     home: frozenset[str]
     ordinary: frozenset[str]
     zipf: dict[str, float]
+    #: The last words of street names ("Lane", "Summit", "gata"): after a house number, an address.
+    street_ends: frozenset[str]
 
     def commonness(self, word: str) -> float:
         return self.zipf.get(word.casefold(), 0.0)
@@ -1002,6 +1008,15 @@ def _ordinary_words(language: str) -> list[str]:
     return sorted(words)
 
 
+def _street_ends(language: str) -> list[str]:
+    """Faker's street suffixes for the language's addresses (and English ones, common in both)."""
+    words: set[str] = set()
+    for locale in STREET_LOCALES[language]:
+        provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
+        words.update(w.casefold() for w in provider.street_suffixes if " " not in w)
+    return sorted(words)
+
+
 def _build() -> dict:
     first, last, home = _faker_names()
     return {
@@ -1010,6 +1025,7 @@ def _build() -> dict:
         "home": home,
         "ordinary": {lang: _ordinary_words(lang) for lang in ("en", "nb")},
         "zipf": {lang: _wordfreq_zipf(lang) for lang in ("en", "nb")},
+        "street_ends": {lang: _street_ends(lang) for lang in ("en", "nb")},
     }
 
 
@@ -1043,6 +1059,7 @@ def lexicon(language: str) -> Lexicon:
         home=frozenset(n.casefold() for n in data["home"]),
         ordinary=frozenset(data["ordinary"][language]),
         zipf=data["zipf"][language],
+        street_ends=frozenset(data["street_ends"][language]),
     )
 
 
@@ -1527,6 +1544,8 @@ class NameFinder:
             b -= 1  # "ul. Biskupa", split by the tokenizer
         before = doc[b].lower_.rstrip(".") if b >= 0 else ""
         head = first.lower_.rstrip(".")
+        if tokens[-1].lower_ in self.lex.street_ends and b >= 0 and doc[b].like_num:
+            return True  # "41 Popović Dam", "17611 Loring Lane": an address
         if head in STREET_HEADS or before in STREET_HEADS or head in PLACE_HEADS:
             return True
         if before in PLACE_HEADS and doc[b].text[:1].isupper():
