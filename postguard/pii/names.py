@@ -1366,8 +1366,9 @@ class NameFinder:
         """The cues for a person in a run trimmed to ``tokens`` (see :meth:`_judge`)."""
         last = tokens[-1]
         possessive = nxt is not None and nxt.lower_ in {"'s", "’s"}
-        if possessive and nxt2 is not None and shapes[nxt2.i] == "cap":
-            return None  # "Ralph's Market": a shop, not a person
+        full_name = len(kinds) >= 2 and kinds[0] == "first"
+        if possessive and nxt2 is not None and shapes[nxt2.i] == "cap" and not full_name:
+            return None  # "Ralph's Market": a shop; but "Alice Goldberg's Cautionary Tales" is a person's
         after = self._person_follows(doc, last.i + 1) if nxt is not None else False
         if nxt is not None and nxt.text == "<" and nxt2 is not None and "@" in nxt2.text:
             after = True  # "Kari Nordmann <kari@example.no>": a mail header or a signature
