@@ -1137,7 +1137,8 @@ def _runs(doc: Doc, shapes: _Shapes, start: int = 0, stop: int | None = None) ->
     i, n = start, len(shapes)
     end = n if stop is None else stop
     while i < end:
-        if shapes[i] != "cap" and not _leading_particle(doc, shapes, i):
+        shape = shapes[i]
+        if shape != "cap" and not (shape == "particle" and _leading_particle(doc, shapes, i)):
             i += 1
             continue
         j = i + 1
