@@ -38,6 +38,12 @@ def person_names(text: str, lang: str) -> list[str]:
         ("We thanked Melinda and Bill for the gift.", "en", ["Melinda", "Bill"]),
         ("The dissent was joined by SCALIA and THOMAS.", "en", ["SCALIA", "THOMAS"]),
         ("NATO and APEC met in May.", "en", []),
+        # A role in apposition, an age in brackets, and more titles.
+        ("Tvedt, CEO of Acme, said no.", "en", ["Tvedt"]),
+        ("Mulva, a spokesman for the firm, declined to comment.", "en", ["Mulva"]),
+        ("Kubernetes, the orchestrator, won.", "en", []),
+        ("Hoksrud (45) fra Bergen vant.", "nb", ["Hoksrud"]),
+        ("We met Sen. Wolfowitz at the hearing.", "en", ["Wolfowitz"]),
         # A possessive before a capitalised word: a full name's work, but a one-word shop.
         ("We read the verses from Alice Goldberg's Cautionary Tales.", "en", ["Alice Goldberg"]),
         ("We bought bread at Ralph's Market.", "en", []),

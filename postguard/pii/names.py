@@ -67,6 +67,20 @@ _NAME_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿA-ZÀ-ÖØ-Þ'’-]*$")
 
 TITLES = {
     "en": {
+        "sen",
+        "rep",
+        "gov",
+        "capt",
+        "detective",
+        "inspector",
+        "pastor",
+        "bishop",
+        "archbishop",
+        "pope",
+        "chancellor",
+        "ambassador",
+        "commissioner",
+        "sheriff",
         "mr",
         "mrs",
         "ms",
@@ -524,6 +538,8 @@ SUBJECT_VERBS = {
     ),
     "nb": set("gikk kom fortalte ga tok fikk møtte giftet takket besøkte smilte lo gråt bor bodde".split()),
 }
+#: Articles before a role in apposition: "Kari, a nurse".
+ARTICLES = {"en": {"a", "an", "the"}, "nb": {"en", "ei", "et"}}
 #: "from X to Y": a route between places (or a move between tools), not people.
 ROUTES = {"en": ("from", "to"), "nb": ("fra", "til")}
 #: Words that close a message: a line after them that holds only a capitalised run signs it.
@@ -1428,7 +1444,7 @@ class NameFinder:
         ):
             return NameSpan(start, end, 0.6, "known surname before a lower-case word")
         if after and kind in {"ambiguous", "last", "rare", "unknown", "wordlike"}:
-            return NameSpan(start, end, 0.7, "name before a verb of saying")
+            return NameSpan(start, end, 0.7, "name before words that call for a person")
         if (
             kind in {"rare", "unknown"}
             and at_start
@@ -1590,10 +1606,20 @@ class NameFinder:
             return False
         nxt = doc[k + 1].lower_
         if word == ",":
-            return nxt in {"who", "som"}
+            return nxt in {"who", "som"} or self._role(doc, k + 1)
+        if word == "(":
+            # An age in brackets, as news write it: "Kari Nordmann (34)".
+            return doc[k + 1].is_digit and len(nxt) <= 2 and k + 2 < len(doc) and doc[k + 2].text == ")"
         if word in {"and", "og"}:
             return nxt in PERSON_PRONOUNS
         return word.endswith("ly") and nxt in self.after and self.language == "en"
+
+    def _role(self, doc: Doc, k: int) -> bool:
+        """Whether token ``k`` starts a role in apposition: ", CEO of Acme", ", a spokesman for"."""
+        word = doc[k].lower_.rstrip(".")
+        if word in ARTICLES[self.language] and k + 1 < len(doc):
+            word = doc[k + 1].lower_.rstrip(".")
+        return self._is_title(word) or word in PERSON_NOUNS[self.language]
 
     def _kind(self, token: Token, shapes: _Shapes) -> str:
         """``function``, ``title``, ``first``, ``last``, ``ambiguous``, ``wordlike``, ``common``, ``rare``,
