@@ -107,6 +107,9 @@ def test_model_free_names(text, lang, expected):
         ("Moqtada al-Sadr called for calm.", "en", ["Moqtada al-Sadr"]),
         ("The attack on al-Qaeda bases failed.", "en", []),
         ("Tvedt, husk møtet i morgen.", "nb", ["Tvedt"]),
+        ("Katya - can you take a look at this?", "en", ["Katya"]),
+        ("Chonawee -\n\nI have not seen the amendment yet.\n\nKwame", "en", ["Chonawee", "Kwame"]),
+        ("New this year:\nGoplay,\na web-based tool that compiles as you type.", "en", []),
         # Introductions and mail headers.
         ("Sometimes people call me Csanád.", "en", ["Csanád"]),
         ("Her maiden name is LeBatelier.", "en", ["LeBatelier"]),
@@ -115,6 +118,8 @@ def test_model_free_names(text, lang, expected):
         # Words for a person before a name, as titles; Norwegian title compounds.
         ("My neighbour Wolfowitz lent us a ladder.", "en", ["Wolfowitz"]),
         ("I would like to remove my kid Agi from the will.", "en", ["Agi"]),
+        ("My mother-in-law, Rosalind, is staying with us.", "en", ["Rosalind"]),
+        ("My brother-in-law Rashad ran his first marathon.", "en", ["Rashad"]),
         ("Kollegaen Tvedt er syk.", "nb", ["Tvedt"]),
         ("Landslagssjef Ståle Solbakken tok ut tre nye spillere.", "nb", ["Ståle Solbakken"]),
         ("Sykepleier Siri Haugland jobber nattskift.", "nb", ["Siri Haugland"]),

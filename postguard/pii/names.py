@@ -558,6 +558,8 @@ SIGN_OFFS = {
     },
     "nb": {"hilsen", "mvh", "takk", "klem", "helsing"},
 }
+#: Marks after a name that address its person: "Mulva, can you", "Katya - can you", "Jacqueline -".
+ADDRESS_MARKS = {",", "-", "–", "—"}
 #: Words after "Name," at a sentence start that make the name the person addressed: "Mulva, can you".
 ADDRESS_FOLLOWERS = {
     "en": set("i i'm you we please can could would will thanks thank hope sorry".split()),
@@ -1461,7 +1463,9 @@ class NameFinder:
         if kind == "wordlike" and not at_start and self.lex.commonness(last.lower_) < COMMON_SURNAME_ZIPF:
             return NameSpan(start, end, 0.6, "capitalised surname")
         if kind in {"rare", "last", "wordlike", "unknown"} and (
-            prev in self.before or self._introduced(doc, tokens[0].i)
+            prev in self.before
+            or self._introduced(doc, tokens[0].i)
+            or self._after_person_word(doc, tokens[0].i)
         ):
             return NameSpan(start, end, 0.6, "capitalised word where a person is expected")
         if kind in {"rare", "last", "wordlike", "unknown", "ambiguous"} and self._pronoun_follows(
@@ -1494,22 +1498,35 @@ class NameFinder:
     def _addressed(self, doc: Doc, i: int, k: int, nxt: Token | None, nxt2: Token | None) -> bool:
         """Whether tokens [i, k) address someone ("Mulva, can you", "Kari, husk") or sign a message
         on a line of their own after a closing word ("Best regards,\nMulva")."""
-        if (doc[i].is_sent_start or i == 0) and (
-            nxt is not None
-            and nxt.text == ","
-            and nxt2 is not None
-            and nxt2.lower_ in ADDRESS_FOLLOWERS[self.language]
-        ):
-            return True
+        if (doc[i].is_sent_start or i == 0) and nxt is not None and nxt.text in ADDRESS_MARKS:
+            if nxt2 is None or "\n" in nxt2.text:
+                return i == 0 or "\n\n" in doc[i - 1].text  # a greeting that opens a message: "Jacqueline -"
+            if nxt2.lower_ in ADDRESS_FOLLOWERS[self.language]:
+                return True
         if k < len(doc) and "\n" not in doc[k].text:
             return False
         b = i - 1
         if b < 1 or "\n" not in doc[b].text:
             return False
+        if k == len(doc) and "\n\n" in doc[b].text:
+            return True  # the last line of a message, after a blank line: a signature
         b -= 1
         if doc[b].text == "," and b > 0:
             b -= 1
         return doc[b].lower_ in SIGN_OFFS[self.language]
+
+    def _after_person_word(self, doc: Doc, i: int) -> bool:
+        """Whether a word for a person comes right before token ``i``, perhaps with a comma between:
+        "my mother-in-law, Rosalind", "my brother-in-law Rashad"."""
+        b = i - 1
+        if b > 0 and doc[b].text == ",":
+            b -= 1
+        if b < 0 or (doc[b].is_sent_start and b != i - 1):
+            return False
+        word = doc[b].lower_
+        if word == "law" and b >= 2 and doc[b - 2].lower_ == "in":
+            return True
+        return b < i - 1 and word in PERSON_NOUNS[self.language]
 
     def _introduced(self, doc: Doc, i: int) -> bool:
         """Whether the two words before token ``i`` introduce a person: "my name is", "call me", "I'm"."""
