@@ -169,6 +169,8 @@ def test_context_cues(text, lang, expected):
         ("I grew up in St. Louis.", "en"),
         ("We visited Mount Vernon on the trip.", "en"),
         ("Later we moved to Charlotte.", "en"),
+        ("I'm going to Cancun in March.", "en"),
+        ("We drove up the coast to Mendocino for our anniversary.", "en"),
         ("I used to work at Morgan Stanley.", "en"),
         ("We had lunch at Wendy's yesterday.", "en"),
         ("Eksemplet fra Ytre Arna illustrerer to ting.", "nb"),
@@ -191,6 +193,7 @@ def test_names_kept_next_to_numbers_and_companies():
     assert person_names("Hilary E. Ackermann Goldman Sachs Credit Risk", "en") == ["Hilary E. Ackermann"]
     assert person_names("Charlotte went to the office.", "en") == ["Charlotte"]
     assert person_names("Our thanks go to Matthias for the report.", "en") == ["Matthias"]
+    assert person_names("We are going to talk to Mulva tomorrow.", "en") == ["Mulva"]
 
 
 def test_name_with_private_matter(default_linter):

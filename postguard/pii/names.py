@@ -657,6 +657,8 @@ BEFORE_CUES = {
 }
 #: Words that join names in a list: "Cheney, Rumsfeld, or Wolfowitz", "Aksel og Maja".
 CONJUNCTIONS = {",", "and", "or", "&", "og", "eller"}
+#: How many words before "to" a word of travel may come: "drove up the coast to Mendocino".
+MOTION_WINDOW = 4
 #: Words right before a lone capitalised word that make it a place: "in Indiana", "i Bergen".
 PLACE_CUES = {
     "en": {"in", "at", "near", "around", "across", "visit", "visiting"},
@@ -664,6 +666,17 @@ PLACE_CUES = {
 }
 #: Words for going somewhere: "moved to Charlotte", "flyttet til Bodø".
 MOTION = {
+    "going",
+    "came",
+    "coming",
+    "headed",
+    "heading",
+    "walked",
+    "rode",
+    "sailed",
+    "ticket",
+    "tickets",
+    "flights",
     "moved",
     "move",
     "moving",
@@ -1296,12 +1309,23 @@ class NameFinder:
             word = doc[k].lower_
             if word in self.places:
                 return True
-            if word in {"to", "til"} and k > 0 and not doc[k].is_sent_start and doc[k - 1].lower_ in MOTION:
+            if word in {"to", "til"} and self._motion_before(doc, k):
                 return True
             if word in CONJUNCTIONS or shapes[k] == "cap":
                 k -= 1
                 continue
             return False
+        return False
+
+    @staticmethod
+    def _motion_before(doc: Doc, k: int) -> bool:
+        """Whether a word of travel comes shortly before "to" at token ``k``, in the same sentence:
+        "going to Cancun", "drove up the coast to Mendocino" (not "sent it to Mulva")."""
+        for m in range(k - 1, max(k - 1 - MOTION_WINDOW, -1), -1):
+            if doc[m].lower_ in MOTION:
+                return True
+            if doc[m].is_sent_start or doc[m].lower_ in {"to", "til"}:
+                break  # "going to talk to Mulva": the travel is someone else's
         return False
 
     def _judge(self, doc: Doc, shapes: _Shapes, i: int, j: int) -> NameSpan | None:
