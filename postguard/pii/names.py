@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from ..analysis import Analysis
 
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 #: Faker locales whose Latin-script names are read (first names, surnames).
 NAME_LOCALES = (
     "en_US",
@@ -61,6 +61,10 @@ NAME_LOCALES = (
     "tr_TR",
     "id_ID",
 )
+#: Shorter nicknames are mostly words too ("Mac", "Kit", "Len", "Fox").
+NICKNAME_MIN_LENGTH = 4
+#: A nickname this common as a word ("Rich", "Will", "Gay") is not trusted as a first name by itself.
+NICKNAME_HOME_ZIPF = 4.6
 #: Locales whose common first names are trusted even when they are frequent words elsewhere.
 HOME_LOCALES = frozenset({"en_US", "en_GB", "en_IE", "no_NO", "sv_SE", "da_DK"})
 _NAME_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿA-ZÀ-ÖØ-Þ'’-]*$")
@@ -986,7 +990,9 @@ class Lexicon:
 def _cache_file() -> Path | None:
     base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
     try:
-        versions = f"faker{metadata.version('faker')}-wordfreq{metadata.version('wordfreq')}"
+        versions = "-".join(
+            f"{package}{metadata.version(package)}" for package in ("faker", "wordfreq", "nicknames")
+        )
     except metadata.PackageNotFoundError:
         return None
     return Path(base) / "postguard" / f"names-v{CACHE_VERSION}-{versions}.json"
@@ -1048,14 +1054,33 @@ def _street_ends(language: str) -> list[str]:
     return sorted(words)
 
 
+def _nicknames(zipf_en: dict[str, float]) -> tuple[list[str], list[str]]:
+    """English nicknames ("Phil", "Doug", "Walt") from the nicknames package's hand-curated list,
+    which Faker's lists of full first names lack; and those that are trusted as first names even
+    though they are fairly common words, as the home locales' names are."""
+    import nicknames
+    from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+    from spacy.lang.nb.stop_words import STOP_WORDS as NB_STOP
+
+    names = {
+        t.name2.capitalize()
+        for t in nicknames.name_triplets()
+        if t.name2.isalpha() and len(t.name2) >= NICKNAME_MIN_LENGTH and t.name2 not in EN_STOP | NB_STOP
+    }
+    trusted = [n for n in names if zipf_en.get(n.casefold(), 0.0) < NICKNAME_HOME_ZIPF]
+    return sorted(names), sorted(trusted)
+
+
 def _build() -> dict:
     first, last, home = _faker_names()
+    zipf = {lang: _wordfreq_zipf(lang) for lang in ("en", "nb")}
+    nicknames, trusted = _nicknames(zipf["en"])
     return {
-        "first": first,
+        "first": sorted({*first, *nicknames}),
         "last": last,
-        "home": home,
+        "home": sorted({*home, *trusted}),
         "ordinary": {lang: _ordinary_words(lang) for lang in ("en", "nb")},
-        "zipf": {lang: _wordfreq_zipf(lang) for lang in ("en", "nb")},
+        "zipf": zipf,
         "street_ends": {lang: _street_ends(lang) for lang in ("en", "nb")},
     }
 
