@@ -52,6 +52,7 @@ def person_names(text: str, lang: str) -> list[str]:
         ("We bought bread at Ralph's Market.", "en", []),
         # A surname that is also a word completes a name after another name-like word.
         ("Homer Simpson is a better parent than people think.", "en", ["Homer Simpson"]),
+        ("The desk now reports to Stan Pilarski.", "en", ["Stan Pilarski"]),
         ("We walked through Hyde Park to Union Station.", "en", []),
         # Places and ordinary words that are also surnames.
         ("I'm flying from Raleigh, NC on Monday.", "en", []),

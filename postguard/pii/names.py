@@ -1453,6 +1453,13 @@ class NameFinder:
                 and all(k in {"first", "last", "rare", "unknown"} for k in core)
             ):
                 return NameSpan(start, end, 0.85, "first name and surname")
+            # A first name that is also a word before a rare surname: "Stan Pilarski".
+            if (
+                core[0] == "wordlike"
+                and tokens[0].lower_ in self.lex.first
+                and all(k in {"rare", "last"} for k in core[1:])
+            ):
+                return NameSpan(start, end, 0.8, "first name and surname")
             if (
                 core[0] in {"first", "rare", "last", "unknown"}
                 and tokens[-1].lower_ in self.lex.last
