@@ -161,6 +161,7 @@ def test_context_cues(text, lang, expected):
         ("The Go Cryptographic Module is validated.", "en"),
         ("Russell Investments is a design agency.", "en"),
         ("The Golden Helix Orchestra was founded in 1978.", "en"),
+        ("Our wedding at the Magnolia Room was perfect.", "en"),
         ("We deploy to Linux systems only.", "en"),
         # Firms joined by "&", and the ends of a route.
         ("Ernst & Young announced a new graduate scheme.", "en"),
