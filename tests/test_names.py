@@ -174,6 +174,8 @@ def test_context_cues(text, lang, expected):
         ("I grew up in St. Louis.", "en"),
         ("We visited Mount Vernon on the trip.", "en"),
         ("Later we moved to Charlotte.", "en"),
+        ("I'm originally from Dolores, and I'm 64.", "en"),
+        ("The docs are now in Cornish and Luxembourgish too.", "en"),
         ("I'm going to Cancun in March.", "en"),
         ("We drove up the coast to Mendocino for our anniversary.", "en"),
         ("I used to work at Morgan Stanley.", "en"),

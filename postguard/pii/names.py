@@ -661,6 +661,8 @@ BEFORE_CUES = {
 }
 #: Words that join names in a list: "Cheney, Rumsfeld, or Wolfowitz", "Aksel og Maja".
 CONJUNCTIONS = {",", "and", "or", "&", "og", "eller"}
+#: Words before "from" that make what follows a place of origin: "originally from Dolores".
+ORIGIN_WORDS = {"originally", "hails", "hail", "comes", "come", "came", "kommer", "kom", "opprinnelig"}
 #: How many words before "to" a word of travel may come: "drove up the coast to Mendocino".
 MOTION_WINDOW = 4
 #: Words right before a lone capitalised word that make it a place: "in Indiana", "i Bergen".
@@ -961,6 +963,8 @@ DERIVED_ENDINGS = {
         "ity",
         "ware",
         "ly",
+        "ish",
+        "ese",
     ),
     "nb": ("sjon", "het", "else", "isk", "lig", "ende", "ning"),
 }
@@ -1360,6 +1364,8 @@ class NameFinder:
                 return True
             if word in {"to", "til"} and self._motion_before(doc, k):
                 return True
+            if word in {"from", "fra"} and k > 0 and doc[k - 1].lower_ in ORIGIN_WORDS:
+                return True  # "originally from Dolores", "kommer fra Molde"
             if word in CONJUNCTIONS or shapes[k] == "cap":
                 k -= 1
                 continue
