@@ -102,6 +102,12 @@ def test_model_free_names(text, lang, expected):
         ("Chiamaka went home early.", "en", ["Chiamaka"]),
         ("Gofmt fixed the indentation.", "en", []),
         ("Hoksrud fikk flest stemmer.", "nb", ["Hoksrud"]),
+        # Norwegian: a proper noun that starts a sentence before any finite verb is its subject,
+        # but not a definite or plural noun or a compound ("Forventningen var", "Anmodningsvedtak ble").
+        ("Willoch var kjent for sine skarpe meninger.", "nb", ["Willoch"]),
+        ("Haaland scoret to mål i går.", "nb", ["Haaland"]),
+        ("Regjeringspartiene var uenige.", "nb", []),
+        ("Anmodningsvedtak ble fattet i juni.", "nb", []),
         # A family after "the"; not a team whose plural is a common word.
         ("The Smiths next door are having another barbecue.", "en", ["Smiths"]),
         ("He thinks the Gateses are good at giving money away.", "en", ["Gateses"]),

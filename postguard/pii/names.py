@@ -544,6 +544,14 @@ SUBJECT_VERBS = {
 }
 #: Articles before a role in apposition: "Kari, a nurse".
 ARTICLES = {"en": {"a", "an", "the"}, "nb": {"en", "ei", "et"}}
+#: Norwegian finite verbs that make a sentence-initial proper noun the subject (besides past tenses).
+AUXILIARIES = {
+    "nb": set("er var har hadde ble blir kan kunne vil ville skal skulle må vant trakk tapte sa".split())
+}
+#: Endings of Norwegian definite and plural nouns, and of verbal nouns: "-en", "-ene", "-ing".
+NB_NOUN_ENDINGS = ("en", "et", "ene", "er", "ere", "ing", "ens", "ets", "logi")
+#: A known word this common at the end of a longer Norwegian word makes it a compound.
+COMPOUND_PART_ZIPF = 3.5
 #: "from X to Y": a route between places (or a move between tools), not people.
 ROUTES = {"en": ("from", "to"), "nb": ("fra", "til")}
 #: Words that close a message: a line after them that holds only a capitalised run signs it.
@@ -1534,10 +1542,13 @@ class NameFinder:
         if after and kind in {"ambiguous", "last", "rare", "unknown", "wordlike"}:
             return NameSpan(start, end, 0.7, "name before words that call for a person")
         if (
-            kind in {"rare", "unknown"}
+            kind in {"rare", "unknown", "last", "wordlike"}
             and at_start
             and nxt is not None
-            and nxt.lower_ in SUBJECT_VERBS[self.language]
+            and self._subject_of(kind, nxt)
+            and not (
+                self.language == "nb" and kind in {"rare", "unknown"} and self._norwegian_noun(last.lower_)
+            )
         ):
             return NameSpan(start, end, 0.6, "a rare word as the subject of a verb a person does")
         if kind in {"last", "rare", "unknown", "wordlike"} and self._addressed(
@@ -1574,6 +1585,26 @@ class NameFinder:
             return False
         singulars = (word[:-1], word[:-2], word[:-3] + "y") if word.endswith("es") else (word[:-1],)
         return any(self.lex.commonness(w) >= PLURAL_BASE_ZIPF for w in singulars)
+
+    def _subject_of(self, kind: str, verb: Token) -> bool:
+        """Whether a sentence-initial word of ``kind`` is the subject of ``verb``, and so a person.
+        In Norwegian only proper nouns are capitalised there besides ordinary words, so any finite
+        verb will do ("Willoch var", "Haaland scoret"); in English only a verb a person does."""
+        word = verb.lower_
+        if word in SUBJECT_VERBS[self.language]:
+            return kind in {"rare", "unknown"}
+        if self.language != "nb":
+            return False
+        return word in AUXILIARIES["nb"] or (
+            len(word) > 4 and word.endswith(("et", "te", "de")) and verb.is_lower
+        )
+
+    def _norwegian_noun(self, word: str) -> bool:
+        """Whether a Norwegian word no list knows is an ordinary noun: a definite or plural form
+        ("Forventningen", "Journalistene") or a compound of a known word ("Anmodningsvedtak")."""
+        if word.endswith(NB_NOUN_ENDINGS):
+            return True
+        return any(self.lex.commonness(word[k:]) >= COMPOUND_PART_ZIPF for k in range(3, len(word) - 4))
 
     def _is_title(self, word: str) -> bool:
         if word in self.titles:
