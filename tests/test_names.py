@@ -24,6 +24,9 @@ def person_names(text: str, lang: str) -> list[str]:
         ("Thanks to Ingrid for the great talk!", "en", ["Ingrid"]),
         ("We met in Bergen and drove to Oslo.", "en", []),
         ("Will you ship the release next week?", "en", []),
+        # A social-media handle names a person; "@" before an ordinary word is code or a version.
+        ("Get well soon @kari_n!", "en", ["@kari_n"]),
+        ("Use a @media query or install @latest.", "en", []),
         # Nicknames that Faker's lists of full names lack; not short ones that are words.
         ("Phil called from the Omaha office.", "en", ["Phil"]),
         ("Use Len to count the items.", "en", []),
@@ -216,6 +219,7 @@ def test_name_with_private_matter(default_linter):
     assert hits("Big hugs to Marte Kristiansen, who is on sick leave.", "en") == ["Marte Kristiansen"]
     assert hits("Kari Nordmann er sykmeldt. Ola Hansen holder foredraget.", "nb") == ["Kari Nordmann"]
     assert hits("Congrats to Ingrid on her talk!", "en") == []
+    assert hits("@kari_n is on sick leave again, get well soon!", "en") == ["@kari_n"]
 
 
 def test_spacy_ner_pipeline_from_a_path(tmp_path):

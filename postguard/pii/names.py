@@ -981,6 +981,10 @@ LONG_DERIVED_ENDINGS = {"en": ("ing", "ed"), "nb": ()}
 #: "Mc", "Mac", "Le", "De"... before an inner capital are part of a surname; other inner capitals
 #: ("PubGrub", "JetBrains") mark a product or a company.
 INNER_CAPITAL_PREFIXES = {"mc", "mac", "fitz", "van", "von", "della", "dell", "o'", "o’"}
+#: A mention of an account, which names a person as surely as their name: "@kari_n".
+_HANDLE_RE = re.compile(r"^@[A-Za-z0-9_]{2,30}$")
+#: "@" before a word this common is code or a version ("@media", "@latest"), not an account.
+HANDLE_WORD_ZIPF = 3.5
 _VERSION_RE = re.compile(r"^v?\d[\d.,]*$")
 #: A word this rare (or absent from the word list) that is capitalised mid-sentence may be a surname.
 RARE_ZIPF = 3.3
@@ -1208,14 +1212,19 @@ class _Shapes:
         self.cues = cues
         #: Tokens seen so far whose lower-case form's hash is in ``cues`` (the scan for runs sees every token).
         self.cue_hits: list[int] = []
+        #: Tokens seen so far that begin with "@": perhaps a social-media handle.
+        self.handle_hits: list[int] = []
 
     def __getitem__(self, i: int) -> str:
         shape = self.known.get(i)
         if shape is None:
             token = self.doc[i]
             shape = self.known[i] = _shape(token)
-            if shape == "other" and token.lower in self.cues:
-                self.cue_hits.append(i)
+            if shape == "other":
+                if token.lower in self.cues:
+                    self.cue_hits.append(i)
+                elif token.text[:1] == "@":
+                    self.handle_hits.append(i)
         return shape
 
     def __len__(self) -> int:
@@ -1292,7 +1301,19 @@ class NameFinder:
             self._by_list(doc, shapes, runs, judged)
         found = [span for span in judged if span is not None]
         lower = self._lower_case(doc, [p for p in shapes.cue_hits if stop is None or p < stop])
-        return sorted([*found, *lower], key=lambda span: span.start) if lower else found
+        handles = [
+            NameSpan(doc[p].idx, doc[p].idx + len(doc[p]), 0.5, "a social-media handle")
+            for p in shapes.handle_hits
+            if (stop is None or p < stop) and self._handle(doc[p].text)
+        ]
+        if lower or handles:
+            return sorted([*found, *lower, *handles], key=lambda span: span.start)
+        return found
+
+    def _handle(self, text: str) -> bool:
+        """Whether "@word" is an account ("@kari_n") and not an ordinary word after an "@", as code
+        and versions write them ("@media", "@latest", "@param")."""
+        return bool(_HANDLE_RE.match(text)) and self.lex.commonness(text[1:]) < HANDLE_WORD_ZIPF
 
     def _lower_case(self, doc: Doc, cues: list[int]) -> list[NameSpan]:
         """First names written in lower case right after a word for a person (tokens ``cues``):
