@@ -1212,19 +1212,14 @@ class _Shapes:
         self.cues = cues
         #: Tokens seen so far whose lower-case form's hash is in ``cues`` (the scan for runs sees every token).
         self.cue_hits: list[int] = []
-        #: Tokens seen so far that begin with "@": perhaps a social-media handle.
-        self.handle_hits: list[int] = []
 
     def __getitem__(self, i: int) -> str:
         shape = self.known.get(i)
         if shape is None:
             token = self.doc[i]
             shape = self.known[i] = _shape(token)
-            if shape == "other":
-                if token.lower in self.cues:
-                    self.cue_hits.append(i)
-                elif token.text[:1] == "@":
-                    self.handle_hits.append(i)
+            if shape == "other" and token.lower in self.cues:
+                self.cue_hits.append(i)
         return shape
 
     def __len__(self) -> int:
@@ -1275,6 +1270,14 @@ def _leading_particle(doc: Doc, shapes: _Shapes, i: int) -> bool:
     )
 
 
+def _has_at(doc: Doc) -> bool:
+    """Whether the Doc's text has an "@" at all (asked once per Doc: most drafts mention no account)."""
+    found = doc.user_data.get("postguard.has-at")
+    if found is None:
+        found = doc.user_data["postguard.has-at"] = "@" in doc.text
+    return found
+
+
 class NameFinder:
     """Finds person names in a spaCy Doc using :class:`Lexicon` cues (see the module doc)."""
 
@@ -1301,19 +1304,21 @@ class NameFinder:
             self._by_list(doc, shapes, runs, judged)
         found = [span for span in judged if span is not None]
         lower = self._lower_case(doc, [p for p in shapes.cue_hits if stop is None or p < stop])
-        handles = [
-            NameSpan(doc[p].idx, doc[p].idx + len(doc[p]), 0.5, "a social-media handle")
-            for p in shapes.handle_hits
-            if (stop is None or p < stop) and self._handle(doc[p].text)
-        ]
+        handles = self._handles(doc, start, stop) if _has_at(doc) else []
         if lower or handles:
             return sorted([*found, *lower, *handles], key=lambda span: span.start)
         return found
 
-    def _handle(self, text: str) -> bool:
-        """Whether "@word" is an account ("@kari_n") and not an ordinary word after an "@", as code
-        and versions write them ("@media", "@latest", "@param")."""
-        return bool(_HANDLE_RE.match(text)) and self.lex.commonness(text[1:]) < HANDLE_WORD_ZIPF
+    def _handles(self, doc: Doc, start: int, stop: int | None) -> list[NameSpan]:
+        """Accounts mentioned in tokens [start, stop) ("@kari_n"), but not an ordinary word after an
+        "@", as code and versions write them ("@media", "@latest")."""
+        return [
+            NameSpan(t.idx, t.idx + len(t), 0.5, "a social-media handle")
+            for t in doc[start:stop]
+            if t.text[:1] == "@"
+            and _HANDLE_RE.match(t.text)
+            and self.lex.commonness(t.text[1:]) < HANDLE_WORD_ZIPF
+        ]
 
     def _lower_case(self, doc: Doc, cues: list[int]) -> list[NameSpan]:
         """First names written in lower case right after a word for a person (tokens ``cues``):
