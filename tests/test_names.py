@@ -50,6 +50,7 @@ def person_names(text: str, lang: str) -> list[str]:
         ("Kubernetes, the orchestrator, won.", "en", []),
         ("Hoksrud (45) fra Bergen vant.", "nb", ["Hoksrud"]),
         ("We met Sen. Wolfowitz at the hearing.", "en", ["Wolfowitz"]),
+        ("The troops answered to Gen. Petraeus.", "en", ["Petraeus"]),
         # A possessive before a capitalised word: a full name's work, but a one-word shop.
         ("We read the verses from Alice Goldberg's Cautionary Tales.", "en", ["Alice Goldberg"]),
         ("We bought bread at Ralph's Market.", "en", []),
@@ -171,6 +172,9 @@ def test_context_cues(text, lang, expected):
         ("Russell Investments is a design agency.", "en"),
         ("The Golden Helix Orchestra was founded in 1978.", "en"),
         ("Our wedding at the Magnolia Room was perfect.", "en"),
+        # A lower-case abbreviation is no title; a surname-like word after a trimmed capital is Title Case.
+        ("Most respondents use Go with gen AI models. AI is everywhere.", "en"),
+        ("Go 1.25 includes a new garbage collector, Green Tea.", "en"),
         ("We deploy to Linux systems only.", "en"),
         # Firms joined by "&", and the ends of a route.
         ("Ernst & Young announced a new graduate scheme.", "en"),

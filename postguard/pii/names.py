@@ -623,6 +623,24 @@ PARTICLES = {
 }
 #: Particles that begin a name in lower case, with no capitalised word before them: "bin Laden".
 LEADING_PARTICLES = {"bin", "ibn", "van", "von"}
+#: Abbreviated titles that are a title only when capitalised: "Gen. Petraeus", not "gen AI".
+SHORT_TITLES = {
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "gov",
+    "sen",
+    "rep",
+    "prof",
+    "rev",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+}
 #: Words right before a lone capitalised word that make it a person: "with Mulva", "told Clinton".
 BEFORE_CUES = {
     "en": {
@@ -1431,7 +1449,11 @@ class NameFinder:
             ]
             kinds = [self._kind(t, shapes) for t in tokens]
         before = doc[i - 1] if i > 0 else None
-        titled = before is not None and self._is_title(before.lower_.rstrip("."))
+        titled = (
+            before is not None
+            and self._is_title(before.lower_.rstrip("."))
+            and not (before.lower_.rstrip(".") in SHORT_TITLES and before.text[:1].islower())
+        )
         if kinds == ["common"] and not titled and not (before is not None and before.lower_ == "the"):
             return None
         prev = before.lower_ if before is not None and not doc[i].is_sent_start else ""
@@ -1583,7 +1605,13 @@ class NameFinder:
             return NameSpan(start, end, 0.6, "the person addressed or signing")
         if possessive and not at_start and kind in {"last", "rare", "unknown", "wordlike"}:
             return NameSpan(start, end, 0.6, "possessive of a capitalised word")
-        if kind == "wordlike" and not at_start and self.lex.commonness(last.lower_) < COMMON_SURNAME_ZIPF:
+        # Not after an ordinary capitalised word trimmed off the run: "Green Tea" is Title Case.
+        if (
+            kind == "wordlike"
+            and not at_start
+            and tokens[0].i == i
+            and self.lex.commonness(last.lower_) < COMMON_SURNAME_ZIPF
+        ):
             return NameSpan(start, end, 0.6, "capitalised surname")
         if kind in {"rare", "last", "wordlike", "unknown"} and (
             prev in self.before
