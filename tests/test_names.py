@@ -112,6 +112,13 @@ def test_model_free_names(text, lang, expected):
         ("Haaland scoret to mål i går.", "nb", ["Haaland"]),
         ("Regjeringspartiene var uenige.", "nb", []),
         ("Anmodningsvedtak ble fattet i juni.", "nb", []),
+        ("Podkasten hans om krimbøker er gull.", "nb", []),
+        ("Kristiansen ber folk holde seg unna.", "nb", ["Kristiansen"]),
+        ("Ring meg når du har tid, Joakim.", "nb", ["Joakim"]),
+        ("Lagre arbeidet ditt.\nMvh IT-avdelingen", "nb", []),
+        ("Kulturbyråd Sahar Qureshi åpnet festivalen.", "nb", ["Sahar Qureshi"]),
+        ("Vi har ny avtale med SAS.", "nb", []),
+        ("@ahmed.y har du sett på PR-en min?", "nb", ["@ahmed.y"]),
         # A family after "the"; not a team whose plural is a common word.
         ("The Smiths next door are having another barbecue.", "en", ["Smiths"]),
         ("He thinks the Gateses are good at giving money away.", "en", ["Gateses"]),

@@ -549,7 +549,7 @@ AUXILIARIES = {
     "nb": set("er var har hadde ble blir kan kunne vil ville skal skulle må vant trakk tapte sa".split())
 }
 #: Endings of Norwegian definite and plural nouns, and of verbal nouns: "-en", "-ene", "-ing".
-NB_NOUN_ENDINGS = ("en", "et", "ene", "er", "ere", "ing", "ens", "ets", "logi")
+NB_NOUN_ENDINGS = ("en", "et", "ene", "erne", "er", "ere", "ing", "ens", "ets", "logi")
 #: A known word this common at the end of a longer Norwegian word makes it a compound.
 COMPOUND_PART_ZIPF = 3.5
 #: "from X to Y": a route between places (or a move between tools), not people.
@@ -1000,9 +1000,9 @@ LONG_DERIVED_ENDINGS = {"en": ("ing", "ed"), "nb": ()}
 #: ("PubGrub", "JetBrains") mark a product or a company.
 INNER_CAPITAL_PREFIXES = {"mc", "mac", "fitz", "van", "von", "della", "dell", "o'", "o’"}
 #: A mention of an account, which names a person as surely as their name: "@kari_n".
-_HANDLE_RE = re.compile(r"^@[A-Za-z0-9_]{2,30}$")
+_HANDLE_RE = re.compile(r"^@[A-Za-z0-9_][A-Za-z0-9_.]{0,28}[A-Za-z0-9_]$")
 #: "@" before a word this common is code or a version ("@media", "@latest"), not an account.
-HANDLE_WORD_ZIPF = 3.5
+HANDLE_WORD_ZIPF = 4.0
 _VERSION_RE = re.compile(r"^v?\d[\d.,]*$")
 #: A word this rare (or absent from the word list) that is capitalised mid-sentence may be a surname.
 RARE_ZIPF = 3.3
@@ -1466,6 +1466,9 @@ class NameFinder:
             and tokens[0].lower_ in self.lex.first
         ):
             kinds[0] = "first"
+        # A run that begins with an organisation is its name: "Miljøpartiet De Grønne".
+        if ORG_ENDINGS[self.language] and tokens[0].lower_.endswith(ORG_ENDINGS[self.language]):
+            return None
         # Leading titles and ordinary words ("President", "Thanks", "Dear") are not the name.
         while (
             len(tokens) > 1
@@ -1583,6 +1586,7 @@ class NameFinder:
             and kind == "wordlike"
             and nxt is not None
             and nxt.is_lower
+            and (not at_start or self._norwegian_finite_verb(nxt))  # not "Ring meg": an imperative
             and _stem(last.lower_, self.language, self.lex) in self.lex.last
             and self.lex.commonness(last.lower_) < COMMON_SURNAME_ZIPF
         ):
@@ -1594,9 +1598,6 @@ class NameFinder:
             and at_start
             and nxt is not None
             and self._subject_of(kind, nxt)
-            and not (
-                self.language == "nb" and kind in {"rare", "unknown"} and self._norwegian_noun(last.lower_)
-            )
         ):
             return NameSpan(start, end, 0.6, "a rare word as the subject of a verb a person does")
         if kind in {"last", "rare", "unknown", "wordlike"} and self._addressed(
@@ -1644,13 +1645,30 @@ class NameFinder:
         """Whether a sentence-initial word of ``kind`` is the subject of ``verb``, and so a person.
         In Norwegian only proper nouns are capitalised there besides ordinary words, so any finite
         verb will do ("Willoch var", "Haaland scoret"); in English only a verb a person does."""
-        word = verb.lower_
-        if word in SUBJECT_VERBS[self.language]:
+        if verb.lower_ in SUBJECT_VERBS[self.language]:
             return kind in {"rare", "unknown"}
+        return self._norwegian_finite_verb(verb)
+
+    def _norwegian_finite_verb(self, verb: Token) -> bool:
+        """Whether ``verb`` is a Norwegian finite verb: "var", "har", "ble", "scoret", "tapte"."""
+        word = verb.lower_
         if self.language != "nb":
             return False
-        return word in AUXILIARIES["nb"] or (
-            len(word) > 4 and word.endswith(("et", "te", "de")) and verb.is_lower
+        if word in AUXILIARIES["nb"]:
+            return True
+        # Past tenses ("scoret", "tapte") and presents ("ber", "mener"): right after the subject in
+        # a Norwegian main clause, a word with these endings is its verb.
+        return verb.is_lower and (
+            (len(word) > 4 and word.endswith(("et", "te", "de"))) or (len(word) > 2 and word.endswith("er"))
+        )
+
+    def _patronymic(self, word: str) -> bool:
+        """Whether a word is a Nordic surname made of a first name and -sen or -son: "Kristiansen"."""
+        if self.lex.commonness(word) >= UNKNOWN_ZIPF:
+            return False  # "Pressen": the press
+        return any(
+            word.endswith(end) and word[: -len(end)] in self.lex.first
+            for end in ("sen", "ssen", "son", "sson")
         )
 
     def _norwegian_noun(self, word: str) -> bool:
@@ -1818,8 +1836,8 @@ class NameFinder:
             return "initial"
         if word in PARTICLES and len(token.text) > 1:
             return "particle"
-        if token.is_upper and len(word) < 3:
-            return "common"
+        if (token.is_upper and len(word) <= 3) or word in SIGN_OFFS[self.language]:
+            return "common"  # "SAS", "NAV"; "Mvh", "Hilsen" before a signature
         mid = not token.is_sent_start and token.i > 0 and not token.is_upper
         if token.is_stop or lex.commonness(word) >= 6.0:
             # Mid-sentence capitals mark a proper noun in Norwegian: "Forfatteren Jo Nesbø".
@@ -1844,6 +1862,11 @@ class NameFinder:
             if parts and all(p in lex.first or p in lex.last for p in parts):
                 return "last"
         if _derived(word, self.language) or self._plural(word):
+            return "common"
+        if self._patronymic(word):
+            return "last"  # "Kristiansen", "Pedersen": a first name and -sen
+        # A capital that starts a Norwegian sentence says nothing: "Podkasten", "Regjeringspartiene".
+        if self.language == "nb" and not mid and self._norwegian_noun(word):
             return "common"
         zipf = lex.commonness(word)
         if zipf < RARE_ZIPF:
