@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from ..analysis import Analysis
 
-CACHE_VERSION = 7
+CACHE_VERSION = 8
 #: Faker locales whose Latin-script names are read (first names, surnames).
 NAME_LOCALES = (
     "en_US",
@@ -1129,14 +1129,25 @@ def _nicknames(zipf_en: dict[str, float]) -> tuple[list[str], list[str]]:
     return sorted(names), sorted(trusted)
 
 
+def _our_first_names() -> list[str]:
+    """Given names common in Norway that Faker's Nordic lists lack (``data/first_names_nb.txt``)."""
+    text = (resources.files(__package__) / "data" / "first_names_nb.txt").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 def _build() -> dict:
     first, last, home = _faker_names()
     zipf = {lang: _wordfreq_zipf(lang) for lang in ("en", "nb")}
     nicknames, trusted = _nicknames(zipf["en"])
+    ours = _our_first_names()
+    # Trusted as first names even when fairly common words, unless common ones ("Liv", "Odd").
+    ours_trusted = [
+        n for n in ours if max(zipf[lang].get(n.casefold(), 0.0) for lang in zipf) < NICKNAME_HOME_ZIPF
+    ]
     return {
-        "first": sorted({*first, *nicknames}),
+        "first": sorted({*first, *nicknames, *ours}),
         "last": last,
-        "home": sorted({*home, *trusted}),
+        "home": sorted({*home, *trusted, *ours_trusted}),
         "ordinary": {lang: _ordinary_words(lang) for lang in ("en", "nb")},
         "zipf": zipf,
         "street_ends": {lang: _street_ends(lang) for lang in ("en", "nb")},
