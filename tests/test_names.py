@@ -119,6 +119,7 @@ def test_model_free_names(text, lang, expected):
         ("Kulturbyråd Sahar Qureshi åpnet festivalen.", "nb", ["Sahar Qureshi"]),
         ("Vi har ny avtale med SAS.", "nb", []),
         ("@ahmed.y har du sett på PR-en min?", "nb", ["@ahmed.y"]),
+        ("@Siv kan du ta kundemøtet i morgen?", "nb", ["@Siv"]),
         # Norwegian given names from our own list, which Faker's Nordic lists lack.
         ("Ja, Torunn la inn en sak i morges.", "nb", ["Torunn"]),
         ("Takk til Audun og Ingvild for hjelpen!", "nb", ["Audun", "Ingvild"]),

@@ -1001,7 +1001,7 @@ LONG_DERIVED_ENDINGS = {"en": ("ing", "ed"), "nb": ()}
 INNER_CAPITAL_PREFIXES = {"mc", "mac", "fitz", "van", "von", "della", "dell", "o'", "o’"}
 #: A mention of an account, which names a person as surely as their name: "@kari_n".
 _HANDLE_RE = re.compile(r"^@[A-Za-z0-9_][A-Za-z0-9_.]{0,28}[A-Za-z0-9_]$")
-#: "@" before a word this common is code or a version ("@media", "@latest"), not an account.
+#: "@" before an English word this common is code or a version ("@media", "@latest"), not an account.
 HANDLE_WORD_ZIPF = 4.0
 _VERSION_RE = re.compile(r"^v?\d[\d.,]*$")
 #: A word this rare (or absent from the word list) that is capitalised mid-sentence may be a surname.
@@ -1346,7 +1346,7 @@ class NameFinder:
             for t in doc[start:stop]
             if t.text[:1] == "@"
             and _HANDLE_RE.match(t.text)
-            and self.lex.commonness(t.text[1:]) < HANDLE_WORD_ZIPF
+            and lexicon("en").commonness(t.text[1:]) < HANDLE_WORD_ZIPF
         ]
 
     def _lower_case(self, doc: Doc, cues: list[int]) -> list[NameSpan]:
