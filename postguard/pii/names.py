@@ -544,10 +544,11 @@ SUBJECT_VERBS = {
 }
 #: Articles before a role in apposition: "Kari, a nurse".
 ARTICLES = {"en": {"a", "an", "the"}, "nb": {"en", "ei", "et"}}
-#: Norwegian finite verbs that make a sentence-initial proper noun the subject (besides past tenses).
-AUXILIARIES = {
-    "nb": set("er var har hadde ble blir kan kunne vil ville skal skulle må vant trakk tapte sa".split())
-}
+#: Norwegian finite verbs that make a sentence-initial proper noun the subject (besides the
+#: endings that :meth:`NameFinder._norwegian_finite_verb` reads).
+NB_FINITE_VERBS = set(
+    "er var har hadde ble blir kan kunne vil ville skal skulle må vant trakk tapte sa".split()
+)
 #: Endings of Norwegian definite and plural nouns, and of verbal nouns: "-en", "-ene", "-ing".
 NB_NOUN_ENDINGS = ("en", "et", "ene", "erne", "er", "ere", "ing", "ens", "ets", "logi")
 #: A known word this common at the end of a longer Norwegian word makes it a compound.
@@ -1665,7 +1666,7 @@ class NameFinder:
         word = verb.lower_
         if self.language != "nb":
             return False
-        if word in AUXILIARIES["nb"]:
+        if word in NB_FINITE_VERBS:
             return True
         # Past tenses ("scoret", "tapte") and presents ("ber", "mener"): right after the subject in
         # a Norwegian main clause, a word with these endings is its verb.
