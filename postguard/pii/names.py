@@ -4,11 +4,16 @@ Official spaCy pipelines are not on the package index and there is none for Norw
 the default recogniser needs no model. Its evidence, per run of capitalised words:
 
 * first names and surnames from Faker's person providers (a maintained package that ships
-  its name lists) for the languages whose names turn up in English and Norwegian posts;
+  its name lists) for the languages whose names turn up in English and Norwegian posts,
+  English nicknames from the nicknames package, and given names common in Norway that those
+  lack (``data/first_names_nb.txt``);
 * how common each word is as an ordinary word, from wordfreq's word lists (``en``/``nb``),
   so "Will" or "Bill" at a sentence start is a verb or noun, "Tackett" after "Ram" a name;
 * titles before the run ("Dr.", "Mrs", "fru", "statsminister") and words that call for a
-  person after it ("said", "sa", "'s").
+  person after it ("said", "sa", "'s");
+* the shape of the text around it: a greeting or a signature, a role in apposition, a clause's
+  subject that a pronoun refers back to, and the evidence against a person (places, routes,
+  organisations, addresses, products, ordinary nouns that start a sentence).
 
 The name lists are cached as one small file in the user's cache folder, so a process loads
 them in a few milliseconds after the first run.
