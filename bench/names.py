@@ -2,8 +2,9 @@
 
 Split: a sentence is in the development part when crc32(id) is even, in the held-out part
 when it is odd. The recogniser's cues were tuned on the development parts only; the figures
-to quote are the held-out ones. bench/data/nb_names.jsonl is Norwegian Bokmål news and blog
-text written for this benchmark (same format, same split).
+to quote are the held-out ones. bench/data/en_names.jsonl (English web text) and
+bench/data/nb_names.jsonl (Norwegian Bokmål news, blogs, messages and posts) were written for
+this benchmark (same format, same split).
 
     python bench/names.py [--part dev|test|all] [--show-errors N] [--ner MODEL]
 """

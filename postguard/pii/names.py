@@ -68,8 +68,9 @@ NAME_LOCALES = (
 )
 #: Shorter nicknames are mostly words too ("Mac", "Kit", "Len", "Fox").
 NICKNAME_MIN_LENGTH = 4
-#: A nickname this common as a word ("Rich", "Will", "Gay") is not trusted as a first name by itself.
-NICKNAME_HOME_ZIPF = 4.6
+#: A nickname or a name from our own list this common as a word ("Rich", "Liv") is not trusted
+#: as a first name by itself.
+TRUSTED_NAME_ZIPF = 4.6
 #: Locales whose common first names are trusted even when they are frequent words elsewhere.
 HOME_LOCALES = frozenset({"en_US", "en_GB", "en_IE", "no_NO", "sv_SE", "da_DK"})
 _NAME_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿA-ZÀ-ÖØ-Þ'’-]*$")
@@ -1118,10 +1119,9 @@ def _street_ends(language: str) -> list[str]:
     return sorted(words)
 
 
-def _nicknames(zipf_en: dict[str, float]) -> tuple[list[str], list[str]]:
+def _nicknames() -> list[str]:
     """English nicknames ("Phil", "Doug", "Walt") from the nicknames package's hand-curated list,
-    which Faker's lists of full first names lack; and those that are trusted as first names even
-    though they are fairly common words, as the home locales' names are."""
+    which Faker's lists of full first names lack."""
     import nicknames
     from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
     from spacy.lang.nb.stop_words import STOP_WORDS as NB_STOP
@@ -1131,8 +1131,7 @@ def _nicknames(zipf_en: dict[str, float]) -> tuple[list[str], list[str]]:
         for t in nicknames.name_triplets()
         if t.name2.isalpha() and len(t.name2) >= NICKNAME_MIN_LENGTH and t.name2 not in EN_STOP | NB_STOP
     }
-    trusted = [n for n in names if zipf_en.get(n.casefold(), 0.0) < NICKNAME_HOME_ZIPF]
-    return sorted(names), sorted(trusted)
+    return sorted(names)
 
 
 def _our_first_names() -> list[str]:
@@ -1141,19 +1140,20 @@ def _our_first_names() -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def _trusted(names: list[str], *zipfs: dict[str, float]) -> list[str]:
+    """The names trusted as first names even though they are words, as the home locales' names
+    are: those rarer than :data:`TRUSTED_NAME_ZIPF` as a word in each of ``zipfs``."""
+    return [n for n in names if max(z.get(n.casefold(), 0.0) for z in zipfs) < TRUSTED_NAME_ZIPF]
+
+
 def _build() -> dict:
     first, last, home = _faker_names()
     zipf = {lang: _wordfreq_zipf(lang) for lang in ("en", "nb")}
-    nicknames, trusted = _nicknames(zipf["en"])
-    ours = _our_first_names()
-    # Trusted as first names even when fairly common words, unless common ones ("Liv", "Odd").
-    ours_trusted = [
-        n for n in ours if max(zipf[lang].get(n.casefold(), 0.0) for lang in zipf) < NICKNAME_HOME_ZIPF
-    ]
+    nicknames, ours = _nicknames(), _our_first_names()
     return {
         "first": sorted({*first, *nicknames, *ours}),
         "last": last,
-        "home": sorted({*home, *trusted, *ours_trusted}),
+        "home": sorted({*home, *_trusted(nicknames, zipf["en"]), *_trusted(ours, *zipf.values())}),
         "ordinary": {lang: _ordinary_words(lang) for lang in ("en", "nb")},
         "zipf": zipf,
         "street_ends": {lang: _street_ends(lang) for lang in ("en", "nb")},
@@ -1466,11 +1466,8 @@ class NameFinder:
             ]
             kinds = [self._kind(t, shapes) for t in tokens]
         before = doc[i - 1] if i > 0 else None
-        titled = (
-            before is not None
-            and self._is_title(before.lower_.rstrip("."))
-            and not (before.lower_.rstrip(".") in SHORT_TITLES and before.text[:1].islower())
-        )
+        title = before.lower_.rstrip(".") if before is not None else ""
+        titled = self._is_title(title) and not (title in SHORT_TITLES and before.text[:1].islower())
         if kinds == ["common"] and not titled and not (before is not None and before.lower_ == "the"):
             return None
         prev = before.lower_ if before is not None and not doc[i].is_sent_start else ""
