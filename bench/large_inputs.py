@@ -106,7 +106,7 @@ def hashed_policy(folder: Path) -> str:
     """A policy whose codenames and customers (the example company's) are a hashed list."""
     import os
 
-    from postguard.hashing import Hasher, hash_terms
+    from postguard.policy.hashing import Hasher, hash_terms
 
     os.environ.setdefault("POSTGUARD_HASH_KEY", "bench-key-0123456789abcdef")
     terms = ["Kestrel", "Silver Tide", "Project Kestrel", "Halvorsen Maritime", "Polar Freight AS"]

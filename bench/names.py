@@ -46,7 +46,7 @@ def main() -> None:
 
     t0 = time.perf_counter()
     from postguard.analysis import Analysis, pipeline
-    from postguard.formats import parse
+    from postguard.parsers import parse
     from postguard.pii import names
 
     pipeline("en")

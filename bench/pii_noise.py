@@ -32,7 +32,7 @@ def main() -> None:
 
     from postguard import Linter, Severity
     from postguard.analysis import Analysis
-    from postguard.formats import format_for_path, parse
+    from postguard.parsers import format_for_path, parse
     from postguard.pii import presidio
 
     registry = RecognizerRegistry(supported_languages=["en"])

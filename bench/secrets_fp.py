@@ -20,7 +20,7 @@ def main() -> None:
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
     from postguard import Linter
-    from postguard.formats import format_for_path
+    from postguard.parsers import format_for_path
 
     linter = Linter.default()
     rules = [r.id for r in linter.rules if r.category == "secret"]

@@ -16,11 +16,11 @@ import time
 from pathlib import Path
 
 from postguard import Linter
-from postguard.baseline import Baseline
-from postguard.formats import parse
-from postguard.inputs import read_draft
+from postguard.workflow.baseline import Baseline
+from postguard.parsers import parse
+from postguard.io import read_draft
 from postguard.report import ReportOptions, render
-from postguard.suppressions import apply
+from postguard.engine.suppressions import apply
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "blog_en"

@@ -16,28 +16,28 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .version import __version__
+from postguard.version import __version__
 
 if TYPE_CHECKING:
-    from .engine import Linter, Result
-    from .errors import InputError, PolicyError, PostguardError, RuleTimeoutError
-    from .findings import Finding, Severity
-    from .policy import Policy, Rule, discover_policy, load_policy, load_policy_text
+    from postguard.engine import Linter, Result
+    from postguard.errors import InputError, PolicyError, PostguardError, RuleTimeoutError
+    from postguard.model import Finding, Severity
+    from postguard.policy import Policy, Rule, discover_policy, load_policy, load_policy_text
 
 _EXPORTS = {
     "Linter": "engine",
-    "Result": "engine",
+    "Result": "model",
     "InputError": "errors",
     "PolicyError": "errors",
     "PostguardError": "errors",
     "RuleTimeoutError": "errors",
-    "Finding": "findings",
-    "Severity": "findings",
+    "Finding": "model",
+    "Severity": "model",
     "Policy": "policy",
     "Rule": "policy",
     "discover_policy": "policy",
-    "load_policy": "policy",
-    "load_policy_text": "policy",
+    "load_policy": "policy.loader",
+    "load_policy_text": "policy.loader",
 }
 
 __all__ = [

@@ -1,5 +1,5 @@
 """``python -m postguard`` is the ``postguard`` command."""
 
-from .cli import main
+from postguard.cli import main
 
 main()

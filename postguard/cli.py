@@ -12,8 +12,8 @@ import sys
 
 import click
 
-from .report import REPORTERS
-from .version import __version__
+from postguard.report import REPORTERS
+from postguard.version import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -22,7 +22,7 @@ class _Group(click.Group):
     """Turns our own errors into one clear line and exit 2, never a traceback."""
 
     def invoke(self, ctx: click.Context):
-        from .errors import PostguardError
+        from postguard.errors import PostguardError
 
         try:
             return super().invoke(ctx)
@@ -42,7 +42,7 @@ def main() -> None:
 
 
 def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
-    from .inputs import parse_size
+    from postguard.io import parse_size
 
     try:
         return parse_size(value)
@@ -110,20 +110,20 @@ def _lint_options(command):
 
 def _load_policy(policy_path: str | None, allow_outside: bool = False):
     """The organisation-wide policy merged with the project's (see docs/security.md)."""
-    from .policy import find_policies, load_policies
+    from postguard.policy import find_policies, load_policies
 
     return load_policies(find_policies(policy_path), allow_outside=allow_outside)
 
 
 def _load_linter(policy_path: str | None, allow_outside: bool = False):
-    from .engine import Linter
+    from postguard.engine import Linter
 
     return Linter(_load_policy(policy_path, allow_outside))
 
 
 def _lint(linter, files: tuple[str, ...], lang: str, input_format: str, max_file_size: int, jobs: int):
     """Check every file with one linter; an unreadable file is reported and skipped."""
-    from .batch import check_files
+    from postguard.workflow.batch import check_files
 
     results, had_error = [], False
     outcomes = check_files(
@@ -194,8 +194,9 @@ def check(
     changed_only: bool,
 ) -> None:
     """Check FILES (Markdown, HTML or text; '-' reads standard input)."""
-    from .findings import Severity
-    from .report import ReportOptions, render
+    from postguard.engine.suppressions import META_RULES
+    from postguard.model import Severity
+    from postguard.report import ReportOptions, render
 
     if diff_rev and changed_only:
         raise click.UsageError("use either --diff REV or --changed-only, not both")
@@ -203,19 +204,19 @@ def check(
     level = Severity.parse(fail_on) if fail_on else linter.policy.fail_on
     baseline = None
     if baseline_path:
-        from .baseline import Baseline
+        from postguard.workflow.baseline import Baseline
 
         baseline = Baseline.load(baseline_path)
     changes = None
     if diff_rev or changed_only:
-        from .gitdiff import changed_lines
+        from postguard.workflow.gitdiff import changed_lines
 
         changes = changed_lines(diff_rev or "HEAD", files)
     results, had_error = _lint(linter, files, lang, input_format, max_file_size, jobs)
     if baseline is not None:
         results = baseline.new_findings(results)
     if changes is not None:
-        from .gitdiff import only_changed
+        from postguard.workflow.gitdiff import only_changed
 
         results = only_changed(results, changes)
     options = ReportOptions(
@@ -224,6 +225,7 @@ def check(
         color=output == "text" and _stdout_is_tty(),
         quiet=quiet,
         rules=linter.rules,
+        other_rules=META_RULES,
     )
     text = render(output, results, options)
     if text:
@@ -263,7 +265,7 @@ def baseline_create(
     """Record the current findings in FILES as accepted (fingerprints only, never the text)."""
     from pathlib import Path
 
-    from .baseline import Baseline
+    from postguard.workflow.baseline import Baseline
 
     linter = _load_linter(policy_path, allow_outside_policy_folder)
     results, had_error = _lint(linter, files, lang, input_format, max_file_size, jobs)
@@ -282,8 +284,8 @@ def baseline_create(
 
 def _old_salt(path: str) -> bytes | None:
     """Keep an existing baseline's salt, so that recreating it changes only what changed."""
-    from .baseline import Baseline
-    from .errors import PostguardError
+    from postguard.errors import PostguardError
+    from postguard.workflow.baseline import Baseline
 
     try:
         return Baseline.load(path).salt
@@ -299,10 +301,10 @@ def init(path: str, yes: bool, force: bool) -> None:
     """Write a commented starter policy to PATH (default: postguard.yml)."""
     from pathlib import Path
 
-    from .errors import PostguardError
-    from .files import write_atomic
-    from .policy import load_policy
-    from .starter import QUESTIONS, Answers, clean_domains, split_answer, starter_policy
+    from postguard.errors import PostguardError
+    from postguard.io import write_atomic
+    from postguard.policy import load_policy
+    from postguard.workflow.starter import QUESTIONS, Answers, clean_domains, split_answer, starter_policy
 
     if Path(path).exists() and not force:
         raise PostguardError(
@@ -333,9 +335,9 @@ def test_policy(policy: str | None, verbose: bool) -> None:
     """
     from pathlib import Path
 
-    from .engine import Linter
-    from .policy import builtin_packs, discover_policy, load_policy, packs_dir
-    from .policytest import report, run_examples
+    from postguard.engine import Linter
+    from postguard.policy import builtin_packs, discover_policy, load_policy, packs_dir
+    from postguard.workflow.examples import report, run_examples
 
     if policy and not Path(policy).exists() and policy in builtin_packs():
         policy = str(packs_dir() / f"{policy}.yml")
@@ -350,8 +352,8 @@ def test_policy(policy: str | None, verbose: bool) -> None:
 @_policy_option
 def explain(rule_id: str, policy_path: str | None) -> None:
     """Explain RULE: what it looks for, what to do, examples, and where it comes from."""
-    from .explain import explain as explain_rule
-    from .explain import find_rule
+    from postguard.workflow.explain import explain as explain_rule
+    from postguard.workflow.explain import find_rule
 
     click.echo(explain_rule(find_rule(_load_policy(policy_path), rule_id)))
 
@@ -360,7 +362,7 @@ def explain(rule_id: str, policy_path: str | None) -> None:
 @_policy_option
 def rules(policy_path: str | None) -> None:
     """List the active rules: id, category, severity and source."""
-    from .explain import rules_table
+    from postguard.workflow.explain import rules_table
 
     click.echo(rules_table(_load_policy(policy_path).rules))
 
@@ -395,9 +397,9 @@ def redact(
     input_format: str,
 ) -> None:
     """Write a copy of FILE with its PII and secrets replaced (stdout, -o FILE or --in-place)."""
-    from .errors import PostguardError
-    from .files import write_atomic
-    from .redact import redact_file
+    from postguard.errors import PostguardError
+    from postguard.io import write_atomic
+    from postguard.workflow.redact import redact_file
 
     if in_place and (output or file == "-"):
         raise PostguardError(
@@ -449,10 +451,9 @@ def hash_terms(source: str, key_env: str, output: str | None, yaml_name: str | N
     with all their spellings, but the repository and CI logs never show them. See
     docs/security.md for what this does and does not protect.
     """
-    from . import hashing
-    from .errors import PostguardError
-    from .files import write_atomic
-    from .inputs import DEFAULT_MAX_BYTES, read_draft
+    from postguard.errors import PostguardError
+    from postguard.io import DEFAULT_MAX_BYTES, read_draft, write_atomic
+    from postguard.policy import hashing
 
     if new_key:
         click.echo(hashing.new_key())

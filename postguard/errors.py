@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 
 class PostguardError(Exception):
     """Base class: the CLI prints ``str(error)`` and exits with status 2, never a traceback."""
@@ -29,3 +31,26 @@ class PolicyError(PostguardError):
 
 class RuleTimeoutError(PostguardError):
     """A rule's regular expression ran past its time limit on a document."""
+
+
+class HashBudgetError(PostguardError):
+    """A draft needs more hashing than hashed term matching allows per word (hostile input)."""
+
+
+class HashKeyError(PostguardError):
+    """The key for a hashed list is missing, too short or not the one the list was made with."""
+
+
+class YamlError(ValueError):
+    """A YAML document that does not parse, or uses what a policy may not (tags, anchors...)."""
+
+    def __init__(self, line: int | None, problem: str) -> None:
+        super().__init__(problem)
+        self.line = line
+        self.problem = problem
+
+
+def did_you_mean(word: str, choices: list[str] | frozenset[str] | tuple[str, ...]) -> str:
+    """A hint for a misspelt name: `` (did you mean 'x'?)``, or nothing when none is close."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

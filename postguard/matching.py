@@ -6,7 +6,7 @@ key. Glueing without spaces is what makes ``Blue Harbor``, ``blue-harbor``, ``Bl
 the last unit may carry an inflection (``Kestrels``, ``Polarstjerna``). Whole units only: a
 term never matches inside another word unless it is declared a compound part.
 
-Hashed terms (``postguard.hashing``) go through the same code: each candidate phrase is also
+Hashed terms (``postguard.policy.hashing``) go through the same code: each candidate phrase is also
 looked up by its HMAC, and as no prefixes of hashed terms exist (they would reveal a term
 letter by letter), phrases grow up to the list's largest unit count instead.
 """
@@ -18,11 +18,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .analysis import Unit, word_units
-from .errors import PostguardError
+from postguard.analysis import Unit, word_units
+from postguard.errors import HashBudgetError
 
 if TYPE_CHECKING:
-    from .hashing import Hashed, Hasher
+    from postguard.policy.hashing import Hashed, Hasher
 
 #: Endings a name or word can take, per language (possessive, plural, definite forms).
 SUFFIXES: dict[str, tuple[str, ...]] = {
@@ -38,10 +38,6 @@ MAX_HASHTAG_PART = 32  # longest part of a run-together hashtag tried against ha
 #: Hashes a draft may cost per word unit (plus a fixed allowance), per key: ordinary prose needs
 #: a few; text built to multiply readings would otherwise take minutes, so it is refused.
 HASH_BUDGET_PER_UNIT, HASH_BUDGET_BASE = 12, 50_000
-
-
-class HashBudgetError(PostguardError):
-    """A draft needs more hashing than :data:`HASH_BUDGET_PER_UNIT` allows (hostile input)."""
 
 
 @dataclass(frozen=True, slots=True)

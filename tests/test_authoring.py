@@ -11,7 +11,7 @@ from conftest import ACME_POLICY
 from postguard import cli
 from postguard.cli import main
 from postguard.policy import load_policy
-from postguard.starter import clean_domains, split_answer
+from postguard.workflow.starter import clean_domains, split_answer
 
 BROKEN = """
 rules:

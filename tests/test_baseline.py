@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import linter_from
 
-from postguard.baseline import Baseline
+from postguard.workflow.baseline import Baseline
 from postguard.cli import main
 from postguard.errors import PostguardError
 

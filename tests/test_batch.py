@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from conftest import ACME_POLICY
 
-from postguard.batch import check_files
+from postguard.workflow.batch import check_files
 from postguard.cli import main
 
 

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from conftest import linter_from
 
 from postguard.cli import main
-from postguard.findings import Severity
+from postguard.engine.suppressions import META_RULES
+from postguard.model import Severity
 from postguard.report import ReportOptions, render
 from postguard.report.github import annotation, escape_property
 
@@ -41,7 +42,7 @@ DRAFT = "Intro line.\nØl & Kestrel: mail kari.nordmann@example.com today.\n"
 
 
 def sarif(results, **options) -> dict:
-    return json.loads(render("sarif", results, ReportOptions(rules=LINTER.rules, **options)))
+    return json.loads(render("sarif", results, ReportOptions(rules=LINTER.rules, other_rules=META_RULES, **options)))
 
 
 @pytest.fixture()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import linter_from
 
-from postguard.formats import format_for_path, parse
+from postguard.parsers import format_for_path, parse
 
 POLICY = """
 lists:

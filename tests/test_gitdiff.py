@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from postguard.cli import main
-from postguard.gitdiff import parse_diff
+from postguard.workflow.gitdiff import parse_diff
 
 POLICY = """
 lists:

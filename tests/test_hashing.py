@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from postguard import Linter, load_policy_text
 from postguard.cli import main
 from postguard.errors import PolicyError
-from postguard.hashing import HEADER, Hasher, hash_terms, parse_hashed_file
+from postguard.policy.hashing import HEADER, Hasher, hash_terms, parse_hashed_file
 
 KEY = "test-key-0123456789abcdef"
 OTHER_KEY = "another-key-0123456789abcdef"

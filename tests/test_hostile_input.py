@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from conftest import linter_from
 
 from postguard.cli import main
-from postguard.formats import parse
+from postguard.parsers import parse
 from postguard.report import ReportOptions, render
 
 TERMS = linter_from(

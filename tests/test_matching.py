@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from postguard.analysis import Analysis, word_units
-from postguard.formats import parse
+from postguard.parsers import parse
 from postguard.matching import Term, TermIndex
 
 

@@ -7,7 +7,7 @@ from conftest import linter_from
 
 from postguard import Linter
 from postguard.analysis import Analysis
-from postguard.formats import parse
+from postguard.parsers import parse
 from postguard.pii import names
 
 

@@ -10,7 +10,7 @@ from conftest import linter_from
 
 from postguard import PolicyError
 from postguard.analysis import Analysis
-from postguard.formats import parse
+from postguard.parsers import parse
 
 
 def found(linter, text: str, lang: str, rule: str) -> list[str]:

@@ -11,7 +11,7 @@ from conftest import linter_from
 from faker import Faker
 
 from postguard.analysis import Analysis
-from postguard.formats import parse
+from postguard.parsers import parse
 from postguard.pii import CONTEXT, SUFFIXES, TOP_SCORE, names, phones, screen
 
 REGIONS = screen.PHONE_REGIONS

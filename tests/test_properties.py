@@ -19,7 +19,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from postguard import Linter
-from postguard.hashing import Hasher, hash_terms
+from postguard.policy.hashing import Hasher, hash_terms
 from postguard.policy import load_policies
 from postguard.report import ReportOptions, render
 

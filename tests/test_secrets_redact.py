@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from postguard.cli import main
 from postguard.errors import PostguardError
-from postguard.files import write_atomic
-from postguard.redact import redact_text
+from postguard.io import write_atomic
+from postguard.workflow.redact import redact_text
 
 STRIPE = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
 

@@ -35,12 +35,12 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import Detection
+from postguard.pii import Detection
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from ..analysis import Analysis
+    from postguard.analysis import Analysis
 
 CACHE_VERSION = 8
 #: Faker locales whose Latin-script names are read (first names, surnames).

@@ -12,14 +12,14 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import PostguardError
-from . import Detection
+from postguard.errors import PostguardError
+from postguard.pii import Detection
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from ..analysis import Analysis
+    from postguard.analysis import Analysis
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 NER_SCORE = 0.85

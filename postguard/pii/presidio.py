@@ -18,9 +18,9 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 
-from ..analysis import LANGUAGES, Analysis, pipeline
-from . import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, SUFFIXES, Detection, recognizers
-from .screen import DATE_RE, web_addresses
+from postguard.analysis import LANGUAGES, Analysis, pipeline
+from postguard.pii import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, SUFFIXES, Detection, recognizers
+from postguard.pii.screen import DATE_RE, web_addresses
 
 MEMO_KEY = "pii.presidio"
 

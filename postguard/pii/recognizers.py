@@ -23,7 +23,7 @@ from presidio_analyzer.predefined_recognizers import (
     UrlRecognizer,
 )
 
-from . import CONTEXT, TOP_SCORE, phones, screen
+from postguard.pii import CONTEXT, TOP_SCORE, phones, screen
 
 
 class OfflineEmailRecognizer(EmailRecognizer):

@@ -24,9 +24,9 @@ from collections.abc import Callable, Iterable
 
 import regex
 
-from ..analysis import Analysis
-from ..document import Spans
-from . import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, CONTEXT_REQUIRED, SUFFIXES, TOP_SCORE
+from postguard.analysis import Analysis
+from postguard.parsers.document import Spans
+from postguard.pii import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, CONTEXT_REQUIRED, SUFFIXES, TOP_SCORE
 
 PHONE_REGIONS = ("NO", "SE", "DK", "GB", "US", "DE")
 #: Dates the phone matcher accepts as numbers ("2013-11-26"): never reported as phone numbers.
@@ -199,7 +199,7 @@ def web_addresses(analysis: Analysis) -> Spans:
 
 def _phone_numbers(view: str, where: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
     """The phone recognizer's results, dates aside (only in chunks ``where`` accepts)."""
-    from . import phones
+    from postguard.pii import phones
 
     return [
         (match.start, match.end)

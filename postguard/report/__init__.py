@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
-from ..findings import Severity
-
-if TYPE_CHECKING:  # imported lazily: the CLI reads REPORTERS for --help without loading the engine
-    from ..engine import Result
-    from ..policy import Rule
+from postguard.model import Result, RuleInfo, Severity
 
 #: format name -> module with ``render(results, options) -> str``
 REPORTERS = {
@@ -26,14 +21,17 @@ REPORTERS = {
 class ReportOptions:
     """How to show results: masking, the level that fails, colour, brevity.
 
-    ``rules`` are the policy's rules, for reporters that describe them (SARIF).
+    ``rules`` are the policy's rules, for reporters that describe them (SARIF);
+    ``other_rules`` describes rules that findings may name outside the policy (the rules of
+    suppressions themselves).
     """
 
     fail_on: Severity = Severity.WARNING
     show_matches: bool = False
     color: bool = False
     quiet: bool = False
-    rules: tuple[Rule, ...] = ()
+    rules: tuple[RuleInfo, ...] = ()
+    other_rules: Mapping[str, RuleInfo] = field(default_factory=dict)
 
 
 def render(name: str, results: Sequence[Result], options: ReportOptions) -> str:

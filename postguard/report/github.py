@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..engine import Result
-from ..findings import Finding, Severity
-from ..inputs import display_path
-from . import ReportOptions
+from postguard.model import Finding, Result, Severity, display_path
+from postguard.report import ReportOptions
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

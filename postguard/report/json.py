@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from ..engine import Result
-from ..inputs import display_path
-from ..version import __version__
-from . import ReportOptions, summary
+from postguard.model import Result, display_path
+from postguard.report import ReportOptions, summary
+from postguard.version import __version__
 
 
 def render(results: Sequence[Result], options: ReportOptions) -> str:

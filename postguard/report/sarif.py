@@ -12,17 +12,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from ..engine import Result
-from ..explain import generic
-from ..findings import Finding, Severity
-from ..inputs import STDIN, display_path
-from ..policy import Rule
-from ..suppressions import META_RULES
-from ..version import __version__
-from . import ReportOptions
+from postguard.model import STDIN, Finding, Result, RuleInfo, Severity, display_path, generic
+from postguard.report import ReportOptions
+from postguard.version import __version__
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -76,24 +72,37 @@ def artifact_uri(path: str | None) -> str:
     return quote(shown.as_posix())
 
 
-def _rules(results: Sequence[Result], options: ReportOptions) -> list[Rule]:
+def _rules(results: Sequence[Result], options: ReportOptions) -> list[RuleInfo]:
     """The policy's rules, then any other rule a finding names (suppression problems)."""
-    rules = list(options.rules)
+    rules: list[RuleInfo] = list(options.rules)
     known = {rule.id for rule in rules}
     findings = [f for r in results for f in r.findings] + [s.finding for r in results for s in r.suppressed]
     for finding in findings:
         if finding.rule not in known:
             known.add(finding.rule)
-            rules.append(META_RULES.get(finding.rule) or _rule_from(finding))
+            rules.append(options.other_rules.get(finding.rule) or _rule_from(finding))
     return rules
 
 
-def _rule_from(finding: Finding) -> Rule:
+@dataclass(frozen=True, slots=True)
+class _Described:
+    """A rule known only from one of its findings."""
+
+    id: str
+    category: str
+    severity: Severity
+    message: str
+    guidance: str
+    description: str = ""
+    source: str = ""
+
+
+def _rule_from(finding: Finding) -> RuleInfo:
     """A descriptor for a rule the reporter was not told about (library use without rules)."""
-    return Rule.described(finding.rule, finding.category, finding.severity, finding.message, finding.guidance)
+    return _Described(finding.rule, finding.category, finding.severity, finding.message, finding.guidance)
 
 
-def _descriptor(rule: Rule) -> dict:
+def _descriptor(rule: RuleInfo) -> dict:
     descriptor: dict = {
         "id": rule.id,
         "shortDescription": {"text": generic(rule.description or rule.message)},

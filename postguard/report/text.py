@@ -11,10 +11,8 @@ from collections.abc import Sequence
 
 import click
 
-from ..engine import Result
-from ..findings import Finding, Severity, mask
-from ..inputs import display_path
-from . import ReportOptions, summary
+from postguard.model import Finding, Result, Severity, display_path, mask
+from postguard.report import ReportOptions, summary
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")

@@ -1,0 +1,92 @@
+"""The engine's named steps after the checks, each a plain function or small class, applied in
+this order to one draft's hits: scope, allow-list, dedupe (the engine's dict of findings),
+sort, suppressions (:mod:`postguard.engine.suppressions`), shadowing."""
+
+from __future__ import annotations
+
+from postguard.kinds import Hit
+from postguard.model import Finding, Severity
+from postguard.parsers.document import Document, Spans
+from postguard.policy import Rule
+
+
+def in_scope(rule: Rule, hit: Hit, document: Document) -> bool:
+    """Scope: the hit lies in a part of the draft the rule checks (prose, code, links...)."""
+    return document.scope_at(hit.start) in rule.scope
+
+
+class AllowList:
+    """Allow-list: the policy's ``allow`` phrases (anywhere in the draft) and a rule's own
+    ``allow`` (the whole match), compared without case."""
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        self.phrases = tuple({a.casefold() for a in phrases})
+
+    def spans(self, text: str) -> Spans:
+        """Where the policy's phrases occur in ``text``, in the text's own offsets.
+
+        Case folding can change a text's length ("Straße" folds to "strasse"), so offsets in
+        the folded text are mapped back through the characters that made them.
+        """
+        if not self.phrases:
+            return Spans(())
+        folded, origin = _fold_with_origin(text)
+        spans: list[tuple[int, int]] = []
+        for phrase in self.phrases:
+            start = folded.find(phrase)
+            while start != -1:
+                end = start + len(phrase)
+                if origin is None:
+                    spans.append((start, end))
+                else:
+                    spans.append((origin[start], origin[end - 1] + 1))
+                start = folded.find(phrase, start + 1)
+        return Spans(spans)
+
+    @staticmethod
+    def allows(rule: Rule, hit: Hit, text: str, spans: Spans) -> bool:
+        matched = text[hit.start : hit.end].casefold()
+        if rule.allow and any(matched == a.casefold() for a in rule.allow):
+            return True
+        return spans.covers(hit.start, hit.end)
+
+
+def _fold_with_origin(text: str) -> tuple[str, list[int] | None]:
+    """``text`` case-folded, and for each folded character the offset of the character it came
+    from (None when folding kept every character's length, the usual case)."""
+    folded = text.casefold()
+    if len(folded) == len(text):
+        return folded, None
+    parts: list[str] = []
+    origin: list[int] = []
+    for offset, ch in enumerate(text):
+        piece = ch.casefold()
+        parts.append(piece)
+        origin.extend([offset] * len(piece))
+    return "".join(parts), origin
+
+
+def by_position(findings: list[Finding]) -> list[Finding]:
+    """Sort: findings in document order, then by end and rule id (stable output)."""
+    return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+
+
+def drop_shadowed(findings: list[Finding]) -> list[Finding]:
+    """Shadowing: drop a finding that lies inside another of the same category that is more
+    severe, or as severe and longer: it adds nothing ("shit" as mild swearing inside "absolute
+    shit" as a vulgar verdict; "unhackable" inside "100% unhackable"). One sweep in order of
+    start (longer first) remembers, per category and severity, the furthest end reached and the
+    earliest start that reached it."""
+    reach: dict[tuple[str, Severity], tuple[int, int]] = {}  # -> (furthest end, its start)
+    shadowed: set[int] = set()
+    for f in sorted(findings, key=lambda f: (f.start, -f.end, -f.severity)):
+        for (category, severity), (end, start) in reach.items():
+            if category != f.category or severity < f.severity or end < f.end:
+                continue
+            if severity > f.severity or end > f.end or start < f.start:
+                shadowed.add(id(f))
+                break
+        end, start = reach.get((f.category, f.severity), (-1, 0))
+        if f.end > end:
+            reach[(f.category, f.severity)] = (f.end, f.start)
+    return [f for f in findings if id(f) not in shadowed]

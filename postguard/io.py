@@ -1,0 +1,131 @@
+"""Files in and out: drafts read as text with a clear error for anything that is not a UTF-8 text
+file, and files written atomically (never half-written, never overwritten without a backup)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from postguard.errors import InputError, PostguardError
+from postguard.model import STDIN
+
+BACKUP_SUFFIX = ".bak"
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+def read_draft(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The decoded text of ``path`` (``-`` reads standard input); a UTF-8 BOM is dropped.
+
+    Raises :class:`InputError` for missing, unreadable, binary, oversized or non-UTF-8 input.
+    """
+    shown = "<stdin>" if path == STDIN else path
+    if path == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        target = Path(path)
+        if target.is_dir():
+            raise InputError(shown, "is a directory; pass the files to check (for example posts/*.md)")
+        try:
+            size = target.stat().st_size
+        except FileNotFoundError:
+            raise InputError(shown, "no such file") from None
+        except OSError as exc:
+            raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
+        if size > max_bytes:
+            raise InputError(
+                shown,
+                f"is {_size(size)}, larger than the {_size(max_bytes)} limit; "
+                "split it, or raise the limit with --max-file-size",
+            )
+        try:
+            with open(target, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise InputError(shown, f"is larger than the {_size(max_bytes)} limit; raise it with --max-file-size")
+    return decode(data, shown)
+
+
+def decode(data: bytes, shown: str) -> str:
+    """UTF-8 (with or without BOM) to text; binary and other encodings are refused clearly."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(shown, "is UTF-16 text; save it as UTF-8 and try again")
+    if b"\x00" in data:
+        raise InputError(
+            shown,
+            "looks like a binary file (it contains NUL bytes); postguard checks text, Markdown and HTML",
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        raise InputError(
+            shown,
+            f"is not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, column {column}); "
+            "save the file as UTF-8 and try again",
+        ) from None
+
+
+def parse_size(value: str) -> int:
+    """``5MB``, ``512k``, ``1000000`` -> bytes."""
+    text = value.strip().lower().removesuffix("b").removesuffix("i")
+    factor = 1
+    for suffix, multiplier in (("k", 1024), ("m", 1024**2), ("g", 1024**3)):
+        if text.endswith(suffix):
+            text, factor = text[:-1], multiplier
+            break
+    number = float(text)
+    if number <= 0:
+        raise ValueError("size must be positive")
+    return int(number * factor)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
+
+
+
+
+
+def write_atomic(path: str | os.PathLike[str], text: str, backup: bool = True) -> Path | None:
+    """Write ``text`` to ``path`` through a synced temporary file beside it and a rename.
+
+    An existing file keeps its permissions and, when ``backup`` is on, is first copied to
+    ``<name>.bak``; returns that backup's path (None when there was nothing to keep). On any
+    failure the original is untouched, the temporary file is removed, and PostguardError says
+    what went wrong.
+    """
+    target = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.resolve().parent
+        )
+    except OSError as exc:
+        raise PostguardError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    tmp = Path(temporary)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        kept = None
+        if target.exists():
+            shutil.copymode(target, tmp)
+            if backup:
+                kept = target.with_name(target.name + BACKUP_SUFFIX)
+                shutil.copy2(target, kept)
+        os.replace(tmp, target)
+        return kept
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise PostguardError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

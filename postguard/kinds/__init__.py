@@ -1,0 +1,108 @@
+"""Rule kinds. Each kind is one module with one class behind the :class:`Kind` protocol.
+
+A kind does three things, each once: ``parse`` reads and validates a rule's own keys into typed
+options (the policy loader calls it for every rule, so a bad rule fails at load, with its file
+and line); the constructor compiles those options (term indexes, regexes); ``run`` turns an
+:class:`~postguard.analysis.Analysis` into :class:`Hit` objects. The engine turns hits into
+findings (positions, messages, scopes, allow-lists).
+
+Kinds are registered by name in :data:`KINDS` and imported only when a
+policy uses them, so a heavy kind (PII) costs nothing to policies without it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+from postguard.errors import did_you_mean
+from postguard.policy.model import Policy, Rule
+from postguard.policy.schema import COMMON_RULE_KEYS
+
+if TYPE_CHECKING:
+    from postguard.analysis import Analysis
+
+
+#: kind name -> "module:Class" (imported on first use)
+KINDS: dict[str, str] = {
+    "terms": "postguard.kinds.terms:TermsCheck",
+    "pattern": "postguard.kinds.pattern:PatternCheck",
+    "near": "postguard.kinds.near:NearCheck",
+    "pii": "postguard.kinds.pii:PiiCheck",
+    "secrets": "postguard.kinds.secrets:SecretsCheck",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where a check found something, and the values for its message placeholders."""
+
+    start: int
+    end: int
+    values: Mapping[str, str] = field(default_factory=dict)
+
+
+class Check(Protocol):
+    """A compiled rule: what the engine runs on every draft."""
+
+    rule: Rule
+
+    def run(self, analysis: Analysis) -> Iterable[Hit]: ...
+
+
+class Kind(Protocol):
+    """What every rule kind module provides. ``OPTIONS`` lists the rule keys the kind adds."""
+
+    OPTIONS: ClassVar[frozenset[str]]
+
+    @classmethod
+    def parse(cls, rule: Rule, policy: Policy) -> Any:
+        """The rule's typed options; raises PolicyError (with the key's line) when one is wrong."""
+        ...
+
+    def __call__(self, rule: Rule, options: Any) -> Check: ...
+
+
+def kind_of(rule: Rule) -> Any:
+    """The class of ``rule``'s kind; raises PolicyError for an unknown kind."""
+    target = KINDS.get(rule.kind)
+    if target is None:
+        raise rule.error(
+            f"unknown rule kind {rule.kind!r}{did_you_mean(rule.kind, list(KINDS))}; "
+            f"available kinds: {', '.join(sorted(KINDS))}",
+            "kind",
+        )
+    module_name, class_name = target.split(":")
+    return getattr(importlib.import_module(module_name), class_name)
+
+
+def parse_rule(rule: Rule, policy: Policy) -> tuple[Any, Any]:
+    """Validate ``rule`` completely: its kind, its keys, and its kind's options.
+
+    Returns the kind's class and the typed options.
+    """
+    kind = kind_of(rule)
+    for key in rule.options:
+        if key not in kind.OPTIONS:
+            allowed = COMMON_RULE_KEYS | kind.OPTIONS
+            raise rule.error(
+                f"unknown key {key!r} for a {rule.kind!r} rule{did_you_mean(key, allowed)}; "
+                f"expected one of: {', '.join(sorted(allowed))}",
+                key,
+            )
+    return kind, kind.parse(rule, policy)
+
+
+def validate_rules(policy: Policy) -> None:
+    """Parse every rule of ``policy``; the first bad one raises PolicyError."""
+    for rule in policy.rules:
+        parse_rule(rule, policy)
+
+
+def compile_rule(rule: Rule, policy: Policy) -> Check:
+    """Build the check for ``rule``; raises PolicyError for an unknown kind or bad options."""
+    kind, options = parse_rule(rule, policy)
+    check: Check = kind(rule, options)
+    return check

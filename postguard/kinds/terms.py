@@ -1,0 +1,60 @@
+"""``terms``: words and phrases from named lists (codenames, customers, competitors, words)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from postguard.analysis import Analysis
+from postguard.kinds import Hit
+from postguard.matching import Term, TermIndex, UnitIndex
+from postguard.policy import Policy, Rule, list_terms
+
+
+def rule_terms(rule: Rule, policy: Policy, options: dict | None = None, where: str = "") -> list[Term]:
+    """The terms a rule names: its ``lists`` plus its inline ``terms``."""
+    options = rule.options if options is None else options
+    names = options.get("lists") or []
+    if isinstance(names, str):
+        names = [names]
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise rule.error(f"'{where}lists' must be list names", "lists")
+    terms: list[Term] = []
+    for name in names:
+        terms.extend(policy.lists[name].terms)
+    if "terms" in options:
+        inline = {k: options[k] for k in ("terms", "case", "inflect", "compound") if k in options}
+        terms.extend(list_terms(f"{rule.id}", inline, rule.source, rule.key_lines.get("terms", rule.line)))
+    if not terms and not names:
+        raise rule.error(f"needs '{where}lists' (names of lists) or '{where}terms' (words to find)")
+    return terms
+
+
+def unit_index(analysis: Analysis) -> UnitIndex:
+    """The document's unit index, built once and shared by every terms and near rule."""
+    return analysis.memo("terms.unit-index", lambda: UnitIndex(analysis.units, analysis.language))
+
+
+@dataclass(frozen=True, slots=True)
+class TermsOptions:
+    """The terms to find: the rule's lists and inline terms, resolved."""
+
+    terms: tuple[Term, ...]
+
+
+class TermsCheck:
+    """Finds any of the rule's terms, with their inflections and obfuscated spellings."""
+
+    OPTIONS = frozenset({"lists", "terms", "case", "inflect", "compound"})
+
+    @classmethod
+    def parse(cls, rule: Rule, policy: Policy) -> TermsOptions:
+        return TermsOptions(tuple(rule_terms(rule, policy)))
+
+    def __init__(self, rule: Rule, options: TermsOptions) -> None:
+        self.rule = rule
+        self.index = TermIndex(options.terms)
+
+    def run(self, analysis: Analysis) -> Iterator[Hit]:
+        for match in self.index.find(analysis.units, analysis.language, unit_index(analysis)):
+            yield Hit(match.start, match.end, {"term": match.term.text})

@@ -1,0 +1,114 @@
+"""A loaded policy as plain data: its rules, named term lists and examples."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from postguard.errors import PolicyError, did_you_mean
+from postguard.matching import Term
+from postguard.model import LANGUAGES, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A sentence in a rule's ``examples``: ``flag`` ones must be reported, ``pass`` ones not."""
+
+    text: str
+    lang: str | None = None
+    format: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One validated rule. ``options`` holds the keys specific to its kind."""
+
+    id: str
+    kind: str
+    category: str
+    severity: Severity
+    message: str
+    guidance: str
+    scope: frozenset[str]
+    languages: frozenset[str] | None
+    allow: tuple[str, ...]
+    flag_examples: tuple[Example, ...]
+    pass_examples: tuple[Example, ...]
+    options: Mapping[str, Any]
+    source: str
+    line: int | None
+    description: str = ""
+    key_lines: Mapping[str, int] = field(default_factory=dict)
+    mask: bool = False
+
+    @classmethod
+    def described(
+        cls,
+        rule_id: str,
+        category: str,
+        severity: Severity,
+        message: str,
+        guidance: str,
+        *,
+        kind: str = "",
+        source: str = "",
+        description: str = "",
+    ) -> Rule:
+        """A rule that exists only to be described (postguard's own meta rules, or a rule a
+        reporter knows only from its findings): no examples, options or scope."""
+        return cls(
+            id=rule_id,
+            kind=kind,
+            category=category,
+            severity=severity,
+            message=message,
+            guidance=guidance,
+            scope=frozenset(),
+            languages=None,
+            allow=(),
+            flag_examples=(),
+            pass_examples=(),
+            options={},
+            source=source,
+            line=None,
+            description=description,
+        )
+
+    def error(self, problem: str, key: str | None = None) -> PolicyError:
+        """A :class:`PolicyError` pointing at this rule (or one of its keys)."""
+        line = self.key_lines.get(key, self.line) if key else self.line
+        return PolicyError(self.source, line, f"rule {self.id!r}: {problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class TermList:
+    name: str
+    terms: tuple[Term, ...]
+    source: str
+    line: int | None
+
+    @property
+    def hashed(self) -> bool:
+        """True when some terms are known only by their hash: findings must never show them."""
+        return any(term.hashed is not None for term in self.terms)
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """A merged, validated policy: what :class:`postguard.Linter` compiles."""
+
+    rules: tuple[Rule, ...]
+    lists: Mapping[str, TermList]
+    languages: tuple[str, ...] = LANGUAGES
+    fail_on: Severity = Severity.WARNING
+    allow: tuple[str, ...] = ()
+    path: str | None = None
+    sources: tuple[str, ...] = ()
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        hint = did_you_mean(rule_id, [r.id for r in self.rules])
+        raise KeyError(f"unknown rule id {rule_id!r}{hint}")

@@ -1,0 +1,138 @@
+"""Baselines: accept the findings a repository already has, report only new ones.
+
+A baseline stores, for each finding, a fingerprint: HMAC-SHA256 keyed with a random salt
+(kept in the file) over the rule id, the file's path, the matched text (case and spacing
+folded) and the two words on each side of it within its paragraph. Never the text itself,
+so the file can be committed without repeating what it protects. Line numbers are left out,
+so moving a paragraph or editing another one keeps old findings accepted; editing the words
+right next to a finding makes it count as new, on purpose. Identical fingerprints are
+counted, so a second copy of an accepted sentence is still reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import re
+import secrets
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from postguard.errors import PostguardError
+from postguard.io import write_atomic
+from postguard.model import STDIN, Finding, Result
+
+FORMAT_VERSION = 1
+DEFAULT_NAME = ".postguard-baseline.json"
+CONTEXT_WORDS = 2
+CONTEXT_CHARS = 120
+WORD_RE = re.compile(r"\w+")
+PARAGRAPH_RE = re.compile(r"\n[ \t]*\r?\n")
+
+
+@dataclass(slots=True)
+class Baseline:
+    """Accepted finding fingerprints (with counts) and the salt they were made with.
+
+    ``root`` is the folder paths are taken relative to: the baseline file's folder, so the
+    same baseline works from any working directory.
+    """
+
+    salt: bytes
+    counts: Counter[str]
+    root: Path
+    rules: Counter[str] = field(default_factory=Counter)  # findings per rule, for people
+
+    @classmethod
+    def create(cls, results: Iterable[Result], root: Path, salt: bytes | None = None) -> Baseline:
+        baseline = cls(salt or secrets.token_bytes(16), Counter(), root)
+        for result in results:
+            baseline.counts.update(baseline.fingerprints(result))
+            baseline.rules.update(f.rule for f in result.findings)
+        return baseline
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Baseline:
+        """Read a baseline file; PostguardError with a plain reason when it is unusable."""
+        shown = str(path)
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise PostguardError(
+                f"{shown}: baseline not found; create it with 'postguard baseline create FILES -o {shown}'"
+            ) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PostguardError(f"{shown}: cannot read baseline: {exc}") from None
+        except json.JSONDecodeError as exc:
+            raise PostguardError(f"{shown}:{exc.lineno}: baseline is not valid JSON ({exc.msg})") from None
+        try:
+            if data.get("postguard-baseline") != FORMAT_VERSION:
+                raise ValueError(f"unsupported baseline version {data.get('postguard-baseline')!r}")
+            salt = bytes.fromhex(data["salt"])
+            counts = Counter({str(k): int(v) for k, v in data["findings"].items()})
+            rules = Counter({str(k): int(v) for k, v in data.get("rules", {}).items()})
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            raise PostguardError(
+                f"{shown}: not a postguard baseline ({exc}); recreate it with 'postguard baseline create'"
+            ) from None
+        return cls(salt, counts, Path(path).resolve().parent, rules)
+
+    def save(self, path: str | os.PathLike[str]) -> Path | None:
+        """Write the baseline atomically; an older file is kept as ``.bak``. Returns the backup."""
+        data = {
+            "postguard-baseline": FORMAT_VERSION,
+            "salt": self.salt.hex(),
+            "rules": dict(sorted(self.rules.items())),
+            "findings": dict(sorted(self.counts.items())),
+        }
+        return write_atomic(path, json.dumps(data, indent=2) + "\n")
+
+    def fingerprints(self, result: Result) -> list[str]:
+        key = self.path_key(result.path)
+        return [fingerprint(self.salt, key, result.text, f) for f in result.findings]
+
+    def path_key(self, path: str | None) -> str:
+        if path is None or path == STDIN:
+            return "-"
+        return Path(os.path.relpath(Path(path).resolve(), self.root)).as_posix()
+
+    def new_findings(self, results: Sequence[Result]) -> list[Result]:
+        """The results with accepted findings removed (each accepted one at most as often as
+        the baseline holds it)."""
+        left = Counter(self.counts)
+        out = []
+        for result in results:
+            kept = []
+            for finding, print_ in zip(result.findings, self.fingerprints(result), strict=True):
+                if left[print_] > 0:
+                    left[print_] -= 1
+                else:
+                    kept.append(finding)
+            out.append(replace(result, findings=tuple(kept)))
+        return out
+
+
+def fingerprint(salt: bytes, path_key: str, text: str, finding: Finding) -> str:
+    """The keyed fingerprint of one finding (see the module docstring)."""
+    before, after = context(text, finding.start, finding.end)
+    parts = [finding.rule, path_key, _fold(finding.text), before, after]
+    return hmac.new(salt, "\x1f".join(parts).encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+def context(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words next to a match, within its paragraph, folded."""
+    left = text[max(0, start - CONTEXT_CHARS) : start]
+    right = text[end : end + CONTEXT_CHARS]
+    left = PARAGRAPH_RE.split(left)[-1]
+    right = PARAGRAPH_RE.split(right)[0]
+    before = WORD_RE.findall(left)[-CONTEXT_WORDS:]
+    after = WORD_RE.findall(right)[:CONTEXT_WORDS]
+    return _fold(" ".join(before)), _fold(" ".join(after))
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
