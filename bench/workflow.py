@@ -16,11 +16,11 @@ import time
 from pathlib import Path
 
 from postguard import Linter
-from postguard.workflow.baseline import Baseline
-from postguard.parsers import parse
-from postguard.io import read_draft
-from postguard.report import ReportOptions, render
 from postguard.engine.suppressions import apply
+from postguard.io import read_draft
+from postguard.parsers import parse
+from postguard.report import ReportOptions, render
+from postguard.workflow.baseline import Baseline
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "blog_en"

@@ -91,9 +91,6 @@ def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
 
 
-
-
-
 def write_atomic(path: str | os.PathLike[str], text: str, backup: bool = True) -> Path | None:
     """Write ``text`` to ``path`` through a synced temporary file beside it and a rename.
 

@@ -161,4 +161,5 @@ def display_path(path: str) -> str:
         return path
     return path if rel.startswith("..") else rel
 
+
 BACKUP_SUFFIX = ".bak"

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import linter_from
 
-from postguard.workflow.baseline import Baseline
 from postguard.cli import main
 from postguard.errors import PostguardError
+from postguard.workflow.baseline import Baseline
 
 POLICY = """
 lists:

@@ -7,8 +7,8 @@ from pathlib import Path
 from click.testing import CliRunner
 from conftest import ACME_POLICY
 
-from postguard.workflow.batch import check_files
 from postguard.cli import main
+from postguard.workflow.batch import check_files
 
 
 def make_posts(folder: Path, count: int = 12) -> list[str]:

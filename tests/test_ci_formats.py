@@ -42,7 +42,9 @@ DRAFT = "Intro line.\nØl & Kestrel: mail kari.nordmann@example.com today.\n"
 
 
 def sarif(results, **options) -> dict:
-    return json.loads(render("sarif", results, ReportOptions(rules=LINTER.rules, other_rules=META_RULES, **options)))
+    return json.loads(
+        render("sarif", results, ReportOptions(rules=LINTER.rules, other_rules=META_RULES, **options))
+    )
 
 
 @pytest.fixture()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from postguard.analysis import Analysis, word_units
-from postguard.parsers import parse
 from postguard.matching import Term, TermIndex
+from postguard.parsers import parse
 
 
 def find(terms: list[Term], text: str, lang: str = "en") -> list[str]:

@@ -19,8 +19,8 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from postguard import Linter
-from postguard.policy.hashing import Hasher, hash_terms
 from postguard.policy import load_policies
+from postguard.policy.hashing import Hasher, hash_terms
 from postguard.report import ReportOptions, render
 
 _KEY = "property-test-key-0123456789"

@@ -23,8 +23,16 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-__all__ = ["LANGUAGES", "Analysis", "Unit", "detect_language", "pipeline", "readings", "sentence_starts", "word_units"]
-
+__all__ = [
+    "LANGUAGES",
+    "Analysis",
+    "Unit",
+    "detect_language",
+    "pipeline",
+    "readings",
+    "sentence_starts",
+    "word_units",
+]
 
 
 class Analysis:

@@ -43,4 +43,3 @@ def detect_language(text: str, candidates: tuple[str, ...] = LANGUAGES) -> str:
     if "en" in candidates and en > nb:
         return "en"
     return candidates[0]
-

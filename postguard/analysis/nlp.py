@@ -17,4 +17,3 @@ def pipeline(lang: str) -> Language:
     nlp = spacy.blank(lang)
     nlp.max_length = 100_000_000
     return nlp
-

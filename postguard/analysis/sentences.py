@@ -23,4 +23,3 @@ def sentence_starts(document: Document) -> list[int]:
         if nxt and (nxt.isupper() or nxt.isdigit() or not nxt.isalpha()):
             starts.add(m.end())
     return sorted(starts)
-

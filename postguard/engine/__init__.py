@@ -23,7 +23,6 @@ from postguard.policy.loader import load_policies, load_policy
 __all__ = ["Linter", "Result"]
 
 
-
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off while one draft is checked, as it was before afterwards.

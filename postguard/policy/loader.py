@@ -113,9 +113,7 @@ class _Loader:
         self._read_lists(data, display, folder)
         self._read_rules(data, display)
         self.allow.extend(value for value, _ in entries(data, "allow", display, str))
-        self.disabled.extend(
-            (value, display, line) for value, line in entries(data, "disable", display, str)
-        )
+        self.disabled.extend((value, display, line) for value, line in entries(data, "disable", display, str))
         self._read_severities(data, display)
         if outermost:
             self.tops.append((data, display))

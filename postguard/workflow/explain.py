@@ -13,6 +13,8 @@ from postguard.policy import Policy, Rule, did_you_mean
 
 WIDTH = 100
 BUILTIN_RE = re.compile(r"^<builtin (?P<pack>[^>]+)>$")
+
+
 def find_rule(policy: Policy, rule_id: str) -> Rule:
     """The active rule (or a suppression rule) called ``rule_id``; a clear error otherwise."""
     for rule in (*policy.rules, *META_RULES.values()):
