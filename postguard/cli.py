@@ -7,11 +7,12 @@ policy or input error.
 from __future__ import annotations
 
 import os
-import re
 import sys
 
 import click
 
+from postguard.io import DEFAULT_MAX_SIZE
+from postguard.model import INPUT_FORMATS, LANGUAGES
 from postguard.report import REPORTERS
 from postguard.version import __version__
 
@@ -61,17 +62,32 @@ _policy_option = click.option(
 )
 _lang_option = click.option(
     "--lang",
-    type=click.Choice(["auto", "en", "nb"]),
+    type=click.Choice(["auto", *LANGUAGES]),
     default="auto",
     show_default=True,
     help="Language of the drafts (auto: detect per file).",
 )
 _input_format_option = click.option(
     "--input-format",
-    type=click.Choice(["auto", "text", "markdown", "html"]),
+    type=click.Choice(["auto", *INPUT_FORMATS]),
     default="auto",
     show_default=True,
     help="How to read the drafts (auto: from the file name; stdin is text).",
+)
+
+
+_allow_outside_option = click.option(
+    "--allow-outside-policy-folder",
+    is_flag=True,
+    help="Let the policy's 'extends' and 'file:' read files outside its folder (off: a policy from a "
+    "pull request must not read the machine's files).",
+)
+_max_file_size_option = click.option(
+    "--max-file-size",
+    default=DEFAULT_MAX_SIZE,
+    show_default=True,
+    callback=_size,
+    help="Refuse drafts larger than this.",
 )
 
 
@@ -79,21 +95,10 @@ def _lint_options(command):
     """The options that say how to read drafts and which policy to use (check, baseline)."""
     options = [
         _policy_option,
-        click.option(
-            "--allow-outside-policy-folder",
-            is_flag=True,
-            help="Let the policy's 'extends' and 'file:' read files outside its folder (off: a policy from a "
-            "pull request must not read the machine's files).",
-        ),
+        _allow_outside_option,
         _lang_option,
         _input_format_option,
-        click.option(
-            "--max-file-size",
-            default="5MB",
-            show_default=True,
-            callback=_size,
-            help="Refuse drafts larger than this.",
-        ),
+        _max_file_size_option,
         click.option(
             "-j",
             "--jobs",
@@ -110,9 +115,9 @@ def _lint_options(command):
 
 def _load_policy(policy_path: str | None, allow_outside: bool = False):
     """The organisation-wide policy merged with the project's (see docs/security.md)."""
-    from postguard.policy import find_policies, load_policies
+    from postguard.workflow.run import project_policy
 
-    return load_policies(find_policies(policy_path), allow_outside=allow_outside)
+    return project_policy(policy_path, allow_outside=allow_outside)
 
 
 def _load_linter(policy_path: str | None, allow_outside: bool = False):
@@ -121,26 +126,14 @@ def _load_linter(policy_path: str | None, allow_outside: bool = False):
     return Linter(_load_policy(policy_path, allow_outside))
 
 
-def _lint(linter, files: tuple[str, ...], lang: str, input_format: str, max_file_size: int, jobs: int):
-    """Check every file with one linter; an unreadable file is reported and skipped."""
-    from postguard.workflow.batch import check_files
+def _auto(value: str) -> str | None:
+    """``auto`` on the command line means: let the library decide."""
+    return None if value == "auto" else value
 
-    results, had_error = [], False
-    outcomes = check_files(
-        linter,
-        files,
-        jobs=jobs,
-        format=None if input_format == "auto" else input_format,
-        lang=None if lang == "auto" else lang,
-        max_bytes=max_file_size,
-    )
-    for outcome in outcomes:
-        if outcome.error is not None:
-            click.echo(f"postguard: error: {outcome.error}", err=True)
-            had_error = True
-        else:
-            results.append(outcome.result)
-    return results, had_error
+
+def _report_errors(errors) -> None:
+    for error in errors:
+        click.echo(f"postguard: error: {error}", err=True)
 
 
 @main.command()
@@ -197,42 +190,37 @@ def check(
     from postguard.engine.suppressions import META_RULES
     from postguard.model import Severity
     from postguard.report import ReportOptions, render
+    from postguard.workflow.run import run_check
 
     if diff_rev and changed_only:
         raise click.UsageError("use either --diff REV or --changed-only, not both")
     linter = _load_linter(policy_path, allow_outside_policy_folder)
-    level = Severity.parse(fail_on) if fail_on else linter.policy.fail_on
-    baseline = None
-    if baseline_path:
-        from postguard.workflow.baseline import Baseline
-
-        baseline = Baseline.load(baseline_path)
-    changes = None
-    if diff_rev or changed_only:
-        from postguard.workflow.gitdiff import changed_lines
-
-        changes = changed_lines(diff_rev or "HEAD", files)
-    results, had_error = _lint(linter, files, lang, input_format, max_file_size, jobs)
-    if baseline is not None:
-        results = baseline.new_findings(results)
-    if changes is not None:
-        from postguard.workflow.gitdiff import only_changed
-
-        results = only_changed(results, changes)
+    run = run_check(
+        linter,
+        files,
+        lang=_auto(lang),
+        format=_auto(input_format),
+        max_bytes=max_file_size,
+        jobs=jobs,
+        fail_on=Severity.parse(fail_on) if fail_on else None,
+        baseline_path=baseline_path,
+        diff_rev=diff_rev or ("HEAD" if changed_only else None),
+    )
+    _report_errors(run.errors)
     options = ReportOptions(
-        fail_on=level,
+        fail_on=run.fail_on,
         show_matches=show_matches,
         color=output == "text" and _stdout_is_tty(),
         quiet=quiet,
         rules=linter.rules,
         other_rules=META_RULES,
     )
-    text = render(output, results, options)
+    text = render(output, list(run.results), options)
     if text:
         click.echo(text, color=options.color)
-    if had_error:
+    if run.errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if any(r.failed(level) for r in results) else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if run.failed else EXIT_CLEAN)
 
 
 @main.group()
@@ -266,10 +254,14 @@ def baseline_create(
     from pathlib import Path
 
     from postguard.workflow.baseline import Baseline
+    from postguard.workflow.run import lint_files
 
     linter = _load_linter(policy_path, allow_outside_policy_folder)
-    results, had_error = _lint(linter, files, lang, input_format, max_file_size, jobs)
-    if had_error:
+    results, errors = lint_files(
+        linter, files, lang=_auto(lang), format=_auto(input_format), max_bytes=max_file_size, jobs=jobs
+    )
+    _report_errors(errors)
+    if errors:
         click.echo("postguard: error: baseline not written: fix the files above first", err=True)
         sys.exit(EXIT_ERROR)
     created = Baseline.create(results, Path(output_path).resolve().parent, _old_salt(output_path))
@@ -336,12 +328,12 @@ def test_policy(policy: str | None, verbose: bool) -> None:
     from pathlib import Path
 
     from postguard.engine import Linter
-    from postguard.policy import builtin_packs, discover_policy, load_policy, packs_dir
+    from postguard.policy import builtin_packs, load_policy, packs_dir
     from postguard.workflow.examples import report, run_examples
 
     if policy and not Path(policy).exists() and policy in builtin_packs():
         policy = str(packs_dir() / f"{policy}.yml")
-    linter = Linter(load_policy(policy or discover_policy()))
+    linter = Linter(load_policy(policy) if policy else _load_policy(None))
     outcomes = run_examples(linter)
     click.echo(report(outcomes, linter.rules, verbose))
     sys.exit(EXIT_FINDINGS if any(not o.passed for o in outcomes) else EXIT_CLEAN)
@@ -374,12 +366,14 @@ def _stdin_is_tty() -> bool:
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @_policy_option
+@_allow_outside_option
+@_max_file_size_option
 @click.option(
     "--operator",
     type=click.Choice(["replace", "mask", "hash"]),
     default="replace",
     show_default=True,
-    help="replace: <EMAIL>, <PHONE>...; mask: ****; hash: a SHA-256 digest.",
+    help="replace: <EMAIL>, <PHONE>...; mask: ****; hash: an HMAC-SHA256 keyed with $POSTGUARD_HASH_KEY.",
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write the copy here instead of stdout."
@@ -390,6 +384,8 @@ def _stdin_is_tty() -> bool:
 def redact(
     file: str,
     policy_path: str | None,
+    allow_outside_policy_folder: bool,
+    max_file_size: int,
     operator: str,
     output: str | None,
     in_place: bool,
@@ -405,13 +401,14 @@ def redact(
         raise PostguardError(
             "--in-place rewrites FILE itself: it cannot be combined with -o or used with stdin"
         )
-    linter = _load_linter(policy_path)
+    linter = _load_linter(policy_path, allow_outside_policy_folder)
     text, count = redact_file(
         linter,
         file,
         operator=operator,
-        format=None if input_format == "auto" else input_format,
-        lang=None if lang == "auto" else lang,
+        format=_auto(input_format),
+        lang=_auto(lang),
+        max_bytes=max_file_size,
     )
     if in_place:
         backup = write_atomic(file, text)
@@ -458,7 +455,9 @@ def hash_terms(source: str, key_env: str, output: str | None, yaml_name: str | N
     if new_key:
         click.echo(hashing.new_key())
         return
-    if yaml_name is not None and not re.match(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", yaml_name):
+    from postguard.policy.schema import ID_RE
+
+    if yaml_name is not None and not ID_RE.match(yaml_name):
         raise click.BadParameter("use letters, digits, '-', '_' or '.'", param_hint="--yaml")
     if output and source != "-" and os.path.realpath(output) == os.path.realpath(source):
         raise PostguardError(

@@ -14,7 +14,25 @@ from postguard.model import STDIN
 
 BACKUP_SUFFIX = ".bak"
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+#: The largest draft read by default (``--max-file-size``).
+DEFAULT_MAX_SIZE = "5MB"
+
+
+def parse_size(value: str) -> int:
+    """``5MB``, ``512k``, ``1000000`` -> bytes."""
+    text = value.strip().lower().removesuffix("b").removesuffix("i")
+    factor = 1
+    for suffix, multiplier in (("k", 1024), ("m", 1024**2), ("g", 1024**3)):
+        if text.endswith(suffix):
+            text, factor = text[:-1], multiplier
+            break
+    number = float(text)
+    if number <= 0:
+        raise ValueError("size must be positive")
+    return int(number * factor)
+
+
+DEFAULT_MAX_BYTES = parse_size(DEFAULT_MAX_SIZE)
 
 
 def read_draft(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -71,20 +89,6 @@ def decode(data: bytes, shown: str) -> str:
             f"is not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, column {column}); "
             "save the file as UTF-8 and try again",
         ) from None
-
-
-def parse_size(value: str) -> int:
-    """``5MB``, ``512k``, ``1000000`` -> bytes."""
-    text = value.strip().lower().removesuffix("b").removesuffix("i")
-    factor = 1
-    for suffix, multiplier in (("k", 1024), ("m", 1024**2), ("g", 1024**3)):
-        if text.endswith(suffix):
-            text, factor = text[:-1], multiplier
-            break
-    number = float(text)
-    if number <= 0:
-        raise ValueError("size must be positive")
-    return int(number * factor)
 
 
 def _size(n: int) -> str:

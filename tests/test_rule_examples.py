@@ -1,4 +1,5 @@
-"""Every rule carries its own examples; this runs all of them, for every pack and the example policy.
+"""Every rule carries its own examples; this runs all of them, for every pack and the example policy,
+through the one examples runner that ``postguard test-policy`` uses.
 
 A ``flag`` example must be reported by its rule and a ``pass`` example must not be.
 """
@@ -12,6 +13,7 @@ from conftest import ACME_POLICY
 
 from postguard import Linter, load_policy
 from postguard.policy import Example, packs_dir
+from postguard.workflow.examples import run_example
 
 POLICY_FILES = [*sorted(packs_dir().glob("*.yml")), ACME_POLICY]
 
@@ -29,18 +31,15 @@ def cases():
                 continue
             seen.add(rule.id)
             for kind, examples in (("flag", rule.flag_examples), ("pass", rule.pass_examples)):
-                for index, example in enumerate(examples):
-                    yield pytest.param(path, rule.id, kind, example, id=f"{rule.id}-{kind}-{index}")
+                for number, example in enumerate(examples, 1):
+                    yield pytest.param(path, rule.id, kind, number, example, id=f"{rule.id}-{kind}-{number}")
 
 
-@pytest.mark.parametrize(("path", "rule_id", "kind", "example"), list(cases()))
-def test_rule_example(path, rule_id: str, kind: str, example: Example) -> None:
-    result = linter_for(path).check(example.text, format=example.format, lang=example.lang, only=[rule_id])
-    hits = [f for f in result.findings if f.rule == rule_id]
-    if kind == "flag":
-        assert hits, f"{rule_id} should flag: {example.text!r} (language {result.language})"
-    else:
-        assert not hits, f"{rule_id} should pass: {example.text!r}, but found {[f.text for f in hits]}"
+@pytest.mark.parametrize(("path", "rule_id", "kind", "number", "example"), list(cases()))
+def test_rule_example(path, rule_id: str, kind: str, number: int, example: Example) -> None:
+    linter = linter_for(path)
+    outcome = run_example(linter, linter.policy.rule(rule_id), kind, number, example)
+    assert outcome.passed, f"{rule_id} {kind} example {number} {example.text!r} {outcome.problem}"
 
 
 def test_every_rule_has_examples_of_both_kinds() -> None:

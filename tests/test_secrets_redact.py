@@ -103,10 +103,45 @@ def test_redact_to_stdout(draft, operator, expected):
     assert result.stdout == expected
 
 
-def test_redact_hash_is_stable(draft, default_linter):
+def test_redact_hash_is_stable_and_keyed(draft, default_linter, monkeypatch):
+    import hashlib
+
     result = default_linter.check(draft.read_text(encoding="utf-8"), lang="nb")
+    monkeypatch.setenv("POSTGUARD_HASH_KEY", "k" * 32)
     once, twice = redact_text(result, "hash"), redact_text(result, "hash")
     assert once == twice and STRIPE not in once and "912 34 567" not in once
+    assert hashlib.sha256(b"912 34 567").hexdigest() not in once  # not an unkeyed digest
+    monkeypatch.setenv("POSTGUARD_HASH_KEY", "o" * 32)
+    assert redact_text(result, "hash") != once  # another key, other digests
+
+
+def test_redact_hash_without_a_key_refuses(draft, monkeypatch):
+    monkeypatch.delenv("POSTGUARD_HASH_KEY", raising=False)
+    result = CliRunner().invoke(main, ["redact", "--lang", "nb", "--operator", "hash", str(draft)])
+    assert result.exit_code == 2
+    assert "POSTGUARD_HASH_KEY" in result.stderr and "Traceback" not in result.output
+
+
+def test_redact_refuses_a_file_over_the_size_limit(draft):
+    result = CliRunner().invoke(main, ["redact", "--max-file-size", "10B", str(draft)])
+    assert result.exit_code == 2
+    assert "larger than" in result.stderr or "limit" in result.stderr
+
+
+def test_redact_policy_may_not_read_outside_its_folder_unless_allowed(tmp_path, draft):
+    inner = tmp_path / "repo"
+    inner.mkdir()
+    (tmp_path / "outside.txt").write_text("Secret Customer\n", encoding="utf-8")
+    policy = inner / "postguard.yml"
+    policy.write_text(
+        "extends: [default]\nlists:\n  customers:\n    file: ../outside.txt\n", encoding="utf-8"
+    )
+    refused = CliRunner().invoke(main, ["redact", "--policy", str(policy), str(draft)])
+    assert refused.exit_code == 2 and "outside" in refused.stderr
+    allowed = CliRunner().invoke(
+        main, ["redact", "--policy", str(policy), "--allow-outside-policy-folder", str(draft)]
+    )
+    assert allowed.exit_code == 0, allowed.output
 
 
 def test_redact_round_trip_leaves_nothing_to_find(draft, default_linter):

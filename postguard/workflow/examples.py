@@ -37,11 +37,12 @@ def run_examples(linter: Linter) -> list[Outcome]:
     for rule in linter.rules:
         for expect, examples in (("flag", rule.flag_examples), ("pass", rule.pass_examples)):
             for number, example in enumerate(examples, 1):
-                outcomes.append(_run(linter, rule, expect, number, example))
+                outcomes.append(run_example(linter, rule, expect, number, example))
     return outcomes
 
 
-def _run(linter: Linter, rule: Rule, expect: str, number: int, example: Example) -> Outcome:
+def run_example(linter: Linter, rule: Rule, expect: str, number: int, example: Example) -> Outcome:
+    """Check one example of ``rule`` alone; ``expect`` is ``flag`` or ``pass``."""
     lang = example.lang
     if lang is None and rule.languages is not None and len(rule.languages) == 1:
         (lang,) = rule.languages

@@ -8,21 +8,23 @@ does ``os.replace`` swap the new file in. A failure at any step leaves the origi
 
 from __future__ import annotations
 
-import hashlib
-
-from postguard.engine import Linter, Result
+from postguard.engine import Linter
 from postguard.errors import PostguardError
-from postguard.model import SENSITIVE_CATEGORIES
+from postguard.model import SENSITIVE_CATEGORIES, Result
+from postguard.policy.hashing import DEFAULT_KEY_ENV, Hasher, load_key
 
 OPERATORS = ("replace", "mask", "hash")
 
 
-def redact_text(result: Result, operator: str = "replace") -> str:
+def redact_text(result: Result, operator: str = "replace", *, key_env: str = DEFAULT_KEY_ENV) -> str:
     """The draft of ``result`` with every sensitive finding replaced by ``operator``.
 
     ``replace`` writes ``<EMAIL>``, ``<PHONE>``...; ``mask`` keeps separators and hides the
-    characters with ``*``; ``hash`` writes a SHA-256 digest (the same value always gives the
-    same digest, so a redacted text can still show that two mentions are one person).
+    characters with ``*``; ``hash`` writes an HMAC-SHA256 with the secret key in ``key_env``
+    (the same value always gives the same digest, so a redacted text can still show that two
+    mentions are one person). The digest is keyed because private values are few: an 8-digit
+    phone number is found from a plain SHA-256 by trying them all in seconds. Without a key,
+    ``hash`` refuses (HashKeyError) rather than write something reversible.
     """
     from presidio_anonymizer import AnonymizerEngine
     from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
@@ -33,6 +35,7 @@ def redact_text(result: Result, operator: str = "replace") -> str:
         raise PostguardError(
             f"unknown redaction operator {operator!r}; expected one of {', '.join(OPERATORS)}"
         )
+    hasher = load_key(key_env) if operator == "hash" else None
     spans = _spans(result)
     if not spans:
         return result.text
@@ -44,7 +47,8 @@ def redact_text(result: Result, operator: str = "replace") -> str:
         elif operator == "mask":
             config = OperatorConfig("custom", {"lambda": _mask})
         else:
-            config = OperatorConfig("custom", {"lambda": _hash})
+            assert hasher is not None
+            config = OperatorConfig("custom", {"lambda": _keyed_digest(hasher)})
         operators[entity] = config
     return AnonymizerEngine().anonymize(result.text, analyzer_results, operators).text
 
@@ -53,8 +57,11 @@ def _mask(value: str) -> str:
     return "".join("*" if ch.isalnum() else ch for ch in value)
 
 
-def _hash(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+def _keyed_digest(hasher: Hasher):
+    def digest(value: str) -> str:
+        return hasher.digest(value).hex()
+
+    return digest
 
 
 def _spans(result: Result) -> list[tuple[int, int, str]]:
