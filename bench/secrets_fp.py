@@ -29,8 +29,9 @@ def main() -> None:
         if path.suffix in {".md", ".html"} and "_licenses" not in path.parts and path.name != "MANIFEST.txt":
             docs.append((str(path), path.read_text(encoding="utf-8"), format_for_path(str(path))))
         elif path.suffix == ".jsonl":
-            for line in path.read_text(encoding="utf-8").splitlines():
-                docs.append((f"{path.name}:{json.loads(line)['id']}", json.loads(line)["text"], "text"))
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                record = json.loads(line)  # not every corpus has ids: the line number names the rest
+                docs.append((f"{path.name}:{record.get('id', number)}", record["text"], "text"))
     hits = files_hit = 0
     for name, text, fmt in docs:
         found = linter.check(text, format=fmt, only=rules).findings

@@ -186,16 +186,18 @@ def test_offline(monkeypatch, tmp_path):
     monkeypatch.setattr(spacy.cli, "download", refuse)
     monkeypatch.setattr(tldextract, "extract", refuse)  # Presidio's stock e-mail validation path
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # name lists rebuilt from Faker, offline
-    for cached in (presidio.engine, screen._tld_extract, names._data, names.lexicon, names.finder):
+    for cached in (presidio.engine, screen._tld_extract):
         cached.cache_clear()
+    names.clear_caches()
     try:
         result = Linter.default().check(
             "Mail ola.normann@firma.no (Ola Nordmann is sykmeldt) or ring 41 23 45 67.", lang="nb"
         )
         assert {f.rule for f in result.findings} >= {"pii.email", "pii.phone", "pii.person-private"}
     finally:
-        for cached in (presidio.engine, screen._tld_extract, names._data, names.lexicon, names.finder):
+        for cached in (presidio.engine, screen._tld_extract):
             cached.cache_clear()
+        names.clear_caches()
 
 
 PER_LANGUAGE_NEAR = """

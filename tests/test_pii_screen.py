@@ -206,6 +206,8 @@ NAME_TEXTS = [
     "Kari Nordmann er syk. Ola er sykmeldt. Per-\nOla Hansen har fått sparken. Takk til Dr. Hansen.",
     "Big hugs to Marte Kristiansen, who is on sick leave. Jonas Berg was fired. Mr. Smith-Jones said so.",
     "Hi. Anne-\nMarie Olsen van der Berg (CEO) is ill. WHAT. Q. E. D. Lars Vik, Per Dag and Tor Lie left.",
+    # The last sentence starts at the end of the text, after the last token: no name, no crash.
+    "Kari Nordmann er syk.\n\n",
 ]
 
 

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Detection:
-    """One entity found in a draft, with the context word that supported it (if any)."""
+    """One entity found in a draft, with the context word that supported it (if any) and why
+    the recogniser took it (person names: the cue that decided)."""
 
     entity: str
     start: int
     end: int
     score: float
     context_word: str = ""
+    reason: str = ""
 
 
 #: Entities the ``pii`` kind knows, with a plain description for messages and docs.

@@ -12,7 +12,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "postguard"
 MAX_LINES = 600
 #: Modules being split on a branch of their own; each is removed from here when it lands.
-BEING_SPLIT = {"postguard.pii.names"}
+BEING_SPLIT: set[str] = set()
 
 
 def _module_name(path: Path) -> str:
