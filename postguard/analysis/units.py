@@ -165,7 +165,7 @@ def _continues(gap: str, after_a_word: bool, tag: str) -> tuple[bool, str]:
 
 def _address_spans(text: str) -> list[tuple[int, int]]:
     """URLs and e-mail addresses, found from their ``://``, ``www.`` and ``@`` (cheap to find)."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     if "://" in text or "www." in text:
         spans.extend(m.span() for m in _URL_RE.finditer(text))
     at = text.find("@")

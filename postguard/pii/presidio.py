@@ -151,15 +151,18 @@ class SharedArtifacts(NlpArtifacts):
             entities=[],
             tokens=doc,
             tokens_indices=doc.to_array(IDX).tolist() if len(doc) else [],
-            lemmas=_Lemmas(doc),
+            # Presidio annotates List[str] but only indexes, slices and iterates the lemmas
+            lemmas=_Lemmas(doc),  # type: ignore[arg-type]
             nlp_engine=None,
             language=doc.lang_,
         )
         del self.keywords
         self.nlp_engine = engine().nlp_engine
 
+    # Presidio sets ``keywords`` as a plain attribute; a cached_property still accepts that
+    # assignment (its value goes in the instance dict), which mypy does not model.
     @functools.cached_property
-    def keywords(self) -> list[str]:
+    def keywords(self) -> list[str]:  # type: ignore[override]
         return self.set_keywords(self.nlp_engine, self.lemmas, self.tokens.lang_)
 
 

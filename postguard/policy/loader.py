@@ -100,7 +100,7 @@ class _Loader:
         if data is None:
             data = LocatedDict()
             data.key_lines = {}
-        if not isinstance(data, dict):
+        if not isinstance(data, LocatedDict):  # every YAML mapping loads as a LocatedDict
             raise PolicyError(
                 display, line_of(data), "a policy must be a mapping of keys (languages, lists, rules, ...)"
             )

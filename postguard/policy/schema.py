@@ -76,7 +76,7 @@ def entries(data: dict, key: str, display: str, kind: type) -> list[tuple[Any, i
     out = []
     for index, item in enumerate(values):
         line = line_of(value, index) if isinstance(value, list) else line_of(data, key)
-        if not isinstance(item, kind) or (kind is str and not item.strip()):
+        if not isinstance(item, kind) or (isinstance(item, str) and kind is str and not item.strip()):
             raise PolicyError(display, line, f"'{key}' entries must be {type_name(kind)}, got {item!r}")
         out.append((item, line))
     return out
