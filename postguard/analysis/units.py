@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import string
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from postguard.analysis.normalize import INVISIBLE, collapse_repeats, deleet, fold
@@ -124,6 +124,12 @@ def word_units(text: str, base: int = 0, sentences: Sequence[int] = ()) -> list[
     if _LETTER_RUN_RE.search(text):
         _merge_letter_runs(units)
     return units
+
+
+def term_key(units: Iterable[Unit]) -> str:
+    """The key a term is found by: its units' keys glued (``Blue-Harbor's`` -> ``blueharbor``).
+    Plain terms are looked up by it and hashed terms are HMACs of it, so the two agree."""
+    return "".join(unit.key for unit in units)
 
 
 def _ascii_letter_triples(text: str) -> list[int]:
