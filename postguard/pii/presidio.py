@@ -19,7 +19,16 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 
 from postguard.analysis import LANGUAGES, Analysis, pipeline
-from postguard.pii import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, SUFFIXES, Detection, recognizers
+from postguard.pii import (
+    CONTEXT,
+    CONTEXT_AFTER,
+    CONTEXT_BEFORE,
+    CONTEXT_BOOST,
+    CONTEXT_FLOOR,
+    SUFFIXES,
+    Detection,
+    recognizers,
+)
 from postguard.pii.screen import DATE_RE, web_addresses
 
 MEMO_KEY = "pii.presidio"
@@ -70,8 +79,8 @@ class WholeWordEnhancer(LemmaContextAwareEnhancer):
         super().__init__(
             context_similarity_factor=CONTEXT_BOOST,
             min_score_with_context_similarity=CONTEXT_FLOOR,
-            context_prefix_count=5,
-            context_suffix_count=2,
+            context_prefix_count=CONTEXT_BEFORE,
+            context_suffix_count=CONTEXT_AFTER,
             context_matching_mode="whole_word",
         )
 
