@@ -140,7 +140,8 @@ def parse_rule_spec(spec: Any, display: str, line: int | None) -> Rule:
                 raise PolicyError(
                     display,
                     line_of(spec, field_name),
-                    f"{where}: unknown placeholder {{{placeholder}}} in {field_name}; available: {{match}}, {{term}}, {{near}}",
+                    f"{where}: unknown placeholder {{{placeholder}}} in {field_name}; available: "
+                    + ", ".join(f"{{{name}}}" for name in PLACEHOLDERS),
                 )
     scope = frozenset(v for v, _ in entries(spec, "scope", display, str)) or frozenset(SCOPES)
     for value in scope:
