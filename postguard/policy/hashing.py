@@ -31,8 +31,8 @@ from dataclasses import dataclass
 
 from postguard.analysis import term_key, word_units
 from postguard.errors import HashKeyError
+from postguard.model import HASH_KEY_ENV as DEFAULT_KEY_ENV
 
-DEFAULT_KEY_ENV = "POSTGUARD_HASH_KEY"
 HEADER = "# postguard hashed terms v1"
 MIN_KEY_LENGTH = 16
 DIGEST_RE = re.compile(r"^[0-9a-f]{64}$")
