@@ -13,6 +13,7 @@ import click
 
 from postguard.io import DEFAULT_MAX_SIZE
 from postguard.model import (
+    DEFAULT_FAIL_ON,
     HASH_KEY_ENV,
     INPUT_FORMATS,
     LANGUAGES,
@@ -161,7 +162,8 @@ def _report_errors(errors) -> None:
     "--fail-on",
     type=click.Choice([severity.label for severity in sorted(Severity, reverse=True)]),
     default=None,
-    help="Lowest severity that makes the exit code 1 (default: the policy's fail-on, else warning).",
+    help="Lowest severity that makes the exit code 1 (default: the policy's fail-on, else "
+    f"{DEFAULT_FAIL_ON.label}).",
 )
 @click.option(
     "--show-matches",

@@ -58,6 +58,9 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {value!r}") from None
 
 
+#: The lowest severity that fails a check when the policy sets no ``fail-on``.
+DEFAULT_FAIL_ON = Severity.WARNING
+
 #: Categories whose matched text is private data: reports mask it unless asked not to.
 SENSITIVE_CATEGORIES = frozenset({"pii", "secret"})
 
