@@ -12,9 +12,19 @@ import sys
 import click
 
 from postguard.io import DEFAULT_MAX_SIZE
-from postguard.model import INPUT_FORMATS, LANGUAGES
+from postguard.model import (
+    DEFAULT_FAIL_ON,
+    HASH_KEY_ENV,
+    INPUT_FORMATS,
+    LANGUAGES,
+    POLICY_ENV,
+    POLICY_FILENAMES,
+    REDACT_OPERATORS,
+    Severity,
+)
 from postguard.report import REPORTERS
 from postguard.version import __version__
+from postguard.workflow.baseline import DEFAULT_NAME as DEFAULT_BASELINE
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -56,7 +66,7 @@ _policy_option = click.option(
     "--policy",
     "policy_path",
     type=click.Path(dir_okay=False),
-    help="Policy file (default: $POSTGUARD_POLICY, else postguard.yml in this folder or above, else "
+    help=f"Policy file (default: ${POLICY_ENV}, else {POLICY_FILENAMES[0]} in this folder or above, else "
     "the built-in policy). An organisation-wide policy in ~/.config/postguard/postguard.yml is "
     "merged under it.",
 )
@@ -150,9 +160,10 @@ def _report_errors(errors) -> None:
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
+    type=click.Choice([severity.label for severity in sorted(Severity, reverse=True)]),
     default=None,
-    help="Lowest severity that makes the exit code 1 (default: the policy's fail-on, else warning).",
+    help="Lowest severity that makes the exit code 1 (default: the policy's fail-on, else "
+    f"{DEFAULT_FAIL_ON.label}).",
 )
 @click.option(
     "--show-matches",
@@ -236,7 +247,7 @@ def baseline() -> None:
     "--output",
     "output_path",
     type=click.Path(dir_okay=False),
-    default=".postguard-baseline.json",
+    default=DEFAULT_BASELINE,
     show_default=True,
     help="Where to write the baseline (an older one is kept as .bak).",
 )
@@ -286,7 +297,7 @@ def _old_salt(path: str) -> bytes | None:
 
 
 @main.command()
-@click.argument("path", default="postguard.yml", type=click.Path(dir_okay=False))
+@click.argument("path", default=POLICY_FILENAMES[0], type=click.Path(dir_okay=False))
 @click.option("-y", "--yes", is_flag=True, help="Ask nothing; write the starter with templates only.")
 @click.option("--force", is_flag=True, help="Replace an existing file (it is kept as .bak).")
 def init(path: str, yes: bool, force: bool) -> None:
@@ -370,10 +381,10 @@ def _stdin_is_tty() -> bool:
 @_max_file_size_option
 @click.option(
     "--operator",
-    type=click.Choice(["replace", "mask", "hash"]),
-    default="replace",
+    type=click.Choice(REDACT_OPERATORS),
+    default=REDACT_OPERATORS[0],
     show_default=True,
-    help="replace: <EMAIL>, <PHONE>...; mask: ****; hash: an HMAC-SHA256 keyed with $POSTGUARD_HASH_KEY.",
+    help=f"replace: <EMAIL>, <PHONE>...; mask: ****; hash: an HMAC-SHA256 keyed with ${HASH_KEY_ENV}.",
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write the copy here instead of stdout."
@@ -424,7 +435,7 @@ def redact(
 @click.argument("source", default="-", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(
     "--key-env",
-    default="POSTGUARD_HASH_KEY",
+    default=HASH_KEY_ENV,
     show_default=True,
     help="Environment variable that holds the policy's secret key.",
 )

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from postguard.analysis import Unit, word_units
+from postguard.analysis import Unit, term_key, word_units
 from postguard.errors import HashBudgetError
 
 if TYPE_CHECKING:
@@ -173,7 +173,7 @@ class TermIndex:
             if not units:
                 continue
             surface = "".join(u.surface for u in units)
-            entry = _Entry(term, surface.casefold(), surface, len(units), min(len(u.key) for u in units))
+            entry = _Entry(term, term_key(units), surface, len(units), min(len(u.key) for u in units))
             self._by_key.setdefault(entry.key, []).append(entry)
             self._prefixes.update(entry.key[:i] for i in range(1, len(entry.key) + 1))
             glued = ""

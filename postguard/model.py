@@ -25,6 +25,18 @@ PLACEHOLDERS = ("match", "term", "near")
 #: The path that names standard input.
 STDIN = "-"
 
+#: Policy file names, looked for in each folder from the working one up; ``init`` writes the first.
+POLICY_FILENAMES = ("postguard.yml", "postguard.yaml", ".postguard.yml", ".postguard.yaml")
+
+#: Environment variable that names the project's policy file.
+POLICY_ENV = "POSTGUARD_POLICY"
+
+#: Environment variable with the secret key of hashed lists and ``redact --operator hash``.
+HASH_KEY_ENV = "POSTGUARD_HASH_KEY"
+
+#: How ``redact`` replaces private data; the first is the default.
+REDACT_OPERATORS = ("replace", "mask", "hash")
+
 
 class Severity(enum.IntEnum):
     """How serious a finding is; ordered so that ``ERROR > WARNING > INFO``."""
@@ -45,6 +57,9 @@ class Severity(enum.IntEnum):
         except (KeyError, AttributeError):
             raise ValueError(f"unknown severity {value!r}") from None
 
+
+#: The lowest severity that fails a check when the policy sets no ``fail-on``.
+DEFAULT_FAIL_ON = Severity.WARNING
 
 #: Categories whose matched text is private data: reports mask it unless asked not to.
 SENSITIVE_CATEGORIES = frozenset({"pii", "secret"})

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from postguard.analysis.language import detect_language
 from postguard.analysis.nlp import pipeline
 from postguard.analysis.sentences import sentence_starts
-from postguard.analysis.units import Unit, readings, word_units
+from postguard.analysis.units import Unit, readings, term_key, word_units
 from postguard.model import LANGUAGES
 from postguard.parsers.document import Document
 
@@ -31,6 +31,7 @@ __all__ = [
     "pipeline",
     "readings",
     "sentence_starts",
+    "term_key",
     "word_units",
 ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import string
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from postguard.analysis.normalize import INVISIBLE, collapse_repeats, deleet, fold
@@ -126,6 +126,12 @@ def word_units(text: str, base: int = 0, sentences: Sequence[int] = ()) -> list[
     return units
 
 
+def term_key(units: Iterable[Unit]) -> str:
+    """The key a term is found by: its units' keys glued (``Blue-Harbor's`` -> ``blueharbor``).
+    Plain terms are looked up by it and hashed terms are HMACs of it, so the two agree."""
+    return "".join(unit.key for unit in units)
+
+
 def _ascii_letter_triples(text: str) -> list[int]:
     """Offsets of ASCII letter triples in any case ("sss", "sSs"), ending with a sentinel past
     the text: a plain word with none inside has no de-obfuscated readings to compute."""
@@ -165,7 +171,7 @@ def _continues(gap: str, after_a_word: bool, tag: str) -> tuple[bool, str]:
 
 def _address_spans(text: str) -> list[tuple[int, int]]:
     """URLs and e-mail addresses, found from their ``://``, ``www.`` and ``@`` (cheap to find)."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     if "://" in text or "www." in text:
         spans.extend(m.span() for m in _URL_RE.finditer(text))
     at = text.find("@")

@@ -96,7 +96,7 @@ class NearCheck:
             if b is None:
                 continue
             gap = max(b.first_unit - a.last_unit, a.first_unit - b.last_unit) - 1
-            if self.within == "sentence":
+            if isinstance(self.within, str):  # "sentence", the only text parse() accepts
                 close = units[a.first_unit].sentence == units[b.first_unit].sentence
             else:
                 close = gap <= self.within

@@ -19,7 +19,6 @@ from postguard.model import LANGUAGES
 from postguard.policy import Policy, Rule
 
 DEFAULT_MIN_SCORE = 0.5
-WINDOW_BEFORE, WINDOW_AFTER = 5, 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +57,7 @@ def _context(rule: Rule, value: object) -> dict[str, tuple[str, ...]]:
         lang in LANGUAGES and isinstance(words, list) and all(isinstance(w, str) for w in words)
         for lang, words in value.items()
     ):
-        raise rule.error("'context' maps a language (en, nb) to a list of words", "context")
+        raise rule.error(f"'context' maps a language ({', '.join(LANGUAGES)}) to a list of words", "context")
     return {lang: tuple(w.casefold() for w in words) for lang, words in value.items()}
 
 
@@ -119,7 +118,14 @@ class PiiCheck:
         self.ner = options.ner
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
-        from postguard.pii import CONTEXT_BOOST, CONTEXT_FLOOR, ENTITIES, screen
+        from postguard.pii import (
+            CONTEXT_AFTER,
+            CONTEXT_BEFORE,
+            CONTEXT_BOOST,
+            CONTEXT_FLOOR,
+            ENTITIES,
+            screen,
+        )
 
         extra = self.context.get(analysis.language, ())
         private = self._private_matters(analysis) if self.near is not None else None
@@ -134,7 +140,7 @@ class PiiCheck:
             if not word and extra:
                 from postguard.pii import presidio
 
-                word = presidio.nearby_context(analysis, d.start, d.end, extra, WINDOW_BEFORE, WINDOW_AFTER)
+                word = presidio.nearby_context(analysis, d.start, d.end, extra, CONTEXT_BEFORE, CONTEXT_AFTER)
                 if word:
                     score = min(1.0, max(score + CONTEXT_BOOST, CONTEXT_FLOOR))
             if score < self.min_score or (d.entity in self.need_context and not word):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from postguard.analysis import Analysis
 from postguard.kinds import Hit
@@ -11,9 +12,12 @@ from postguard.matching import Term, TermIndex, UnitIndex
 from postguard.policy import Policy, Rule, list_terms
 
 
-def rule_terms(rule: Rule, policy: Policy, options: dict | None = None, where: str = "") -> list[Term]:
+def rule_terms(
+    rule: Rule, policy: Policy, options: Mapping[str, Any] | None = None, where: str = ""
+) -> list[Term]:
     """The terms a rule names: its ``lists`` plus its inline ``terms``."""
-    options = rule.options if options is None else options
+    if options is None:
+        options = rule.options
     names = options.get("lists") or []
     if isinstance(names, str):
         names = [names]

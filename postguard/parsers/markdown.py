@@ -79,10 +79,10 @@ def _blocks_outside_code(builder: ViewBuilder, start: int) -> list[tuple[int, in
     in_list = False
     pos = start
     while pos < len(text):
-        m = LINE_RE.match(text, pos)
-        line_end = m.end()
-        if line_end == pos:
+        m = LINE_RE.match(text, pos)  # matches at every position (the empty string at the end)
+        if m is None or m.end() == pos:
             break
+        line_end = m.end()
         content = text[pos:line_end].rstrip("\r\n")
         content_end = pos + len(content)
         blank = not content.strip()

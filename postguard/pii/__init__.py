@@ -39,6 +39,8 @@ ENTITIES: dict[str, str] = {
 
 #: Entities whose pattern plus checksum is weak evidence: reported only with a context word.
 CONTEXT_REQUIRED = frozenset({"NO_BANK_ACCOUNT", "NO_ORG_NUMBER"})
+#: The context window: how many keywords before and after a result may hold its context word.
+CONTEXT_BEFORE, CONTEXT_AFTER = 5, 2
 #: How a context word near a result raises its score (Presidio's defaults): score + boost, at least floor.
 CONTEXT_BOOST, CONTEXT_FLOOR = 0.35, 0.4
 #: The highest score a recognizer gives before context; a checksum or a validated address gives 1.

@@ -16,7 +16,13 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from phonenumbers import PhoneMetadata, PhoneNumberMatch, PhoneNumberMatcher, region_codes_for_country_code
+from phonenumbers import (
+    PhoneMetadata,
+    PhoneNumberDesc,
+    PhoneNumberMatch,
+    PhoneNumberMatcher,
+    region_codes_for_country_code,
+)
 
 #: Characters that never occur in a match of phonenumbers' candidate pattern (which allows
 #: digits, its punctuation set, "+", brackets and extensions such as "ext", "x", "#", "anexo").
@@ -35,7 +41,10 @@ MIN_WITH_PREFIX = MIN_INTERNATIONAL + 2
 def min_digits(region: str, plus: bool) -> int:
     """Fewest digits a chunk needs before the matcher could find a valid number of ``region``
     in it (a national number of the region, or any number with a country code)."""
-    country_code = PhoneMetadata.metadata_for_region(region).country_code
+    metadata = PhoneMetadata.metadata_for_region(region)
+    if metadata is None or metadata.country_code is None:
+        raise ValueError(f"phonenumbers has no metadata for region {region!r}")
+    country_code = metadata.country_code
     national = min(
         length
         for code in region_codes_for_country_code(country_code)
@@ -46,7 +55,9 @@ def min_digits(region: str, plus: bool) -> int:
     return min(national, MIN_INTERNATIONAL if plus else MIN_WITH_PREFIX)
 
 
-def _descriptions(metadata: PhoneMetadata) -> Iterator:
+def _descriptions(metadata: PhoneMetadata | None) -> Iterator[PhoneNumberDesc]:
+    if metadata is None:  # a region code without metadata of its own ("001", non-geographic)
+        return
     for name in ("general_desc", "fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost",
                  "personal_number", "voip", "pager", "uan", "voicemail"):  # fmt: skip
         desc = getattr(metadata, name, None)

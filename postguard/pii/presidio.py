@@ -19,7 +19,16 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 
 from postguard.analysis import LANGUAGES, Analysis, pipeline
-from postguard.pii import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, SUFFIXES, Detection, recognizers
+from postguard.pii import (
+    CONTEXT,
+    CONTEXT_AFTER,
+    CONTEXT_BEFORE,
+    CONTEXT_BOOST,
+    CONTEXT_FLOOR,
+    SUFFIXES,
+    Detection,
+    recognizers,
+)
 from postguard.pii.screen import DATE_RE, web_addresses
 
 MEMO_KEY = "pii.presidio"
@@ -70,8 +79,8 @@ class WholeWordEnhancer(LemmaContextAwareEnhancer):
         super().__init__(
             context_similarity_factor=CONTEXT_BOOST,
             min_score_with_context_similarity=CONTEXT_FLOOR,
-            context_prefix_count=5,
-            context_suffix_count=2,
+            context_prefix_count=CONTEXT_BEFORE,
+            context_suffix_count=CONTEXT_AFTER,
             context_matching_mode="whole_word",
         )
 
@@ -151,15 +160,18 @@ class SharedArtifacts(NlpArtifacts):
             entities=[],
             tokens=doc,
             tokens_indices=doc.to_array(IDX).tolist() if len(doc) else [],
-            lemmas=_Lemmas(doc),
+            # Presidio annotates List[str] but only indexes, slices and iterates the lemmas
+            lemmas=_Lemmas(doc),  # type: ignore[arg-type]
             nlp_engine=None,
             language=doc.lang_,
         )
         del self.keywords
         self.nlp_engine = engine().nlp_engine
 
+    # Presidio sets ``keywords`` as a plain attribute; a cached_property still accepts that
+    # assignment (its value goes in the instance dict), which mypy does not model.
     @functools.cached_property
-    def keywords(self) -> list[str]:
+    def keywords(self) -> list[str]:  # type: ignore[override]
         return self.set_keywords(self.nlp_engine, self.lemmas, self.tokens.lang_)
 
 

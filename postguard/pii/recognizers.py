@@ -74,6 +74,8 @@ class FastPhoneRecognizer(PhoneRecognizer):
     SCORE = TOP_SCORE["PHONE_NUMBER"]
 
     def analyze(self, text, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        if self.leniency is None:  # Presidio types it Optional; the matcher needs a Leniency
+            raise ValueError("FastPhoneRecognizer needs a leniency (Presidio's default is 1)")
         return EntityRecognizer.remove_duplicates(
             [
                 self._get_recognizer_result(match, text, region, nlp_artifacts)

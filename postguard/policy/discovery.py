@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-POLICY_FILENAMES = ("postguard.yml", "postguard.yaml", ".postguard.yml", ".postguard.yaml")
-POLICY_ENV = "POSTGUARD_POLICY"
+from postguard.model import POLICY_ENV, POLICY_FILENAMES
+
 DEFAULT_PACK = "default"
 
 

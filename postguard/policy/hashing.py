@@ -29,10 +29,10 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from postguard.analysis import word_units
+from postguard.analysis import term_key, word_units
 from postguard.errors import HashKeyError
+from postguard.model import HASH_KEY_ENV as DEFAULT_KEY_ENV
 
-DEFAULT_KEY_ENV = "POSTGUARD_HASH_KEY"
 HEADER = "# postguard hashed terms v1"
 MIN_KEY_LENGTH = 16
 DIGEST_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -152,7 +152,7 @@ def hash_terms(lines: Iterable[str], hasher: Hasher) -> HashedList:
         if not units:
             raise ValueError(f"line {number} has no letters or digits to match")
         max_units = max(max_units, len(units))
-        digests.add(hasher.digest("".join(unit.key for unit in units)).hex())  # key: blueharbor
+        digests.add(hasher.digest(term_key(units)).hex())  # key: blueharbor
     if not digests:
         raise ValueError("no terms to hash (one term per line; '#' starts a comment)")
     return HashedList(hasher.check(), max_units, tuple(sorted(digests)))

@@ -145,7 +145,7 @@ def _hashed_terms(
                 line_of(spec, option),
                 f"list {name!r} is hashed: '{option}' {problem} for hashed terms (the hash hides the letters)",
             )
-    terms = []
+    terms: list[Term] = []
     for hashed_list, line in hashed:
         try:
             bound = bind(hashed_list, env, name)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from postguard.errors import PolicyError, YamlError, did_you_mean
 from postguard.kinds import validate_rules
-from postguard.model import LANGUAGES, Severity
+from postguard.model import DEFAULT_FAIL_ON, LANGUAGES, Severity
 from postguard.policy.discovery import DEFAULT_PACK, builtin_packs, packs_dir
 from postguard.policy.lists import inside, list_terms
 from postguard.policy.model import Policy, Rule, TermList
@@ -100,7 +100,7 @@ class _Loader:
         if data is None:
             data = LocatedDict()
             data.key_lines = {}
-        if not isinstance(data, dict):
+        if not isinstance(data, LocatedDict):  # every YAML mapping loads as a LocatedDict
             raise PolicyError(
                 display, line_of(data), "a policy must be a mapping of keys (languages, lists, rules, ...)"
             )
@@ -252,7 +252,7 @@ class _Loader:
                     line_of(data.get("languages"), index),
                     f"unsupported language {lang!r}; supported: {', '.join(LANGUAGES)}",
                 )
-        fail_on = Severity.WARNING
+        fail_on = DEFAULT_FAIL_ON
         data, display = self._top("fail-on")
         if "fail-on" in data:
             fail_on = parse_severity(data["fail-on"], display, line_of(data, "fail-on"))

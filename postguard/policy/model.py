@@ -8,7 +8,7 @@ from typing import Any
 
 from postguard.errors import PolicyError, did_you_mean
 from postguard.matching import Term
-from postguard.model import LANGUAGES, Severity
+from postguard.model import DEFAULT_FAIL_ON, LANGUAGES, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +101,7 @@ class Policy:
     rules: tuple[Rule, ...]
     lists: Mapping[str, TermList]
     languages: tuple[str, ...] = LANGUAGES
-    fail_on: Severity = Severity.WARNING
+    fail_on: Severity = DEFAULT_FAIL_ON
     allow: tuple[str, ...] = ()
     path: str | None = None
     sources: tuple[str, ...] = ()

@@ -76,7 +76,7 @@ def entries(data: dict, key: str, display: str, kind: type) -> list[tuple[Any, i
     out = []
     for index, item in enumerate(values):
         line = line_of(value, index) if isinstance(value, list) else line_of(data, key)
-        if not isinstance(item, kind) or (kind is str and not item.strip()):
+        if not isinstance(item, kind) or (isinstance(item, str) and kind is str and not item.strip()):
             raise PolicyError(display, line, f"'{key}' entries must be {type_name(kind)}, got {item!r}")
         out.append((item, line))
     return out
@@ -140,7 +140,8 @@ def parse_rule_spec(spec: Any, display: str, line: int | None) -> Rule:
                 raise PolicyError(
                     display,
                     line_of(spec, field_name),
-                    f"{where}: unknown placeholder {{{placeholder}}} in {field_name}; available: {{match}}, {{term}}, {{near}}",
+                    f"{where}: unknown placeholder {{{placeholder}}} in {field_name}; available: "
+                    + ", ".join(f"{{{name}}}" for name in PLACEHOLDERS),
                 )
     scope = frozenset(v for v, _ in entries(spec, "scope", display, str)) or frozenset(SCOPES)
     for value in scope:

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from postguard.model import Result, RuleInfo, Severity
+from postguard.model import DEFAULT_FAIL_ON, Result, RuleInfo, Severity
 
 #: format name -> module with ``render(results, options) -> str``
 REPORTERS = {
@@ -26,7 +26,7 @@ class ReportOptions:
     suppressions themselves).
     """
 
-    fail_on: Severity = Severity.WARNING
+    fail_on: Severity = DEFAULT_FAIL_ON
     show_matches: bool = False
     color: bool = False
     quiet: bool = False

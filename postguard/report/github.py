@@ -18,7 +18,7 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def render(results: Sequence[Result], options: ReportOptions) -> str:
-    lines = []
+    lines: list[str] = []
     for result in results:
         path = display_path(result.path) if result.path else None
         lines.extend(annotation(path, finding) for finding in result.findings)

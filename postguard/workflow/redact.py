@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from postguard.engine import Linter
 from postguard.errors import PostguardError
+from postguard.model import REDACT_OPERATORS as OPERATORS
 from postguard.model import SENSITIVE_CATEGORIES, Result
 from postguard.policy.hashing import DEFAULT_KEY_ENV, Hasher, load_key
 
-OPERATORS = ("replace", "mask", "hash")
 
-
-def redact_text(result: Result, operator: str = "replace", *, key_env: str = DEFAULT_KEY_ENV) -> str:
+def redact_text(result: Result, operator: str = OPERATORS[0], *, key_env: str = DEFAULT_KEY_ENV) -> str:
     """The draft of ``result`` with every sensitive finding replaced by ``operator``.
 
     ``replace`` writes ``<EMAIL>``, ``<PHONE>``...; ``mask`` keeps separators and hides the
@@ -88,7 +87,7 @@ def redact_file(
     linter: Linter,
     path: str,
     *,
-    operator: str = "replace",
+    operator: str = OPERATORS[0],
     format: str | None = None,
     lang: str | None = None,
     max_bytes: int | None = None,

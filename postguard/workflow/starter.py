@@ -67,7 +67,7 @@ def starter_policy(answers: Answers) -> str:
     domains = answers.domains or ["corp.example.com"]
     lists = ["lists:"]
     rules = ["rules:"]
-    parts = (
+    parts: tuple[tuple[list[str], list[str], list[str]], ...] = (
         (answers.codenames, _codename_list(codenames), _codename_rule(codenames[0])),
         (answers.customers, _customer_list(customers), _customer_rule(customers[0])),
         (answers.competitors, _competitor_list(competitors), []),
