@@ -16,6 +16,7 @@ from postguard import Linter, load_policy_text
 ROOT = Path(__file__).resolve().parent.parent
 ACME_POLICY = ROOT / "examples" / "acme" / "postguard.yml"
 SHARED = ROOT.parent / "shared"
+DATA = ROOT / "tests" / "data"  # fixtures shared by tests in every folder
 
 
 @pytest.fixture(scope="session")

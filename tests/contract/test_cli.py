@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ACME_POLICY, ROOT
+from conftest import ACME_POLICY
 
 from postguard.cli import main
 
@@ -271,17 +269,3 @@ def test_version_and_help(runner) -> None:
 
     assert run(runner, "--version").output.strip() == f"postguard, version {__version__}"
     assert "Exit codes" in run(runner, "--help").output
-
-
-def test_real_process_default_policy_on_the_sample_draft() -> None:
-    """The README's run command, as a user types it (default policy, no postguard.yml around)."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "postguard", "check", "examples/drafts/launch.md"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert proc.returncode == 1, proc.stderr
-    assert "examples/drafts/launch.md:11:1: error [confidential.marker]" in proc.stdout
-    assert proc.stderr == ""

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # a real process: skip with -m "not slow"
+
 POLICY = """\
 name: Test blog
 extends: [default]

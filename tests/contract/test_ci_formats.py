@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import linter_from
+from conftest import DATA, linter_from
 
 from postguard.cli import main
 from postguard.engine.suppressions import META_RULES
@@ -16,7 +16,7 @@ from postguard.model import Severity
 from postguard.report import ReportOptions, render
 from postguard.report.github import annotation, escape_property
 
-SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
+SCHEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text())
 POLICY = """
 lists:
   codenames: [Kestrel]

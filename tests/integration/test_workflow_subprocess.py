@@ -8,8 +8,12 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
+from conftest import DATA
 
-SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
+pytestmark = pytest.mark.slow  # a real process: skip with -m "not slow"
+
+SCHEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text())
 
 
 def postguard(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
