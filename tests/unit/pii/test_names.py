@@ -306,3 +306,41 @@ def test_pack_examples(default_linter, rule):
         assert not found.findings, f"{rule.id} should pass {example.text!r}"
     langs = {e.lang or "en" for e in (*rule.flag_examples, *rule.pass_examples)}
     assert langs == {"en", "nb"}
+
+
+# --- the package's layers: word data, token kinds, the verdict table -------------------------
+
+
+def test_the_deciding_cue_is_kept_as_the_detections_reason():
+    analysis = Analysis(parse("Dr. Lasdon will join us. I talked with Gary Wilson."), "en")
+    found = {analysis.text[d.start : d.end]: d.reason for d in names.run(analysis)}
+    assert found == {"Lasdon": "title before a name", "Gary Wilson": "first name and surname"}
+
+
+def test_every_cue_of_the_verdict_table_has_a_reason_and_a_score_or_a_rejection():
+    from postguard.pii.names.verdict import FULL_NAME_TABLE, ONE_WORD_TABLE
+
+    for cue in (*FULL_NAME_TABLE, *ONE_WORD_TABLE):
+        assert cue.reason
+        assert cue.score is None or 0 < cue.score <= 1
+
+
+def test_token_kinds_are_an_enum_read_from_the_lexicon():
+    from postguard.pii.names.shapes import Shapes
+
+    doc = Analysis(parse("Yesterday Kari and the ACME team met."), "en").doc
+    vocabulary = names.finder("en").words
+    kinds = {t.text: vocabulary.kind(t, Shapes(doc)) for t in doc if t.text[:1].isupper()}
+    assert kinds["Kari"] is names.Kind.FIRST
+    assert kinds["Yesterday"] in {names.Kind.FUNCTION, names.Kind.COMMON}
+
+
+def test_word_lists_are_data_with_sections_and_say_where_an_entry_is_misplaced():
+    from postguard.pii.names import words
+
+    sections = words._read_sections("# a comment\n[titles.en]\ndr\n\n[titles.nb]\nfru\n")
+    assert sections == {"titles.en": ["dr"], "titles.nb": ["fru"]}
+    with pytest.raises(ValueError, match=r"words.txt:1: an entry before the first \[section\]"):
+        words._read_sections("dr\n[titles.en]\n")
+    assert "dr" in words.TITLES["en"] and "fru" in words.TITLES["nb"]
+    assert ("goldman", "sachs") in words.EPONYMOUS
