@@ -28,18 +28,16 @@ __all__ = ["Linter", "Result"]
 #: them at once can see half-initialised modules; once :meth:`Linter.warm` has run, nothing is
 #: left to load and checks run side by side.
 LOADING = threading.RLock()
-#: Drafts that take every rule kind down each of its lazy paths (Presidio's recognizers, phone
-#: numbers, person names near a private matter, secrets), one per language.
+#: Drafts that take the rule kinds down their lazy paths (Presidio's recognizers, phone numbers,
+#: person names near a private matter), one per language.
 WARM_UP_DRAFTS = {
     "en": (
-        "Kari Nordmann is on sick leave. Mail kari.nordmann@example.com or call +47 412 34 567, "
-        "card 4111 1111 1111 1111, IBAN NO93 8601 1117 947, server 203.0.113.7, https://example.org. "
-        "token ghp_0123456789abcdefghijklmnopqrstuvwxyzAB"
+        "Kari Nordmann is on sick leave. Mail kari.nordmann@nordlys-media.no or call +47 412 34 567, "
+        "card 4111 1111 1111 1111, IBAN NO93 8601 1117 947, server 198.51.100.7, https://nordlys-media.no."
     ),
     "nb": (
-        "Kari Nordmann er sykmeldt. Send e-post til kari.nordmann@example.com eller ring 412 34 567, "
-        "fødselsnummer 01010112345, konto 8601.11.17947, org.nr. 974 760 673. "
-        "token ghp_0123456789abcdefghijklmnopqrstuvwxyzAB"
+        "Kari Nordmann er sykmeldt. Send e-post til kari.nordmann@nordlys-media.no eller ring 412 34 567, "
+        "konto 8601.11.17947, org.nr. 974 760 673."
     ),
 }
 

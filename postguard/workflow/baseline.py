@@ -25,13 +25,13 @@ from pathlib import Path
 from postguard.errors import PostguardError
 from postguard.io import write_atomic
 from postguard.model import STDIN, Finding, Result
+from postguard.parsers.builder import BLANK_LINE_RE
 
 FORMAT_VERSION = 1
 DEFAULT_NAME = ".postguard-baseline.json"
 CONTEXT_WORDS = 2
 CONTEXT_CHARS = 120
 WORD_RE = re.compile(r"\w+")
-PARAGRAPH_RE = re.compile(r"\n[ \t]*\r?\n")
 
 
 @dataclass(slots=True)
@@ -127,8 +127,8 @@ def context(text: str, start: int, end: int) -> tuple[str, str]:
     """The words next to a match, within its paragraph, folded."""
     left = text[max(0, start - CONTEXT_CHARS) : start]
     right = text[end : end + CONTEXT_CHARS]
-    left = PARAGRAPH_RE.split(left)[-1]
-    right = PARAGRAPH_RE.split(right)[0]
+    left = BLANK_LINE_RE.split(left)[-1]
+    right = BLANK_LINE_RE.split(right)[0]
     before = WORD_RE.findall(left)[-CONTEXT_WORDS:]
     after = WORD_RE.findall(right)[:CONTEXT_WORDS]
     return _fold(" ".join(before)), _fold(" ".join(after))
