@@ -9,13 +9,13 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from postguard.analysis import Analysis, detect_language
-from postguard.engine.findings import finding_for_hit
+from postguard.engine.findings import finding_for_hit, private_spans
 from postguard.engine.steps import AllowList, by_position, drop_shadowed, in_scope
 from postguard.engine.suppressions import apply as apply_suppressions
 from postguard.errors import HashBudgetError, PostguardError, RuleTimeoutError
 from postguard.io import DEFAULT_MAX_BYTES, read_draft
-from postguard.kinds import Check, compile_rule
-from postguard.model import LANGUAGES, Finding, Result
+from postguard.kinds import Check, Hit, compile_rule
+from postguard.model import LANGUAGES, Result
 from postguard.parsers import FORMATS, format_for_path, parse
 from postguard.parsers.document import Spans
 from postguard.policy import Policy, Rule, find_policies
@@ -135,7 +135,7 @@ class Linter:
         language = lang or detect_language(document.view, self.policy.languages)
         analysis = Analysis(document, language)
         wanted = set(only) if only is not None else None
-        findings: dict[tuple[str, int, int], Finding] = {}
+        hits_kept: dict[tuple[str, int, int], tuple[Rule, Hit]] = {}
         allowed_spans: Spans | None = None
         for check in self._checks:
             rule = check.rule
@@ -157,11 +157,13 @@ class Linter:
                 if self._allow.allows(rule, hit, text, allowed_spans):
                     continue
                 key = (rule.id, hit.start, hit.end)  # dedupe: one finding per rule and span
-                if key not in findings:
-                    findings[key] = finding_for_hit(rule, hit, document)
-        ordered = by_position(list(findings.values()))
-        kept, suppressed = apply_suppressions(document, ordered, self._rule_ids, wanted)
-        return Result(path, language, format, tuple(drop_shadowed(kept)), text, tuple(suppressed))
+                hits_kept.setdefault(key, (rule, hit))
+        private = private_spans(rule_hit for rule_hit in hits_kept.values() if rule_hit[0].mask)
+        findings = [finding_for_hit(rule, hit, document, private) for rule, hit in hits_kept.values()]
+        kept, suppressed = apply_suppressions(document, by_position(findings), self._rule_ids, wanted)
+        return Result(
+            path, language, format, tuple(drop_shadowed(kept)), text, tuple(suppressed), private=private
+        )
 
     def check_file(
         self,

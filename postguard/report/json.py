@@ -32,7 +32,7 @@ def render(results: Sequence[Result], options: ReportOptions) -> str:
                         "start": f.start,
                         "end": f.end,
                         "excerpt": f.excerpt(options.show_matches),
-                        "masked": f.sensitive and not options.show_matches,
+                        "masked": f.masks and not options.show_matches,
                     }
                     for f in result.findings
                 ],
