@@ -225,6 +225,7 @@ def check(
         quiet=quiet,
         rules=linter.rules,
         other_rules=META_RULES,
+        input_errors=run.errors,
     )
     text = render(output, list(run.results), options)
     if text:

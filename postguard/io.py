@@ -73,6 +73,13 @@ def decode(data: bytes, shown: str) -> str:
     """UTF-8 (with or without BOM) to text; binary and other encodings are refused clearly."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(shown, "is UTF-16 text; save it as UTF-8 and try again")
+    encoding = _utf16_without_bom(data)
+    if encoding:
+        raise InputError(
+            shown,
+            f"looks like {ICONV_NAMES[encoding]} text without a byte-order mark; save it as UTF-8 "
+            f"(for example: iconv -f {ICONV_NAMES[encoding]} -t UTF-8 FILE > FILE.txt) and try again",
+        )
     if b"\x00" in data:
         raise InputError(
             shown,
@@ -89,6 +96,33 @@ def decode(data: bytes, shown: str) -> str:
             f"is not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, column {column}); "
             "save the file as UTF-8 and try again",
         ) from None
+
+
+#: Share of a sample's even or odd bytes that must be NUL for it to read as UTF-16 text.
+UTF16_NUL_SHARE = 0.7
+#: Bytes looked at to tell UTF-16 text from a binary file.
+UTF16_SAMPLE = 4096
+#: The encodings' names as iconv and editors spell them.
+ICONV_NAMES = {"utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """``utf-16-le`` or ``utf-16-be`` when ``data`` reads as such text without a byte-order mark:
+    most bytes at odd (or even) positions are NUL, as Latin-script text has, and it decodes to
+    printable characters. Else ""."""
+    sample = data[: UTF16_SAMPLE - UTF16_SAMPLE % 2]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return ""
+    halves = {"utf-16-le": sample[1::2], "utf-16-be": sample[0::2]}
+    for encoding, high_bytes in halves.items():
+        if high_bytes.count(0) >= UTF16_NUL_SHARE * len(high_bytes):
+            try:
+                text = sample.decode(encoding)
+            except UnicodeDecodeError:
+                return ""
+            if all(ch.isprintable() or ch in "\r\n\t" for ch in text):
+                return encoding
+    return ""
 
 
 def _size(n: int) -> str:

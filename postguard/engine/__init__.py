@@ -12,7 +12,7 @@ from postguard.analysis import Analysis, detect_language
 from postguard.engine.findings import finding_for_hit, private_spans
 from postguard.engine.steps import AllowList, by_position, drop_shadowed, in_scope
 from postguard.engine.suppressions import apply as apply_suppressions
-from postguard.errors import HashBudgetError, PostguardError, RuleTimeoutError
+from postguard.errors import HashBudgetError, InputError, PostguardError, RuleTimeoutError
 from postguard.io import DEFAULT_MAX_BYTES, read_draft
 from postguard.kinds import Check, Hit, compile_rule
 from postguard.model import LANGUAGES, Result
@@ -118,6 +118,13 @@ class Linter:
         only: Iterable[str] | None = None,
     ) -> Result:
         """Check one draft. ``lang`` is detected when None; ``only`` limits the rule ids run."""
+        if not isinstance(text, str):
+            hint = (
+                " (decode bytes first: data.decode('utf-8'))" if isinstance(text, bytes | bytearray) else ""
+            )
+            raise InputError(
+                path or "<text>", f"expected the draft as a str, got {type(text).__name__}{hint}"
+            )
         if format not in FORMATS:
             raise PostguardError(f"unknown input format {format!r}; expected one of {', '.join(FORMATS)}")
         if lang is not None and lang not in LANGUAGES:

@@ -4,12 +4,16 @@ filled in (private matches masked there, so a message never carries what a rule 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 
 from postguard.kinds import Hit
 from postguard.model import PLACEHOLDERS, Finding, mask, mask_spans
 from postguard.parsers.document import Document
 from postguard.policy import Rule
+
+#: A line break in a match, with the spaces around it: one space in a message.
+LINE_BREAKS_RE = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
 def finding_at(
@@ -84,6 +88,7 @@ def finding_for_hit(
         shown = mask_spans(document.text, hit.start, hit.end, inside)
     else:
         shown = matched
+    shown = LINE_BREAKS_RE.sub(" ", shown)  # a message is one line, even for a match that is not
     values = {
         "match": shown,
         "term": shown if rule.mask else hit.values.get("term", matched),

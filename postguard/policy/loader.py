@@ -256,6 +256,14 @@ class _Loader:
         data, display = self._top("fail-on")
         if "fail-on" in data:
             fail_on = parse_severity(data["fail-on"], display, line_of(data, "fail-on"))
+        if not rules:
+            # An empty file (or one that disables everything) would turn every check off in silence.
+            raise PolicyError(
+                path or self.sources[-1],
+                None,
+                "the policy has no rules, so it would check nothing; add 'extends: [default]' for the "
+                "built-in packs, or rules of your own",
+            )
         policy = Policy(
             rules=tuple(rules.values()),
             lists=dict(self.lists),

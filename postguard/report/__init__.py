@@ -32,6 +32,9 @@ class ReportOptions:
     quiet: bool = False
     rules: tuple[RuleInfo, ...] = ()
     other_rules: Mapping[str, RuleInfo] = field(default_factory=dict)
+    #: One line per input that could not be checked ("notes.txt: no such file"): a run with any
+    #: is failed, and its summary says so instead of "no problems".
+    input_errors: tuple[str, ...] = ()
 
 
 def render(name: str, results: Sequence[Result], options: ReportOptions) -> str:
@@ -39,8 +42,9 @@ def render(name: str, results: Sequence[Result], options: ReportOptions) -> str:
     return module.render(results, options)
 
 
-def summary(results: Sequence[Result], fail_on: Severity) -> dict[str, int | bool | str]:
-    """Counts by severity, shared by every reporter."""
+def summary(results: Sequence[Result], options: ReportOptions) -> dict[str, int | bool | str | list[str]]:
+    """Counts by severity and the inputs that could not be checked, shared by every reporter."""
+    fail_on = options.fail_on
     findings = [f for r in results for f in r.findings]
     return {
         "files": len(results),
@@ -50,5 +54,6 @@ def summary(results: Sequence[Result], fail_on: Severity) -> dict[str, int | boo
         "warnings": sum(1 for f in findings if f.severity is Severity.WARNING),
         "info": sum(1 for f in findings if f.severity is Severity.INFO),
         "fail_on": fail_on.label,
-        "failed": any(r.failed(fail_on) for r in results),
+        "failed": bool(options.input_errors) or any(r.failed(fail_on) for r in results),
+        "input_errors": list(options.input_errors),
     }

@@ -38,5 +38,5 @@ def render(results: Sequence[Result], options: ReportOptions) -> str:
                 ],
             }
         )
-    document = {"version": __version__, "files": files, "summary": summary(results, options.fail_on)}
+    document = {"version": __version__, "files": files, "summary": summary(results, options)}
     return json.dumps(document, ensure_ascii=False, indent=2)

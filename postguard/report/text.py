@@ -15,6 +15,15 @@ from postguard.model import Finding, Result, Severity, display_path, mask
 from postguard.report import ReportOptions, summary
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+#: What a draft may hold that a terminal would act on instead of showing: control characters
+#: (escape sequences, backspace), DEL, C1 controls, and the bidirectional overrides that reorder
+#: what is shown. Each becomes one visible character, so the caret line stays aligned.
+_UNSAFE = {
+    **{code: 0x2400 + code for code in range(0x20) if code != 0x09},  # "␛" for ESC, "␈" for BS
+    0x7F: 0x2421,  # "␡"
+    **{code: 0xFFFD for code in range(0x80, 0xA0)},
+    **{code: 0xFFFD for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+}
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 CONTEXT_WIDTH = 100  # characters of a long line shown around a match
 
@@ -32,7 +41,7 @@ def render(results: Sequence[Result], options: ReportOptions) -> str:
                 continue
             out.extend(_context(lines, finding, options, hidden))
             if finding.guidance:
-                out.extend(_wrap(finding.guidance, "    = ", options))
+                out.extend(_wrap(printable(finding.guidance), "    = ", options))
             out.append("")
     if not options.quiet:
         out.append(_summary_line(results, options))
@@ -70,10 +79,15 @@ def _style(text: str, options: ReportOptions, **style) -> str:
     return click.style(text, **style) if options.color else text
 
 
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: see :data:`_UNSAFE`."""
+    return text.translate(_UNSAFE)
+
+
 def _headline(path: str, f: Finding, options: ReportOptions) -> str:
     severity = _style(f.severity.label, options, fg=_COLORS[f.severity], bold=True)
-    location = _style(f"{path}:{f.line}:{f.column}:", options, bold=True)
-    return f"{location} {severity} [{f.rule}] {f.message}"
+    location = _style(f"{printable(path)}:{f.line}:{f.column}:", options, bold=True)
+    return f"{location} {severity} [{f.rule}] {printable(f.message)}"
 
 
 def _context(
@@ -104,7 +118,7 @@ def _context(
         k -= 1
     shown = ("..." if left else "") + window + ("..." if right < len(line) else "")
     offset = start - left + (3 if left else 0)
-    shown = shown.replace("\t", " ")
+    shown = printable(shown.replace("\t", " "))
     gutter = f"{f.line:>5} | "
     marker = " " * len(gutter[:-2]) + "| " + " " * offset + "^" * max(1, min(end, right) - start)
     return [gutter + shown, _style(marker, options, fg=_COLORS[f.severity])]
@@ -118,10 +132,20 @@ def _wrap(text: str, prefix: str, options: ReportOptions) -> list[str]:
 
 
 def _summary_line(results: Sequence[Result], options: ReportOptions) -> str:
-    counts = summary(results, options.fail_on)
+    counts = summary(results, options)
     files = counts["files"]
     noun = "file" if files == 1 else "files"
+    unread = len(options.input_errors)
+    not_read = (
+        f" {unread} {'input' if unread == 1 else 'inputs'} could not be checked (see above)."
+        if unread
+        else ""
+    )
     if not counts["findings"]:
+        if unread:
+            return _style(
+                f"No problems found in {files} {noun} checked;{not_read}", options, fg="red", bold=True
+            )
         return _style(f"No problems found in {files} {noun}.", options, fg="green")
     parts = [
         f"{counts[key]} {label}{'s' if counts[key] != 1 and key != 'info' else ''}"
@@ -133,6 +157,6 @@ def _summary_line(results: Sequence[Result], options: ReportOptions) -> str:
         f"{problems} problem{'s' if problems != 1 else ''} ({', '.join(parts)}) in "
         f"{counts['files_with_findings']} of {files} {noun}."
     )
-    if not counts["failed"]:
+    if not any(r.failed(options.fail_on) for r in results):
         text += f" None is at or above the fail level ({options.fail_on.label})."
-    return _style(text, options, bold=True)
+    return _style(text + not_read, options, bold=True)

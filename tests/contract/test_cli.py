@@ -106,6 +106,7 @@ def test_json_contract(runner, drafts) -> None:
         "info": 0,
         "fail_on": "warning",
         "failed": True,
+        "input_errors": [],
     }
 
 
@@ -193,6 +194,11 @@ def test_policy_discovered_from_working_directory(runner, tmp_path, monkeypatch)
             "not valid UTF-8 (byte 0xe9 at line 2, column 13)",
         ),
         (lambda d: _write(d / "utf16.txt", "hello".encode("utf-16")), "is UTF-16 text"),
+        (
+            lambda d: _write(d / "le.txt", "Hei, dette er et utkast.\n".encode("utf-16-le")),
+            "looks like UTF-16LE text without a byte-order mark; save it as UTF-8 (for example: iconv",
+        ),
+        (lambda d: _write(d / "be.txt", "Hello draft".encode("utf-16-be")), "looks like UTF-16BE text"),
         (lambda d: _write(d / "big.txt", b"word " * (2 * 1024 * 1024 + 1)), "larger than the 5.0 MB limit"),
     ],
 )

@@ -102,6 +102,7 @@ def test_clean_draft(drafts: Path) -> None:
         "info": 0,
         "fail_on": "warning",
         "failed": False,
+        "input_errors": [],
     }
 
 
@@ -119,6 +120,9 @@ def test_an_input_error_on_one_of_several_files(drafts: Path) -> None:
     assert [f["path"] for f in report["files"]] == ["mixed.md", "clean.txt"]
     assert report["summary"]["files"] == 2
     assert "utf16.txt" in stderr and "missing.md" in stderr
+    unread = report["summary"]["input_errors"]
+    assert [line.split(":")[0] for line in unread] == ["utf16.txt", "missing.md"]
+    assert report["summary"]["failed"] is True
 
 
 def test_stdin(drafts: Path) -> None:

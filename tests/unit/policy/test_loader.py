@@ -260,3 +260,25 @@ def test_allow_list_silences_matches(tmp_path: Path) -> None:
     result = linter.check("Mail press@acme.example, help@acme.example or kari@acme.example")
     assert [f.text for f in result.findings] == ["kari@acme.example"]
     assert result.findings[0].sensitive
+
+
+@pytest.mark.parametrize("text", ["", "# just a comment\n", "name: Acme\n"])
+def test_a_policy_with_no_rules_is_refused_rather_than_checking_nothing(tmp_path, text) -> None:
+    policy = tmp_path / "postguard.yml"
+    policy.write_text(text, encoding="utf-8")
+    with pytest.raises(PolicyError, match=r"no rules, so it would check nothing; add 'extends: \[default\]'"):
+        load_policy(policy)
+
+
+def test_the_cli_refuses_an_empty_policy_with_exit_2(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from postguard.cli import main
+
+    (tmp_path / "empty.yml").write_text("", encoding="utf-8")
+    (tmp_path / "post.txt").write_text("Kestrel ships.", encoding="utf-8")
+    done = CliRunner().invoke(
+        main, ["check", "--policy", str(tmp_path / "empty.yml"), str(tmp_path / "post.txt")]
+    )
+    assert done.exit_code == 2
+    assert "no rules, so it would check nothing" in done.output
