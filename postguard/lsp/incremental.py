@@ -49,6 +49,16 @@ class ParagraphChecker:
         self._entries = entries
         self._cache: OrderedDict[tuple[str, str, str], tuple[Finding, ...]] = OrderedDict()
         self._lock = threading.Lock()
+        self.warming = False
+
+    def warm_in_background(self) -> None:
+        """Load what the Linter loads on first use in a thread of its own, once; checks go on
+        meanwhile (taking turns with it until it is done)."""
+        with self._lock:
+            if self.warming:
+                return
+            self.warming = True
+        threading.Thread(target=self.linter.warm, name="postguard-warm", daemon=True).start()
 
     def language(self, text: str, format: str) -> str:
         """The language of the whole draft (detected once per draft, not per paragraph)."""
