@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SHARED, linter_from
 
 from postguard import Linter
 from postguard.lsp.incremental import ParagraphChecker
 from postguard.lsp.paragraphs import split
 from postguard.model import Finding
-from tests.conftest import SHARED, linter_from
 
 CORPORA = SHARED / "corpora"
 TRICKY_MARKDOWN = {
