@@ -493,6 +493,18 @@ def hash_terms(source: str, key_env: str, output: str | None, yaml_name: str | N
     )
 
 
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default and only way).")
+def lsp(stdio: bool) -> None:
+    """Run the language server, for an editor to start (see README, "In your editor").
+
+    Drafts are checked as they are typed, against the policy 'check' would use for them.
+    """
+    from postguard.lsp.server import serve
+
+    serve()
+
+
 def _stdout_is_tty() -> bool:
     return sys.stdout.isatty()
 
