@@ -4,6 +4,8 @@ sort, suppressions (:mod:`postguard.engine.suppressions`), shadowing."""
 
 from __future__ import annotations
 
+import re
+
 from postguard.kinds import Hit
 from postguard.model import Finding, Severity
 from postguard.parsers.document import Document, Spans
@@ -21,6 +23,7 @@ class AllowList:
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
         self.phrases = tuple({a.casefold() for a in phrases})
+        self.numbers = frozenset(digits for a in phrases if (digits := public_number(a)))
 
     def spans(self, text: str) -> Spans:
         """Where the policy's phrases occur in ``text``, in the text's own offsets.
@@ -43,12 +46,37 @@ class AllowList:
                 start = folded.find(phrase, start + 1)
         return Spans(spans)
 
-    @staticmethod
-    def allows(rule: Rule, hit: Hit, text: str, spans: Spans) -> bool:
+    def allows(self, rule: Rule, hit: Hit, text: str, spans: Spans) -> bool:
         matched = text[hit.start : hit.end].casefold()
         if rule.allow and any(matched == a.casefold() for a in rule.allow):
             return True
+        if self.numbers and (digits := public_number(matched)) and self._same_number(digits):
+            return True
         return spans.covers(hit.start, hit.end)
+
+    def _same_number(self, digits: str) -> bool:
+        """Whether a number is a listed one however it is written: with or without the country
+        code ("+47", "0047"), spaces or dashes ("+47 22 00 00 00" is "22000000")."""
+        for listed in self.numbers:
+            short, long = sorted((listed, digits), key=len)
+            if long.endswith(short) and len(long) - len(short) <= COUNTRY_PREFIX_DIGITS:
+                return True
+        return False
+
+
+#: The fewest digits a number needs to be compared by its digits alone (a Norwegian number has 8).
+PUBLIC_NUMBER_MIN_DIGITS = 7
+#: The most digits a country prefix adds in front of a listed number ("0047").
+COUNTRY_PREFIX_DIGITS = 4
+_NUMBER_RE = re.compile(r"^\+?[\d\s().-]+$")
+
+
+def public_number(text: str) -> str:
+    """The digits of ``text`` when it is written like a phone number, else ""."""
+    if not _NUMBER_RE.match(text.strip()):
+        return ""
+    digits = re.sub(r"\D", "", text)
+    return digits if len(digits) >= PUBLIC_NUMBER_MIN_DIGITS else ""
 
 
 def _fold_with_origin(text: str) -> tuple[str, list[int] | None]:

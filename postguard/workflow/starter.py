@@ -17,6 +17,11 @@ QUESTIONS = (
     ("customers", "Customers that must not be named without approval, comma-separated"),
     ("competitors", "Competitors (to catch disparaging remarks), comma-separated"),
     ("domains", "Internal domains (e.g. corp.example.com), comma-separated"),
+    (
+        "public_contacts",
+        "The organisation's public contact details posts may give (switchboard number, press e-mail), "
+        "comma-separated",
+    ),
 )
 
 
@@ -26,6 +31,7 @@ class Answers:
     customers: list[str] = field(default_factory=list)
     competitors: list[str] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)
+    public_contacts: list[str] = field(default_factory=list)
 
 
 def split_answer(text: str) -> list[str]:
@@ -81,7 +87,19 @@ def starter_policy(answers: Answers) -> str:
         rules = ["# rules:", *rules[1:]]
     elif not any(given for given, list_lines, _ in parts if list_lines):
         lists = ["# lists:", *lists[1:]]
-    return "\n".join([*HEADER, *lists, "", *rules, *FOOTER]) + "\n"
+    return "\n".join([*HEADER, *_allow(answers.public_contacts), "", *lists, "", *rules, *FOOTER]) + "\n"
+
+
+def _allow(contacts: list[str]) -> list[str]:
+    """The organisation's public contact details, which the PII rules must not report: the
+    guidance tells writers to give the switchboard instead of a person's number."""
+    lines = [
+        "# Public addresses and numbers of the organisation, and phrases that may appear in any post.",
+        "# A number matches however it is written (+47 22 00 00 00, 22000000).",
+    ]
+    if not contacts:
+        return [*lines, "# allow:", '#   - "press@example.com"', '#   - "+47 22 00 00 00"']
+    return [*lines, "allow:", *(f"  - {_q(contact)}" for contact in contacts)]
 
 
 HEADER = [
@@ -98,10 +116,6 @@ HEADER = [
     "languages: [en, nb]          # English and Norwegian Bokmål drafts",
     "extends: [default]           # the built-in packs",
     "fail-on: warning             # findings at this severity or above fail the check",
-    "",
-    "# Public addresses and phrases that may appear in any post.",
-    "# allow:",
-    '#   - "press@example.com"',
     "",
 ]
 FOOTER = [

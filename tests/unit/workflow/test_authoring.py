@@ -62,7 +62,10 @@ def test_init_never_overwrites_without_force(runner: CliRunner) -> None:
 
 def test_init_asks_on_a_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
-    answers = "Falcon, Blue Harbour\nNordlys AS\nCloudCorp\nhttps://corp.acme.test/, not a domain!\n"
+    answers = (
+        "Falcon, Blue Harbour\nNordlys AS\nCloudCorp\nhttps://corp.acme.test/, not a domain!\n"
+        "+47 22 00 00 00, presse@acme.test\n"
+    )
     done = runner.invoke(main, ["init", "team.yml"], input=answers)
     assert done.exit_code == 0, done.output
     assert "skipped 'not a domain!'" in done.output
@@ -78,6 +81,13 @@ def test_init_asks_on_a_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPa
     done = runner.invoke(main, ["check", "-q", "--policy", "team.yml", "draft.md"])
     found = {line.split("[")[1].split("]")[0] for line in done.output.splitlines()}
     assert found == {"org.codename", "disparaging.competitor", "org.internal-host"}
+    assert {"+47 22 00 00 00", "presse@acme.test"} <= set(policy.allow)
+    # The switchboard the guidance tells writers to use is never reported, however it is written.
+    Path("contact.md").write_text("Ring sentralbordet på 22 00 00 00. Ikke ring Ola på 412 34 567.\n")
+    done = runner.invoke(main, ["check", "-q", "--policy", "team.yml", "contact.md"])
+    assert (
+        done.output.count("[pii.phone]") == 1 and ":1:53:" in done.output
+    )  # Ola's number, not the switchboard
 
 
 def test_answers_are_cleaned() -> None:
