@@ -462,10 +462,16 @@ def serve(policy_path: str | None, allow_outside_policy_folder: bool, host: str,
 
     linter = _load_linter(policy_path, allow_outside_policy_folder)
     sock = listen(host, port)
-    click.echo("postguard: loading the language tools...", err=True)
-    linter.warm()
-    click.echo(f"postguard: open {address_of(sock)} in your browser (Ctrl-C stops the server)", err=True)
-    serve_forever(linter, sock, host)
+    try:  # Ctrl-C is the way to stop the server, at any moment: not an error
+        click.echo("postguard: loading the language tools...", err=True)
+        linter.warm()
+        click.echo(f"postguard: open {address_of(sock)} in your browser (Ctrl-C stops the server)", err=True)
+        serve_forever(linter, sock, host)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
+    click.echo("postguard: stopped", err=True)
 
 
 @main.command("hash-terms")

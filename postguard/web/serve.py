@@ -3,7 +3,9 @@ clear error before the slow warm-up, then uvicorn serves on it until Ctrl-C."""
 
 from __future__ import annotations
 
+import ipaddress
 import socket
+from typing import Any
 
 from postguard.engine import Linter
 from postguard.errors import PostguardError
@@ -11,17 +13,24 @@ from postguard.web.app import allowed_hosts, create_app
 
 
 def listen(host: str, port: int) -> socket.socket:
-    """A TCP socket bound to ``host``:``port``; a PostguardError says why when it cannot be."""
+    """A TCP socket listening on ``host``:``port``; a PostguardError says why when it cannot."""
     try:
-        family, kind, proto, _name, address = socket.getaddrinfo(
-            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
-        )[0]
-    except (socket.gaierror, UnicodeError) as exc:
-        raise PostguardError(f"cannot listen on {host!r}: not an address of this machine ({exc})") from None
-    sock = socket.socket(family, kind, proto)
+        family = socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
+        address: tuple[Any, ...] = (host, port)
+    except ValueError:  # a name such as localhost: ask the resolver
+        try:
+            family, _kind, _proto, _name, address = socket.getaddrinfo(
+                host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+            )[0]
+        except (socket.gaierror, UnicodeError) as exc:
+            raise PostguardError(
+                f"cannot listen on {host!r}: not an address of this machine ({exc})"
+            ) from None
+    sock = socket.socket(family, socket.SOCK_STREAM)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
+        sock.listen()  # a browser opening the page during the warm-up waits instead of failing
     except OSError as exc:
         sock.close()
         raise PostguardError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
@@ -35,7 +44,7 @@ def address_of(sock: socket.socket) -> str:
 
 
 def serve_forever(linter: Linter, sock: socket.socket, host: str) -> None:
-    """Serve the app on ``sock`` until interrupted (uvicorn handles Ctrl-C and shuts down cleanly)."""
+    """Serve the app on ``sock`` until Ctrl-C (uvicorn shuts down, then raises KeyboardInterrupt)."""
     import uvicorn
 
     app = create_app(linter, hosts=allowed_hosts(host))

@@ -185,7 +185,9 @@ async function runCheck() {
     state.findings = report.files[0].findings;
     state.selected = previous ? state.findings.findIndex((f) => sameFinding(f, previous)) : -1;
     render();
+    // for tests and measurements: how long from the last keystroke, and which draft is shown
     document.body.dataset.checkMs = String(Math.round(performance.now() - state.lastInputAt));
+    document.body.dataset.checkedLength = String(request.text.length);
     document.body.dataset.state = "done";
   } catch (error) {
     if (error.name === "AbortError" || sequence !== state.sequence) return;
