@@ -26,7 +26,9 @@ def listen(host: str, port: int) -> socket.socket:
             raise PostguardError(
                 f"cannot listen on {host!r}: not an address of this machine ({exc})"
             ) from None
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets that say they are TCP, and
+    # without it every reply on a kept-alive connection waits 40 ms for a delayed ACK (Nagle).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
