@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import ACME_POLICY
+from conftest import ACME_POLICY, ROOT
 from starlette.testclient import TestClient
 
 from postguard import Linter
@@ -20,6 +21,7 @@ from postguard.web.api import guess_format
 BASE = "http://127.0.0.1:8765"
 DRAFT = "Sneak peek: Project Kestrel goes to beta in March. Call me on +47 912 34 567 any time."
 PHONE = "+47 912 34 567"
+SCHEMA = json.loads((ROOT / "tests" / "contract" / "check-output.schema.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +55,8 @@ def test_check_returns_the_json_report_of_check(client: TestClient, tmp_path) ->
     assert report["files"][0]["findings"] == expected["files"][0]["findings"]
     assert report["summary"] == expected["summary"]
     assert {f["rule"] for f in report["files"][0]["findings"]} >= {"acme.codename", "pii.phone"}
+    report["files"][0]["path"] = "<text>"  # the schema's one difference: a draft has no file
+    jsonschema.Draft202012Validator(SCHEMA).validate(report)
 
 
 def test_private_data_is_masked_unless_asked(client: TestClient) -> None:

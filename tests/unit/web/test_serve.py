@@ -21,5 +21,7 @@ def test_the_socket_is_tcp_so_replies_are_not_held_back() -> None:
 def test_a_port_in_use_is_a_clear_error() -> None:
     with listen("127.0.0.1", 0) as taken:
         port = taken.getsockname()[1]
-        with pytest.raises(PostguardError, match=f"cannot listen on 127.0.0.1:{port}: Address already in use"):
+        with pytest.raises(
+            PostguardError, match=f"cannot listen on 127.0.0.1:{port}: Address already in use"
+        ):
             listen("127.0.0.1", port)
