@@ -462,6 +462,11 @@ def serve(policy_path: str | None, allow_outside_policy_folder: bool, host: str,
 
     linter = _load_linter(policy_path, allow_outside_policy_folder)
     sock = listen(host, port)
+    if host != SERVE_HOST:
+        click.echo(
+            f"postguard: warning: listening on {host}: other machines that reach it can send drafts here",
+            err=True,
+        )
     try:  # Ctrl-C is the way to stop the server, at any moment: not an error
         click.echo("postguard: loading the language tools...", err=True)
         linter.warm()

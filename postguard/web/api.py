@@ -28,7 +28,7 @@ CHECK_KEYS = frozenset({"text", "format", "lang", "show_matches"})
 REDACT_KEYS = frozenset({"text", "format", "lang", "operator"})
 
 _HTML_START = re.compile(
-    r"\A\s*(?:<!doctype\s+html|<!--|<(?:html|head|body|article|section|div|p|h[1-6]|ul|ol)\b)", re.I
+    r"\A\s*(?:<!doctype\s+html|<(?:html|head|body|article|section|div|p|h[1-6]|ul|ol)\b)", re.I
 )
 _HTML_TAGS = re.compile(r"</(?:p|div|a|li|h[1-6]|span|strong|em|article|section)\s*>", re.I)
 _MARKDOWN_CUES = re.compile(
@@ -127,7 +127,8 @@ def _choice(data: dict[str, Any], key: str, choices: tuple[str, ...]) -> str | N
 def guess_format(text: str) -> str:
     """How to read a pasted draft, which has no file name: HTML when it starts like a page or
     closes paragraph tags, Markdown when it has headings, lists, links, emphasis or code fences,
-    else plain text (which reads everything as prose)."""
+    else plain text (which reads everything as prose). A leading HTML comment decides nothing:
+    Markdown posts open with suppression directives too."""
     if _HTML_START.match(text) or len(_HTML_TAGS.findall(text)) >= 2:
         return "html"
     if _MARKDOWN_CUES.search(text):

@@ -53,6 +53,11 @@ TARGET_MS = 300
 class Server:
     address: str
     requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)  # a CSP violation is one
+
+    def assert_local_and_quiet(self) -> None:
+        assert self.requests and all(url.startswith(self.address) for url in self.requests), self.requests
+        assert not self.console_errors, self.console_errors
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +98,8 @@ def _open(browser: Browser, server: Server, locale: str = "en-GB") -> Page:
 
     context.route("**/*", local_only)
     page = context.new_page()
+    page.on("console", lambda message: message.type == "error" and server.console_errors.append(message.text))
+    page.on("pageerror", lambda error: server.console_errors.append(str(error)))
     page.goto(server.address)
     return page
 
@@ -144,8 +151,7 @@ def test_a_draft_is_marked_explained_masked_and_redacted(browser: Browser, serve
     redacted = page.input_value("#redacted")
     assert "<PHONE>" in redacted and PHONE not in redacted and "Project Kestrel" in redacted
     assert page.evaluate("navigator.clipboard.readText()") == redacted
-
-    assert server.requests and all(url.startswith(server.address) for url in server.requests), server.requests
+    server.assert_local_and_quiet()
 
 
 def test_a_5kb_draft_shows_its_findings_soon_after_typing_stops(
@@ -160,7 +166,7 @@ def test_a_5kb_draft_shows_its_findings_soon_after_typing_stops(
             f"\n[web] {len(draft.encode())} byte draft: findings shown {timings} ms after the last "
             f"keystroke (debounce included; target {TARGET_MS} ms)"
         )
-    assert all(url.startswith(server.address) for url in server.requests)
+    server.assert_local_and_quiet()
 
 
 def test_the_interface_speaks_norwegian(browser: Browser, server: Server) -> None:
@@ -171,3 +177,18 @@ def test_the_interface_speaks_norwegian(browser: Browser, server: Server) -> Non
     page.select_option("#ui-lang", "en")
     expect(page.locator("#draft-heading")).to_have_text("Your draft")
     expect(page.locator("#summary")).to_contain_text("4 must be fixed")
+    server.assert_local_and_quiet()
+
+
+def test_a_file_is_opened_with_the_format_of_its_name(
+    browser: Browser, server: Server, tmp_path: Path
+) -> None:
+    post = tmp_path / "post.md"
+    post.write_text("# Launch\n\n`Project Kestrel` ships today.\n", encoding="utf-8")
+    page = _open(browser, server)
+    page.set_input_files("#file", str(post))
+    page.wait_for_selector("body[data-state=done]")
+    expect(page.locator("#format")).to_have_value("markdown")
+    expect(page.locator("#summary")).to_contain_text("Markdown")
+    expect(page.locator("#highlighted mark.sev-error")).to_have_text("Project Kestrel")
+    server.assert_local_and_quiet()

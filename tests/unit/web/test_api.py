@@ -75,6 +75,7 @@ def test_private_data_is_masked_unless_asked(client: TestClient) -> None:
         ("# Launch\n\nRead the [notes](https://example.com).", "markdown"),
         ("<p>Hello</p><p>world</p>", "html"),
         ("<!doctype html><title>x</title>", "html"),
+        ("<!-- postguard-disable acme.codename -- launched -->\n# Kestrel is out", "markdown"),
     ],
 )
 def test_auto_format_is_guessed_from_the_text(client: TestClient, text: str, expected: str) -> None:
