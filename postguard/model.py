@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -88,12 +89,26 @@ class Finding:
     text: str
     sensitive: bool = False
     entity: str = ""  # what a pii/secrets rule found (EMAIL_ADDRESS, SECRET...), for redaction
+    #: Private values (draft offsets) inside the match of a finding that is not private itself:
+    #: a put-down of a competitor that quotes its support's e-mail address.
+    private: tuple[tuple[int, int], ...] = ()
 
     def excerpt(self, show_sensitive: bool = False) -> str:
-        """The matched text, masked when it is private data and ``show_sensitive`` is off."""
-        if self.sensitive and not show_sensitive:
+        """The matched text, with private data masked unless ``show_sensitive`` is on."""
+        if show_sensitive:
+            return self.text
+        if self.sensitive:
             return mask(self.text)
+        if self.private:
+            return mask_spans(
+                self.text, 0, len(self.text), [(a - self.start, b - self.start) for a, b in self.private]
+            )
         return self.text
+
+    @property
+    def masks(self) -> bool:
+        """Whether :meth:`excerpt` hides anything by default."""
+        return self.sensitive or bool(self.private)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +130,9 @@ class Result:
     findings: tuple[Finding, ...]
     text: str
     suppressed: tuple[Suppressed, ...] = ()
+    #: Every private value the policy's private-data rules found in the draft (draft offsets,
+    #: sorted), reported or not (suppressed, baselined): reports mask them wherever they show.
+    private: tuple[tuple[int, int], ...] = ()
 
     def failed(self, level: Severity) -> bool:
         """True when a finding is at or above ``level``."""
@@ -147,23 +165,48 @@ def generic(text: str) -> str:
     return " ".join(text.split())
 
 
-def mask(text: str) -> str:
-    """Hide private text while keeping enough shape to recognise it.
+#: A card-like number (digits and separators) this long keeps its last four digits when masked.
+CARD_LIKE_MIN_LENGTH = 16
+#: How many digits at the end of a card-like number a mask shows, as receipts print them.
+CARD_TAIL_DIGITS = 4
 
-    Long values keep their first and last four characters (``4539 **** **** 6467``,
-    ``ghp_****...``); short ones keep only the first character. Separators stay, so the
-    reader still sees it was a card number or an address.
+
+def mask(text: str) -> str:
+    """Hide private text, keeping only what lets the writer find it in their own draft.
+
+    A mask keeps the length, the separators (spaces, dashes, dots, ``@``) and the first
+    character; a card-like number of 16 or more characters (digits and separators only) also
+    keeps its last four digits (``4*** **** **** 1111``). Nothing else of a value is shown: not
+    a token's provider prefix, not a password's ending, not a hashed codename's letters.
     """
-    visible = 4 if len(text) >= 16 else 1
-    head_end = visible
-    tail_start = len(text) - visible if len(text) >= 16 else len(text)
+    tail_start = len(text)
+    if len(text) >= CARD_LIKE_MIN_LENGTH and all(ch.isdigit() or not ch.isalnum() for ch in text):
+        digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+        tail_start = digits[-CARD_TAIL_DIGITS] if len(digits) > CARD_TAIL_DIGITS else len(text)
     out = []
+    shown_first = False
     for i, ch in enumerate(text):
-        if i < head_end or i >= tail_start or not ch.isalnum():
+        if not ch.isalnum() or i >= tail_start:
             out.append(ch)
+        elif not shown_first:
+            out.append(ch)
+            shown_first = True
         else:
             out.append("*")
     return "".join(out)
+
+
+def mask_spans(draft: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``draft[start:end]`` with every private value of ``spans`` (draft offsets, sorted) masked
+    whole, as :func:`mask` masks it, even where only part of the value lies inside."""
+    shown = draft[start:end]
+    for value_start, value_end in reversed(spans):
+        if value_end <= start or value_start >= end:
+            continue
+        masked = mask(draft[value_start:value_end])
+        lo, hi = max(value_start, start), min(value_end, end)
+        shown = shown[: lo - start] + masked[lo - value_start : hi - value_start] + shown[hi - start :]
+    return shown
 
 
 def display_path(path: str) -> str:

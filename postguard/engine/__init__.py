@@ -9,13 +9,13 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from postguard.analysis import Analysis, detect_language
-from postguard.engine.findings import finding_for_hit
+from postguard.engine.findings import finding_for_hit, private_spans
 from postguard.engine.steps import AllowList, by_position, drop_shadowed, in_scope
 from postguard.engine.suppressions import apply as apply_suppressions
 from postguard.errors import HashBudgetError, PostguardError, RuleTimeoutError
 from postguard.io import DEFAULT_MAX_BYTES, read_draft
-from postguard.kinds import Check, compile_rule
-from postguard.model import LANGUAGES, Finding, Result
+from postguard.kinds import Check, Hit, compile_rule
+from postguard.model import LANGUAGES, Result
 from postguard.parsers import FORMATS, format_for_path, parse
 from postguard.parsers.document import Spans
 from postguard.policy import Policy, Rule, find_policies
@@ -28,18 +28,16 @@ __all__ = ["Linter", "Result"]
 #: them at once can see half-initialised modules; once :meth:`Linter.warm` has run, nothing is
 #: left to load and checks run side by side.
 LOADING = threading.RLock()
-#: Drafts that take every rule kind down each of its lazy paths (Presidio's recognizers, phone
-#: numbers, person names near a private matter, secrets), one per language.
+#: Drafts that take the rule kinds down their lazy paths (Presidio's recognizers, phone numbers,
+#: person names near a private matter), one per language.
 WARM_UP_DRAFTS = {
     "en": (
-        "Kari Nordmann is on sick leave. Mail kari.nordmann@example.com or call +47 412 34 567, "
-        "card 4111 1111 1111 1111, IBAN NO93 8601 1117 947, server 203.0.113.7, https://example.org. "
-        "token ghp_0123456789abcdefghijklmnopqrstuvwxyzAB"
+        "Kari Nordmann is on sick leave. Mail kari.nordmann@nordlys-media.no or call +47 412 34 567, "
+        "card 4111 1111 1111 1111, IBAN NO93 8601 1117 947, server 198.51.100.7, https://nordlys-media.no."
     ),
     "nb": (
-        "Kari Nordmann er sykmeldt. Send e-post til kari.nordmann@example.com eller ring 412 34 567, "
-        "fødselsnummer 01010112345, konto 8601.11.17947, org.nr. 974 760 673. "
-        "token ghp_0123456789abcdefghijklmnopqrstuvwxyzAB"
+        "Kari Nordmann er sykmeldt. Send e-post til kari.nordmann@nordlys-media.no eller ring 412 34 567, "
+        "konto 8601.11.17947, org.nr. 974 760 673."
     ),
 }
 
@@ -137,7 +135,7 @@ class Linter:
         language = lang or detect_language(document.view, self.policy.languages)
         analysis = Analysis(document, language)
         wanted = set(only) if only is not None else None
-        findings: dict[tuple[str, int, int], Finding] = {}
+        hits_kept: dict[tuple[str, int, int], tuple[Rule, Hit]] = {}
         allowed_spans: Spans | None = None
         for check in self._checks:
             rule = check.rule
@@ -159,11 +157,13 @@ class Linter:
                 if self._allow.allows(rule, hit, text, allowed_spans):
                     continue
                 key = (rule.id, hit.start, hit.end)  # dedupe: one finding per rule and span
-                if key not in findings:
-                    findings[key] = finding_for_hit(rule, hit, document)
-        ordered = by_position(list(findings.values()))
-        kept, suppressed = apply_suppressions(document, ordered, self._rule_ids, wanted)
-        return Result(path, language, format, tuple(drop_shadowed(kept)), text, tuple(suppressed))
+                hits_kept.setdefault(key, (rule, hit))
+        private = private_spans(rule_hit for rule_hit in hits_kept.values() if rule_hit[0].mask)
+        findings = [finding_for_hit(rule, hit, document, private) for rule, hit in hits_kept.values()]
+        kept, suppressed = apply_suppressions(document, by_position(findings), self._rule_ids, wanted)
+        return Result(
+            path, language, format, tuple(drop_shadowed(kept)), text, tuple(suppressed), private=private
+        )
 
     def check_file(
         self,

@@ -3,8 +3,11 @@ filled in (private matches masked there, so a message never carries what a rule 
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable, Sequence
+
 from postguard.kinds import Hit
-from postguard.model import PLACEHOLDERS, Finding, mask
+from postguard.model import PLACEHOLDERS, Finding, mask, mask_spans
 from postguard.parsers.document import Document
 from postguard.policy import Rule
 
@@ -19,6 +22,7 @@ def finding_at(
     *,
     sensitive: bool = False,
     entity: str = "",
+    private: tuple[tuple[int, int], ...] = (),
 ) -> Finding:
     """A finding of ``rule`` on ``document.text[start:end]``, with its lines and columns."""
     line, column = document.lines.position(start)
@@ -38,13 +42,48 @@ def finding_at(
         text=document.text[start:end],
         sensitive=sensitive,
         entity=entity,
+        private=private,
     )
 
 
-def finding_for_hit(rule: Rule, hit: Hit, document: Document) -> Finding:
-    """The finding ``rule`` reports for ``hit``, its message and guidance filled in."""
+def private_spans(rule_hits: Iterable[tuple[Rule, Hit]]) -> tuple[tuple[int, int], ...]:
+    """The sorted, merged spans of the private values that ``rule_hits`` (of rules that mask
+    their matches) found: what no report may show in clear, wherever it appears."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted((hit.start, hit.end) for _, hit in rule_hits):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The spans that overlap [start, end)."""
+    found = []
+    # Spans are merged, so only the last one that starts before ``start`` can reach into it.
+    for k in range(max(bisect.bisect_left(spans, (start,)) - 1, 0), len(spans)):
+        span_start, span_end = spans[k]
+        if span_start >= end:
+            break
+        if span_end > start:
+            found.append(spans[k])
+    return tuple(found)
+
+
+def finding_for_hit(
+    rule: Rule, hit: Hit, document: Document, private: Sequence[tuple[int, int]] = ()
+) -> Finding:
+    """The finding ``rule`` reports for ``hit``, its message and guidance filled in; private
+    values in ``private`` that lie inside the match are masked there too."""
     matched = document.text[hit.start : hit.end]
-    shown = mask(matched) if rule.mask else matched
+    inside = () if rule.mask else _inside(private, hit.start, hit.end)
+    if rule.mask:
+        shown = mask(matched)
+    elif inside:
+        shown = mask_spans(document.text, hit.start, hit.end, inside)
+    else:
+        shown = matched
     values = {
         "match": shown,
         "term": shown if rule.mask else hit.values.get("term", matched),
@@ -64,4 +103,5 @@ def finding_for_hit(rule: Rule, hit: Hit, document: Document) -> Finding:
         guidance,
         sensitive=rule.mask,
         entity=hit.values.get("entity", ""),
+        private=inside,
     )

@@ -28,7 +28,8 @@ class NearOptions:
 class NearCheck:
     """Reports the stretch from one term to the other when both occur in one window.
 
-    ``near.within`` is ``sentence`` (default) or a number of words between the two.
+    ``near.within`` is ``sentence`` (default) or a number of words between the two, within
+    one sentence either way.
     """
 
     OPTIONS = frozenset({"lists", "terms", "case", "inflect", "compound", "near"})
@@ -96,10 +97,11 @@ class NearCheck:
             if b is None:
                 continue
             gap = max(b.first_unit - a.last_unit, a.first_unit - b.last_unit) - 1
-            if isinstance(self.within, str):  # "sentence", the only text parse() accepts
-                close = units[a.first_unit].sentence == units[b.first_unit].sentence
-            else:
-                close = gap <= self.within
+            # Never across a sentence end: "Our customers love it. Idiots at X disagree." puts
+            # down X, not the customers. A number of words narrows the sentence further.
+            close = units[a.first_unit].sentence == units[b.first_unit].sentence and (
+                isinstance(self.within, str) or gap <= self.within
+            )
             if close and (best is None or gap < best[0]):
                 best = (gap, b)
         return best[1] if best else None

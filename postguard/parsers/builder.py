@@ -8,6 +8,8 @@ import re
 from postguard.parsers.document import Document, Segment
 
 URL_RE = re.compile(r"""(?:https?://|www\.)[^\s<>"'`)\]]+[^\s<>"'`)\].,;:!?]""", re.IGNORECASE)
+#: A blank line (spaces and tabs allowed, any line ending): where a paragraph ends, for sentences,
+#: Markdown code spans and baseline context alike.
 BLANK_LINE_RE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 ZERO_WIDTH_PAD = "\u200b"  # keeps a word in one piece where an entity stood (normalised away)

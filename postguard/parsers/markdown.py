@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from postguard.parsers.builder import ViewBuilder
+from postguard.parsers.builder import BLANK_LINE_RE, ViewBuilder
 from postguard.parsers.document import Document
 from postguard.parsers.html import scan_html
 
@@ -26,7 +26,6 @@ RULE_LINE_RE = re.compile(
 )
 LIST_ITEM_RE = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 BACKTICKS_RE = re.compile(r"`+")
-PARAGRAPH_BREAK_RE = re.compile(r"\r?\n\r?\n")
 AUTOLINK_RE = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>")
 LINK_RE = re.compile(
     r"(!?\[)((?:[^\[\]]|\[[^\[\]]*\])*)(\]\(\s*)<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?"
@@ -206,7 +205,7 @@ def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, in
     by_length: dict[int, list[int]] = {}
     for index, (a, b) in enumerate(runs):
         by_length.setdefault(b - a, []).append(index)
-    breaks = [m.end() for m in PARAGRAPH_BREAK_RE.finditer(text, start, end)]
+    breaks = [m.end() for m in BLANK_LINE_RE.finditer(text, start, end)]
     spans = []
     i = 0
     while i < len(runs):

@@ -13,6 +13,8 @@ of this live in :mod:`postguard.pii.screen`, which the cheap screening shares.
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
@@ -84,11 +86,45 @@ class FastPhoneRecognizer(PhoneRecognizer):
         )
 
 
+#: Words shortly before a dotted number that make it a version, not an address: "version 1.2.3.4".
+VERSION_WORDS = frozenset(
+    {
+        *("version", "versions", "release", "releases", "build", "upgrade", "update", "updated"),
+        *("versjon", "versjonen", "utgave", "oppgrader", "oppgradert", "oppdater", "oppdatert"),
+    }
+)
+#: How many words before the number are read for a version word or an address word.
+VERSION_WINDOW = 3
+#: How far back (characters) those words are looked for.
+VERSION_LOOKBACK = 60
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def version_number(text: str, start: int, end: int, address_words: frozenset[str]) -> bool:
+    """Whether the dotted number ``text[start:end]`` is a version rather than an IP address: it
+    follows a "v" ("v1.2.3.4") or a version word, or is four single digits ("1.2.3.4") with no
+    word for an address ("server", "IP") before it."""
+    if text[start - 1 : start] in {"v", "V"}:
+        return True
+    words = [w.lower() for w in _WORD_RE.findall(text[max(0, start - VERSION_LOOKBACK) : start])]
+    recent = set(words[-VERSION_WINDOW:])
+    if recent & VERSION_WORDS:
+        return True
+    return all(len(part) == 1 for part in text[start:end].split(".")) and not recent & address_words
+
+
 class PublicIpRecognizer(IpRecognizer):
-    """IP addresses that can point at someone: loopback, private and documentation ranges are not."""
+    """IP addresses that can point at someone: loopback, private and documentation ranges are
+    not, and neither are version numbers written like an address ("version 1.2.3.4")."""
 
     def invalidate_result(self, pattern_text: str) -> bool:
         return not screen.public_ip(pattern_text)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
+        """Presidio's results, less the dotted numbers that read as versions in their context."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        address_words = frozenset(CONTEXT["IP_ADDRESS"][self.supported_language])
+        return [r for r in results if not version_number(text, r.start, r.end, address_words)]
 
 
 class ChecksumRecognizer(PatternRecognizer):

@@ -38,7 +38,7 @@ def document(results: Sequence[Result], options: ReportOptions) -> dict[str, Any
                         "start": f.start,
                         "end": f.end,
                         "excerpt": f.excerpt(options.show_matches),
-                        "masked": f.sensitive and not options.show_matches,
+                        "masked": f.masks and not options.show_matches,
                     }
                     for f in result.findings
                 ],

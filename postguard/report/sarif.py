@@ -4,8 +4,9 @@ One run; the policy's rules are the driver's rules, with their guidance as help 
 finding is a result with an exact region (lines, code-point columns, character offsets).
 Suppressed findings are included with an ``inSource`` suppression and the author's reason, so
 a dashboard shows them as overridden rather than forgetting them. Private data stays masked:
-messages are masked by the engine, and a sensitive finding gets no snippet unless
-``--show-matches``.
+messages are masked by the engine, a sensitive finding gets no snippet unless
+``--show-matches``, and private values inside another finding's snippet are masked. A rule's
+source names no absolute path of the machine that ran the check.
 """
 
 from __future__ import annotations
@@ -114,8 +115,18 @@ def _descriptor(rule: RuleInfo) -> dict:
     if rule.guidance:
         descriptor["help"] = {"text": generic(rule.guidance)}
     if rule.source:
-        descriptor["properties"]["source"] = rule.source
+        descriptor["properties"]["source"] = portable_source(rule.source)
     return descriptor
+
+
+def portable_source(source: str) -> str:
+    """Where a rule comes from, without the layout of the machine that ran the check: a built-in
+    pack as named (``<builtin pii>``), a policy file relative to the working directory, or by
+    its file name alone when it lies outside."""
+    if source.startswith("<"):
+        return source
+    shown = display_path(source)
+    return Path(shown).name if Path(shown).is_absolute() else Path(shown).as_posix()
 
 
 def _result(finding: Finding, uri: str, index: dict[str, int], options: ReportOptions) -> dict:
@@ -128,7 +139,7 @@ def _result(finding: Finding, uri: str, index: dict[str, int], options: ReportOp
         "charLength": finding.end - finding.start,
     }
     if not finding.sensitive or options.show_matches:
-        region["snippet"] = {"text": finding.text}
+        region["snippet"] = {"text": finding.excerpt(options.show_matches)}
     return {
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],

@@ -25,7 +25,7 @@ def render(results: Sequence[Result], options: ReportOptions) -> str:
         path = display_path(result.path) if result.path else "<text>"
         # Split as LineIndex counts lines (str.splitlines also breaks at \f, \u2028...).
         lines = LINE_BREAK_RE.split(result.text) if not options.quiet else []
-        hidden = _private_spans(result.findings) if not options.show_matches else {}
+        hidden = _private_spans(result) if not options.show_matches else {}
         for finding in result.findings:
             out.append(_headline(path, finding, options))
             if options.quiet:
@@ -39,20 +39,26 @@ def render(results: Sequence[Result], options: ReportOptions) -> str:
     return "\n".join(out).rstrip("\n")
 
 
-def _private_spans(findings: Sequence[Finding]) -> dict[int, tuple[list[tuple[int, int]], list[int]]]:
-    """Per line, the (start, end) columns of private matches on it, sorted, with the furthest
-    end reached so far at each (so a context window finds its spans without a full scan).
+def _private_spans(result: Result) -> dict[int, tuple[list[tuple[int, int]], list[int]]]:
+    """Per line, the (start, end) columns of the draft's private values on it, sorted, with the
+    furthest end reached so far at each (so a context window finds its spans without a full scan).
 
-    Every context line masks all of them, not only the finding it shows: a line holding two
-    card numbers must not print the second one in the first one's context.
+    Every context line masks all of them, not only the finding it shows: a line holding two card
+    numbers must not print the second one in the first one's context, nor a value whose finding
+    was suppressed or baselined.
     """
+    if not result.private:
+        return {}
+    starts = [0] + [m.end() for m in LINE_BREAK_RE.finditer(result.text)]
     spans: dict[int, list[tuple[int, int]]] = {}
-    for f in findings:
-        if f.sensitive:
-            for number in range(f.line, f.end_line + 1):
-                a = f.column - 1 if number == f.line else 0
-                b = f.end_column - 1 if number == f.end_line else sys.maxsize
-                spans.setdefault(number, []).append((a, b))
+    for start, end in result.private:
+        number = bisect.bisect_right(starts, start)  # 1-based line of ``start``
+        while number <= len(starts) and starts[number - 1] < max(end, start + 1):
+            line_start = starts[number - 1]
+            a = max(start - line_start, 0)
+            b = end - line_start if number == len(starts) or end <= starts[number] else sys.maxsize
+            spans.setdefault(number, []).append((a, b))
+            number += 1
     out = {}
     for number, found in spans.items():
         found.sort()

@@ -7,6 +7,14 @@ so the file can be committed without repeating what it protects. Line numbers ar
 so moving a paragraph or editing another one keeps old findings accepted; editing the words
 right next to a finding makes it count as new, on purpose. Identical fingerprints are
 counted, so a second copy of an accepted sentence is still reported.
+
+Private values (what the policy's PII and secret rules find) never enter a fingerprint: the
+salt is in the file, so a phone or identity number, having few possible values, could be
+recovered from its fingerprint by trying them all. They enter as their shape only (each letter
+and digit a ``*``, separators kept), in the match and in the words around it. So a baseline
+reveals, to someone who can guess them, only the words of non-private findings and their
+neighbours, and of a private value its length and separators; and it accepts another value of
+the same shape in the same place.
 """
 
 from __future__ import annotations
@@ -25,13 +33,14 @@ from pathlib import Path
 from postguard.errors import PostguardError
 from postguard.io import write_atomic
 from postguard.model import STDIN, Finding, Result
+from postguard.parsers.builder import BLANK_LINE_RE
 
-FORMAT_VERSION = 1
+#: 2: private values enter fingerprints as their shape only (format 1 used their text).
+FORMAT_VERSION = 2
 DEFAULT_NAME = ".postguard-baseline.json"
 CONTEXT_WORDS = 2
 CONTEXT_CHARS = 120
 WORD_RE = re.compile(r"\w+")
-PARAGRAPH_RE = re.compile(r"\n[ \t]*\r?\n")
 
 
 @dataclass(slots=True)
@@ -70,8 +79,15 @@ class Baseline:
         except json.JSONDecodeError as exc:
             raise PostguardError(f"{shown}:{exc.lineno}: baseline is not valid JSON ({exc.msg})") from None
         try:
-            if data.get("postguard-baseline") != FORMAT_VERSION:
-                raise ValueError(f"unsupported baseline version {data.get('postguard-baseline')!r}")
+            version = data.get("postguard-baseline")
+            if version == 1:
+                raise PostguardError(
+                    f"{shown}: baseline format 1 can give private data back (its fingerprints hold "
+                    f"private values, and the key is in the file); recreate it with "
+                    f"'postguard baseline create FILES -o {shown}'"
+                )
+            if version != FORMAT_VERSION:
+                raise ValueError(f"unsupported baseline version {version!r}")
             salt = bytes.fromhex(data["salt"])
             counts = Counter({str(k): int(v) for k, v in data["findings"].items()})
             rules = Counter({str(k): int(v) for k, v in data.get("rules", {}).items()})
@@ -93,7 +109,8 @@ class Baseline:
 
     def fingerprints(self, result: Result) -> list[str]:
         key = self.path_key(result.path)
-        return [fingerprint(self.salt, key, result.text, f) for f in result.findings]
+        text = shape_private(result.text, result.private)
+        return [fingerprint(self.salt, key, text, f) for f in result.findings]
 
     def path_key(self, path: str | None) -> str:
         if path is None or path == STDIN:
@@ -116,10 +133,24 @@ class Baseline:
         return out
 
 
+def shape_private(text: str, private: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the letters and digits of each private value replaced by ``*``."""
+    if not private:
+        return text
+    parts, done = [], 0
+    for start, end in private:
+        parts.append(text[done:start])
+        parts.append("".join("*" if ch.isalnum() else ch for ch in text[start:end]))
+        done = end
+    parts.append(text[done:])
+    return "".join(parts)
+
+
 def fingerprint(salt: bytes, path_key: str, text: str, finding: Finding) -> str:
-    """The keyed fingerprint of one finding (see the module docstring)."""
+    """The keyed fingerprint of one finding in ``text``, the draft with its private values
+    shaped (see the module docstring and :func:`shape_private`)."""
     before, after = context(text, finding.start, finding.end)
-    parts = [finding.rule, path_key, _fold(finding.text), before, after]
+    parts = [finding.rule, path_key, _fold(text[finding.start : finding.end]), before, after]
     return hmac.new(salt, "\x1f".join(parts).encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
@@ -127,8 +158,8 @@ def context(text: str, start: int, end: int) -> tuple[str, str]:
     """The words next to a match, within its paragraph, folded."""
     left = text[max(0, start - CONTEXT_CHARS) : start]
     right = text[end : end + CONTEXT_CHARS]
-    left = PARAGRAPH_RE.split(left)[-1]
-    right = PARAGRAPH_RE.split(right)[0]
+    left = BLANK_LINE_RE.split(left)[-1]
+    right = BLANK_LINE_RE.split(right)[0]
     before = WORD_RE.findall(left)[-CONTEXT_WORDS:]
     after = WORD_RE.findall(right)[:CONTEXT_WORDS]
     return _fold(" ".join(before)), _fold(" ".join(after))

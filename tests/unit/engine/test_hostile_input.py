@@ -155,6 +155,6 @@ def test_text_report_masks_every_private_match_on_a_context_line():
     text = "hello 4539 1234 5678 6467 and 4111 9999 8888 1111\fform feed\nhello 4111 2222 3333 4444"
     out = render("text", [lint.check(text, lang="en")], ReportOptions())
     assert "1234" not in out and "9999" not in out and "2222" not in out
-    assert "    2 | hello 4111 **** **** 4444" in out  # lines counted as findings count them (\f is no break)
+    assert "    2 | hello 4*** **** **** 4444" in out  # lines counted as findings count them (\f is no break)
     shown = render("text", [lint.check(text, lang="en")], ReportOptions(show_matches=True))
     assert "4539 1234 5678 6467" in shown

@@ -270,3 +270,25 @@ def test_email_recognizer_finds_what_the_pattern_finds_on_the_whole_text(text: s
     found = ours.analyze(text, ["EMAIL_ADDRESS"])
     assert [(r.start, r.end, r.score) for r in found] == [(r.start, r.end, r.score) for r in whole]
     assert found or "firma" not in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Upgrade to version 1.2.3.4 now.",
+        "Get v1.2.3.4 from the download page.",
+        "Release 2.10.3.4 is out.",
+        "1.2.3.4 is out, with fixes.",
+        "Oppgrader til versjon 3.1.2.4 i dag.",
+    ],
+)
+def test_a_version_number_written_like_an_address_is_no_ip_address(default_linter, text):
+    assert "pii.ip-address" not in {f.rule for f in default_linter.check(text).findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Our server is at 8.8.4.4 today.", "Connect to 81.2.69.160 to see it.", "IP 1.2.3.4 was blocked."],
+)
+def test_an_address_is_still_one_next_to_a_word_for_addresses(default_linter, text):
+    assert "pii.ip-address" in {f.rule for f in default_linter.check(text).findings}

@@ -144,3 +144,16 @@ def test_view_is_as_long_as_text_for_every_format() -> None:
         assert [i for i, ch in enumerate(doc.text) if ch == "\n"] == [
             i for i, ch in enumerate(doc.view) if ch == "\n"
         ]
+
+
+@pytest.mark.parametrize("blank_line", ["\n\n", "\n  \t\n", "\r\n\r\n", "\r\n \r\n"])
+def test_a_code_span_never_crosses_a_blank_line_even_one_with_spaces(blank_line) -> None:
+    """CommonMark: a line of only spaces and tabs is blank, and a blank line ends the paragraph,
+    so the backticks on either side of it are literal text (the one definition of a blank line
+    in postguard, shared with sentences and baseline context)."""
+    text = f"Open `tick here{blank_line}and close` there."
+    doc = parse(text, "markdown")
+    assert doc.scope_at(text.index("here")) == "prose"
+    assert doc.scope_at(text.index("close")) == "prose"
+    joined = parse("Open `tick here\nand close` there.", "markdown")
+    assert joined.scope_at(joined.text.index("here")) == "code"

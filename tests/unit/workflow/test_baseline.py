@@ -150,3 +150,26 @@ def test_cli_baseline_refuses_unreadable_files(tmp_path: Path, monkeypatch: pyte
     done = CliRunner().invoke(main, ["baseline", "create", "nope.md"])
     assert done.exit_code == 2
     assert not Path(".postguard-baseline.json").exists()
+
+
+def test_a_private_value_never_enters_a_fingerprint(baseline: Baseline, post: Path) -> None:
+    """The salt is in the file: a phone number's fingerprint must not depend on its digits, or
+    trying all 10^8 numbers would give it back. Another number of the same shape is accepted."""
+    other = OLD.replace("912 34 567", "415 00 283")
+    assert baseline.fingerprints(lint(OLD, post)) == baseline.fingerprints(lint(other, post))
+    assert new_rules(baseline, other, post) == []
+
+
+def test_words_next_to_a_private_value_do_not_carry_it_either(baseline: Baseline, post: Path) -> None:
+    """The codename's context words would hold the phone number if it stood right beside it."""
+    near = "We built Kestrel 912 34 567.\n"
+    assert baseline.fingerprints(lint(near, post)) == baseline.fingerprints(
+        lint(near.replace("912 34 567", "123 45 678"), post)
+    )
+
+
+def test_a_format_1_baseline_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"postguard-baseline": 1, "salt": "00", "findings": {}}), encoding="utf-8")
+    with pytest.raises(PostguardError, match=r"format 1 can give private data back.*baseline create"):
+        Baseline.load(old)

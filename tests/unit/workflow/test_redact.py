@@ -31,7 +31,7 @@ def test_reports_mask_sensitive_matches(draft, fmt):
     assert masked.exit_code == 1
     for secret in ("912 34 567", "kari.hansen@firma.no", STRIPE):
         assert secret not in masked.output
-    assert "sk_l" in masked.output and "****" in masked.output
+    assert "s*_****_****" in masked.output  # the shape and the first character only
     shown = runner.invoke(main, ["check", "--lang", "nb", "--format", fmt, "--show-matches", str(draft)])
     for secret in ("912 34 567", "kari.hansen@firma.no", STRIPE):
         assert secret in shown.output
