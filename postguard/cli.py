@@ -432,6 +432,54 @@ def redact(
         click.echo(text, nl=False)
 
 
+#: Where ``postguard serve`` listens unless told otherwise: this machine only.
+SERVE_HOST, SERVE_PORT = "127.0.0.1", 8765
+
+
+@main.command()
+@_policy_option
+@_allow_outside_option
+@click.option(
+    "--host",
+    default=SERVE_HOST,
+    show_default=True,
+    help="Address to listen on. Anything but 127.0.0.1 lets other machines send drafts to this one.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=SERVE_PORT,
+    show_default=True,
+    help="Port (0: any free one).",
+)
+def serve(policy_path: str | None, allow_outside_policy_folder: bool, host: str, port: int) -> None:
+    """Serve a page where anyone pastes a draft and sees what to fix, and its JSON API.
+
+    \b
+    Open the address it prints in a browser; Ctrl-C stops it. Everything is served by postguard
+    itself: no draft leaves this machine.
+    """
+    from postguard.web.serve import address_of, listen, serve_forever
+
+    linter = _load_linter(policy_path, allow_outside_policy_folder)
+    sock = listen(host, port)
+    if host != SERVE_HOST:
+        click.echo(
+            f"postguard: warning: listening on {host}: other machines that reach it can send drafts here",
+            err=True,
+        )
+    try:  # Ctrl-C is the way to stop the server, at any moment: not an error
+        click.echo("postguard: loading the language tools...", err=True)
+        linter.warm()
+        click.echo(f"postguard: open {address_of(sock)} in your browser (Ctrl-C stops the server)", err=True)
+        serve_forever(linter, sock, host)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
+    click.echo("postguard: stopped", err=True)
+
+
 @main.command("hash-terms")
 @click.argument("source", default="-", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(

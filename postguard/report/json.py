@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from postguard.model import Result, display_path
 from postguard.report import ReportOptions, summary
@@ -11,6 +12,11 @@ from postguard.version import __version__
 
 
 def render(results: Sequence[Result], options: ReportOptions) -> str:
+    return json.dumps(document(results, options), ensure_ascii=False, indent=2)
+
+
+def document(results: Sequence[Result], options: ReportOptions) -> dict[str, Any]:
+    """The report as plain data, for callers that send it on themselves (the web API)."""
     files = []
     for result in results:
         files.append(
@@ -38,5 +44,4 @@ def render(results: Sequence[Result], options: ReportOptions) -> str:
                 ],
             }
         )
-    document = {"version": __version__, "files": files, "summary": summary(results, options)}
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return {"version": __version__, "files": files, "summary": summary(results, options)}

@@ -94,5 +94,9 @@ def redact_file(
 ) -> tuple[str, int]:
     """The redacted text of the file at ``path`` and how many spans were replaced."""
     kwargs = {} if max_bytes is None else {"max_bytes": max_bytes}
-    result = linter.check_file(path, format=format, lang=lang, **kwargs)
+    return redact_result(linter.check_file(path, format=format, lang=lang, **kwargs), operator)
+
+
+def redact_result(result: Result, operator: str = OPERATORS[0]) -> tuple[str, int]:
+    """The redacted text of a checked draft and how many spans were replaced."""
     return redact_text(result, operator), len(_spans(result))
