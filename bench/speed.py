@@ -331,9 +331,12 @@ def main() -> int:
     text = report(args.quick)
     print(text)
     if args.write:
-        (ROOT / "BENCHMARKS.md").write_text(
+        target = ROOT / "BENCHMARKS.md"
+        # Keep the sections other benchmarks write (language server, web API): from the first "## ".
+        others = target.read_text(encoding="utf-8").partition("\n## ") if target.exists() else ("", "", "")
+        target.write_text(
             "# Benchmarks\n\nWritten by `python bench/speed.py --write`; numbers from one run on the "
-            "machine named below.\n\n" + text + "\n",
+            "machine named below.\n\n" + text + "\n" + (f"\n## {others[2]}" if others[1] else ""),
             encoding="utf-8",
         )
     return 0

@@ -166,7 +166,9 @@ class Linter:
                 key = (rule.id, hit.start, hit.end)  # dedupe: one finding per rule and span
                 hits_kept.setdefault(key, (rule, hit))
         private = private_spans(rule_hit for rule_hit in hits_kept.values() if rule_hit[0].mask)
-        findings = [finding_for_hit(rule, hit, document, private) for rule, hit in hits_kept.values()]
+        findings = [
+            finding_for_hit(rule, hit, document, private, language) for rule, hit in hits_kept.values()
+        ]
         kept, suppressed = apply_suppressions(document, by_position(findings), self._rule_ids, wanted)
         return Result(
             path, language, format, tuple(drop_shadowed(kept)), text, tuple(suppressed), private=private

@@ -76,10 +76,11 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[tup
 
 
 def finding_for_hit(
-    rule: Rule, hit: Hit, document: Document, private: Sequence[tuple[int, int]] = ()
+    rule: Rule, hit: Hit, document: Document, private: Sequence[tuple[int, int]] = (), language: str = ""
 ) -> Finding:
-    """The finding ``rule`` reports for ``hit``, its message and guidance filled in; private
-    values in ``private`` that lie inside the match are masked there too."""
+    """The finding ``rule`` reports for ``hit``, its message and guidance in the draft's
+    ``language`` where the rule has them, filled in; private values in ``private`` that lie
+    inside the match are masked there too."""
     matched = document.text[hit.start : hit.end]
     inside = () if rule.mask else _inside(private, hit.start, hit.end)
     if rule.mask:
@@ -94,7 +95,7 @@ def finding_for_hit(
         "term": shown if rule.mask else hit.values.get("term", matched),
         "near": hit.values.get("near", ""),
     }
-    message, guidance = rule.message, rule.guidance
+    message, guidance = rule.texts(language)
     for name in PLACEHOLDERS:
         placeholder = "{" + name + "}"
         message = message.replace(placeholder, values[name])

@@ -41,6 +41,13 @@ class Rule:
     description: str = ""
     key_lines: Mapping[str, int] = field(default_factory=dict)
     mask: bool = False
+    #: The message and guidance in other languages than ``message``/``guidance`` (which are the
+    #: English ones when the rule has them): a draft's findings speak the draft's language.
+    translations: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+
+    def texts(self, language: str) -> tuple[str, str]:
+        """The message and guidance to show on a draft in ``language``."""
+        return self.translations.get(language, (self.message, self.guidance))
 
     @classmethod
     def described(

@@ -51,6 +51,8 @@ COMPOUND_VALUES = ("head", "tail", "any")
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 CATEGORY_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
+#: The language of a rule's ``message`` and ``guidance`` when it gives them in several.
+DEFAULT_TEXT_LANGUAGE = "en"
 
 
 # --- validation helpers ----------------------------------------------------------------------
@@ -119,9 +121,11 @@ def parse_rule_spec(spec: Any, display: str, line: int | None) -> Rule:
             display, line, f"a rule needs an 'id' made of letters, digits, '-', '_' or '.'; got {rule_id!r}"
         )
     where = f"rule {rule_id!r}"
-    for key in ("kind", "category", "message"):
+    for key in ("kind", "category"):
         if not isinstance(spec.get(key), str) or not spec[key].strip():
             raise PolicyError(display, line_of(spec, key) or line, f"{where} needs '{key}' (text)")
+    messages = _per_language(spec, "message", display, where, line)
+    guidances = _per_language(spec, "guidance", display, where, line)
     category = spec["category"]
     if not CATEGORY_RE.match(category):
         raise PolicyError(
@@ -130,11 +134,19 @@ def parse_rule_spec(spec: Any, display: str, line: int | None) -> Rule:
             f"{where}: invalid category {category!r}; use lower-case words",
         )
     severity = parse_severity(spec.get("severity", "warning"), display, line_of(spec, "severity") or line)
-    message = spec["message"].strip()
-    guidance = spec.get("guidance", "")
-    if not isinstance(guidance, str):
-        raise PolicyError(display, line_of(spec, "guidance"), f"{where}: 'guidance' must be text")
-    for field_name, text in (("message", message), ("guidance", guidance)):
+    default = DEFAULT_TEXT_LANGUAGE if DEFAULT_TEXT_LANGUAGE in messages else next(iter(messages))
+    message, guidance = messages[default], guidances.get(default, "")
+    translations = {
+        language: (text, guidances.get(language, guidance))
+        for language, text in messages.items()
+        if language != default
+    }
+    for language in set(guidances) - set(messages):
+        raise PolicyError(
+            display, line_of(spec, "guidance"), f"{where}: guidance in {language!r} but no message in it"
+        )
+    texts = [("message", t) for t in messages.values()] + [("guidance", t) for t in guidances.values()]
+    for field_name, text in texts:
         for placeholder in PLACEHOLDER_RE.findall(text):
             if placeholder not in PLACEHOLDERS:
                 raise PolicyError(
@@ -167,7 +179,7 @@ def parse_rule_spec(spec: Any, display: str, line: int | None) -> Rule:
         category=category,
         severity=severity,
         message=message,
-        guidance=guidance.strip(),
+        guidance=guidance,
         scope=scope,
         languages=languages,
         allow=tuple(v for v, _ in entries(spec, "allow", display, str)),
@@ -181,7 +193,34 @@ def parse_rule_spec(spec: Any, display: str, line: int | None) -> Rule:
         mask=boolean(spec["mask"], "mask", display, line_of(spec, "mask"))
         if "mask" in spec
         else category in SENSITIVE_CATEGORIES,
+        translations=translations,
     )
+
+
+def _per_language(spec: dict, key: str, display: str, where: str, line: int | None) -> dict[str, str]:
+    """A rule's ``message`` or ``guidance``: one text, or one per language (``{en: ..., nb: ...}``).
+    A single text is the default language's (``message`` is required, ``guidance`` is not)."""
+    value = spec.get(key, "" if key == "guidance" else None)
+    at = line_of(spec, key) or line
+    if isinstance(value, str):
+        if key == "message" and not value.strip():
+            raise PolicyError(display, at, f"{where} needs 'message' (text)")
+        return {DEFAULT_TEXT_LANGUAGE: value.strip()} if value.strip() else {}
+    if isinstance(value, dict) and value:
+        texts = {}
+        for language, text in value.items():
+            if language not in LANGUAGES:
+                raise PolicyError(
+                    display,
+                    at,
+                    f"{where}: {key} in unsupported language {language!r}; expected: {', '.join(LANGUAGES)}",
+                )
+            if not isinstance(text, str) or not text.strip():
+                raise PolicyError(display, at, f"{where}: {key} in {language!r} must be text")
+            texts[language] = text.strip()
+        return texts
+    what = f"needs '{key}'" if value is None or value == {} else f"'{key}' must be text"
+    raise PolicyError(display, at, f"{where} {what} (text, or one text per language: {{en: ..., nb: ...}})")
 
 
 def _examples(spec: dict, display: str, where: str) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
