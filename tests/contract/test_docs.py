@@ -25,4 +25,6 @@ def test_no_pre_commit_snippet_names_a_tag_that_does_not_exist() -> None:
     tags = set(subprocess.run(["git", "tag"], cwd=ROOT, capture_output=True, text=True).stdout.split())
     for doc in (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))):
         for rev in re.findall(r"^\s*rev:\s*(\S+)", doc.read_text(encoding="utf-8"), flags=re.MULTILINE):
-            assert rev == "COMMIT" or rev in tags, f"{doc.name}: rev {rev!r} is neither the placeholder nor a tag"
+            assert rev == "COMMIT" or rev in tags, (
+                f"{doc.name}: rev {rev!r} is neither the placeholder nor a tag"
+            )

@@ -10,7 +10,6 @@ as one small file in the user's cache folder and load in a few milliseconds afte
 from __future__ import annotations
 
 import functools
-import gzip
 import importlib
 import json
 import os
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
+from postguard.analysis.wordfreq import read_zipf
 from postguard.model import LANGUAGES
 from postguard.pii.names.words import HOMOGRAPHS
 
@@ -110,23 +110,6 @@ def _faker_names() -> tuple[list[str], list[str], list[str]]:
     return sorted(first), sorted(last), sorted(home)
 
 
-def _wordfreq_zipf(language: str) -> dict[str, float]:
-    """wordfreq's small list (``cBpack``: buckets of words by centibel frequency) as word -> Zipf."""
-    import msgpack
-
-    data = resources.files("wordfreq") / "data" / f"small_{language}.msgpack.gz"
-    with data.open("rb") as raw, gzip.open(raw) as handle:
-        pack = msgpack.load(handle, raw=False)
-    if not isinstance(pack[0], dict) or pack[0].get("format") != "cB":
-        raise ValueError("unexpected wordfreq data format")
-    zipf: dict[str, float] = {}
-    for index, bucket in enumerate(pack[1:]):
-        value = round((-index / 100) + 9, 2)
-        for word in bucket:
-            zipf.setdefault(word, value)
-    return zipf
-
-
 def _ordinary_words(language: str) -> list[str]:
     """Everyday words that are also given names or surnames ("will", "bill", "per", "dag")."""
     words = set(HOMOGRAPHS[language])
@@ -175,7 +158,7 @@ def _trusted(names: list[str], *zipfs: dict[str, float]) -> list[str]:
 
 def _build() -> dict:
     first, last, home = _faker_names()
-    zipf = {lang: _wordfreq_zipf(lang) for lang in LANGUAGES}
+    zipf = {lang: read_zipf(lang) for lang in LANGUAGES}
     nicknames, ours = _nicknames(), _our_first_names()
     return {
         "first": sorted({*first, *nicknames, *ours}),

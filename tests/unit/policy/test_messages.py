@@ -25,7 +25,10 @@ rules:
 
 @pytest.mark.parametrize(
     ("lang", "message", "guidance"),
-    [("en", '"Kestrel" is a codename.', "Leave it out."), ("nb", '"Kestrel" er et kodenavn.', "La det være.")],
+    [
+        ("en", '"Kestrel" is a codename.', "Leave it out."),
+        ("nb", '"Kestrel" er et kodenavn.', "La det være."),
+    ],
 )
 def test_findings_speak_the_drafts_language(lang, message, guidance) -> None:
     [finding] = linter_from(BILINGUAL).check("Kestrel", lang=lang).findings
