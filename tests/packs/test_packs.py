@@ -319,3 +319,34 @@ def test_a_less_severe_finding_inside_a_more_severe_one_is_dropped(default_linte
         ("offensive.mild.en", "shit", "info"),
         ("offensive.verdict.en", "absolute shit", "warning"),
     ]
+
+
+@pytest.mark.parametrize("policy_path", [None, ACME_POLICY], ids=["default", "acme"])
+def test_every_rule_that_runs_on_norwegian_drafts_speaks_norwegian(policy_path) -> None:
+    """A Norwegian draft's findings are all in Norwegian, not some in English (issue #19)."""
+    policy = load_policy(policy_path)
+    for rule in policy.rules:
+        if rule.languages is not None and "nb" not in rule.languages:
+            continue
+        norwegian_only = rule.languages == frozenset({"nb"})
+        assert "nb" in rule.translations or norwegian_only, f"{rule.id} has no Norwegian message"
+
+
+def test_a_norwegian_draft_gets_norwegian_messages_from_every_pack(acme) -> None:
+    draft = (
+        "Kari Nordmann er sykmeldt, ring henne på 412 34 567. Prosjekt Kestrel er ikke annonsert ennå. "
+        "Vi er 100 % sikre, og Nordic Cloud Co. er noen idioter. Vi røykte hasj på festen."
+    )
+    findings = acme.check(draft, lang="nb").findings
+    assert {f.category for f in findings} >= {
+        "pii",
+        "confidential",
+        "claims",
+        "disparaging",
+        "offensive",
+        "drugs",
+    }
+    for finding in findings:
+        rule = acme.policy.rule(finding.rule)
+        expected_start = rule.texts("nb")[0].split("{")[0]
+        assert finding.message.startswith(expected_start), finding.rule
