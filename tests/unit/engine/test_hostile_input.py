@@ -102,6 +102,13 @@ def test_oversized_stdin_and_configurable_limit():
         ("text", ". " * 60_000),
         ("text", "." * 120_000),
         ("text", "a b c, " * 20_000),
+        ("markdown", "# Title" + " " * 60_000 + "x"),  # heading closing hashes: 18 s for 50 KB
+        ("markdown", "# Title" + " \t" * 30_000 + "\n"),
+        ("markdown", "".join("  " * depth + "- item\n" for depth in range(600))),  # nested list
+        ("markdown", "- " + " " * 60_000 + "x"),  # thematic break / table delimiter row
+        ("markdown", "[a](" + " \t" * 30_000 + "x"),  # link: blanks before address and title
+        ("html", "<" + "a" * 60_000 + " x"),  # unclosed tag before a long word
+        ("html", "<x " + "a" * 60_000 + ">"),  # a long word where an attribute name goes
     ],
 )
 def test_markup_that_was_quadratic_parses(fmt, text):
