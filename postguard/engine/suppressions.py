@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from postguard.engine.findings import finding_at
 from postguard.model import Finding, Severity, Suppressed
-from postguard.parsers.document import Document
+from postguard.parsers.document import Document, Spans
 from postguard.policy import Rule, did_you_mean
 
 DIRECTIVE_RE = re.compile(
@@ -114,7 +114,12 @@ def apply(
         return list(findings), []
     problems: list[Finding] = []
     regions = _regions(document, directives, known_rules, problems)
-    syntax = _Syntax(directives)
+    # Where directives' own syntax is (keyword and rule ids, and an enable's reason): a finding
+    # there is dropped.
+    syntax = Spans(
+        [(d.outer_start, d.syntax_end) for d in directives]
+        + [(d.syntax_end, d.outer_end) for d in directives if d.action == ENABLE]
+    )
     sweeps = {rule_id: _RegionSweep(rule_regions) for rule_id, rule_regions in regions.items()}
     used: set[tuple[int, str]] = set()
     kept: list[Finding] = []
@@ -303,28 +308,6 @@ class _NextLine:
                 return number
             number += 1
         return None
-
-
-class _Syntax:
-    """Where directives' own syntax is (keyword and rule ids, and an ``enable``'s reason): a
-    finding there is dropped. Sorted with the furthest end reached so far, so each finding costs a
-    bisection rather than a pass over every directive."""
-
-    def __init__(self, directives: Sequence[Directive]) -> None:
-        spans = sorted(
-            [(d.outer_start, d.syntax_end) for d in directives]
-            + [(d.syntax_end, d.outer_end) for d in directives if d.action == ENABLE]
-        )
-        self._starts = [a for a, _ in spans]
-        self._reach: list[int] = []
-        furthest = -1
-        for _, end in spans:
-            furthest = max(furthest, end)
-            self._reach.append(furthest)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self._starts, end) - 1  # the last span starting before ``end``
-        return i >= 0 and self._reach[i] > start
 
 
 class _RegionSweep:
