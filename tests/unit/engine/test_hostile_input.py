@@ -165,3 +165,26 @@ def test_text_report_masks_every_private_match_on_a_context_line():
     assert "    2 | hello 4111 **** **** 4444" in out  # lines counted as findings count them (\f is no break)
     shown = render("text", [lint.check(text, lang="en")], ReportOptions(show_matches=True))
     assert "4539 1234 5678 6467" in shown
+
+
+@pytest.mark.parametrize(
+    "text, rule, expected",
+    [
+        ("We love K e s t r e l a lot", "acme.codename", "K e s t r e l"),
+        ("We love a K e s t r e l", "acme.codename", "K e s t r e l"),
+        ("What a b a s t a r d", "offensive.insult.en", "b a s t a r d"),
+        ("We love \u202eKes\u2066trel\u2069\u202c", "acme.codename", "Kes\u2066trel"),
+        ("We love KestreI", "acme.codename", "KestreI"),
+        ("We love Ⓚⓔⓢⓣⓡⓔⓛ", "acme.codename", "Ⓚⓔⓢⓣⓡⓔⓛ"),
+        ("We love Ｋｅｓｔｒｅｌ", "acme.codename", "Ｋｅｓｔｒｅｌ"),
+    ],
+)
+def test_disguises_reported_as_still_passing_are_found(acme, text, rule, expected):
+    findings = acme.check(text, lang="en").findings
+    assert [(f.rule, f.text) for f in findings] == [(rule, expected)]
+    assert findings[0].column == text.index(expected) + 1
+
+
+@pytest.mark.parametrize("text", ["I a m here.", "In the AI era, LinkedIn and Ireland.", "a b c d e f"])
+def test_ordinary_text_shaped_like_a_disguise_is_left_alone(acme, text):
+    assert acme.check(text, lang="en").findings == ()
