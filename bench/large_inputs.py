@@ -71,7 +71,40 @@ def build(name: str) -> tuple[str, str]:
         return "text", "x" * LIMIT
     if name == "zero-width":
         return "text", _fill(["Ke\u200bstr\u0435l\u202e"], " ")
+    if name == "disguises":
+        return "text", _fill(["We love K e s t r e l a lot", "a b a s t a r d", "KestreI", "Ⓚⓔⓢⓣⓡⓔⓛ"], " ")
+    # Input that used to cost quadratic time (issue #19): one long run after a marker.
+    if name in RUNS:
+        fmt, head, filler, tail = RUNS[name]
+        count = (LIMIT - len(head + tail)) // len(filler.encode("utf-8"))
+        return fmt, head + filler * count + tail
+    if name == "nested-list":
+        lines, depth = [], 0
+        while sum(map(len, lines)) + 2 * depth + 7 <= LIMIT:
+            lines.append("  " * depth + "- item\n")
+            depth += 1
+        return "markdown", "".join(lines)
+    if name == "next-line-directives":
+        return "markdown", _fill(
+            ["<!-- postguard-disable-next-line acme.codename -- public -->\nKestrel ships."], "\n"
+        )
+    if name == "stacked-directives":
+        stacked = "<!-- postguard-disable-next-line acme.codename -- public -->\n"
+        return "markdown", stacked * ((LIMIT - 20) // len(stacked)) + "Kestrel ships.\n"
+    if name == "phone-context":
+        number = "tel 4xxxxxxx "  # every number beside a context word
+        return "text", "".join(f"tel 4{i:07d} " for i in range(LIMIT // len(number)))
     raise SystemExit(f"unknown case {name}")
+
+
+#: (format, head, filler repeated to the size limit, tail)
+RUNS = {
+    "heading-spaces": ("markdown", "# Title", " ", "x\n"),
+    "rule-blanks": ("markdown", "- ", " ", "x\n"),
+    "link-blanks": ("markdown", "[a](", " \t", "x\n"),
+    "tag-letters": ("html", "<", "a", " x"),
+    "attribute-letters": ("html", "<x ", "a", ">"),
+}
 
 
 CASES = [
@@ -85,6 +118,12 @@ CASES = [
     "leet-words",
     "no-spaces",
     "zero-width",
+    "disguises",
+    *RUNS,
+    "nested-list",
+    "next-line-directives",
+    "stacked-directives",
+    "phone-context",
 ]
 
 

@@ -88,6 +88,7 @@ class UnitIndex:
                 self.positions.setdefault(reading, []).append(index)
         self.masked = [r for r in self.positions if "*" in r]
         self.tagged = [i for i, u in enumerate(units) if u.tag and len(u.key) > MIN_INFLECTED_TERM]
+        self.before_spelled = [i for i, u in enumerate(units) if u.before_spelled]
         self._by_start: list[str] | None = None
         self._by_end: list[str] | None = None
 
@@ -267,6 +268,12 @@ class TermIndex:
                     and any(reading + r in continued for r in units[i + 1].readings)
                 ):
                     starts.add(i)
+        # A one-letter word kept apart from the spaced-out word after it ("a s s h o l e") may
+        # begin a term with it, however short.
+        for i in index.before_spelled:
+            reading = units[i].key
+            if reading in self._prefixes and any(reading + r in continued for r in units[i + 1].readings):
+                starts.add(i)
         return sorted(starts)
 
     def _continued(self, suffixes: tuple[str, ...]) -> set[str]:

@@ -43,7 +43,7 @@ class Analysis:
         self.document = document
         self.language = language
         self.sentences = sentence_starts(document)
-        self.units = word_units(document.view, sentences=self.sentences)
+        self.units = word_units(document.view, sentences=self.sentences, language=language)
         self._doc: Doc | None = None
         self._memo: dict[str, Any] = {}
 

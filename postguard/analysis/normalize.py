@@ -19,6 +19,12 @@ _HOMOGLYPHS = str.maketrans(
     "aeopcyxijsdgoavikturpeABEKMHOPCTXIJSABEZHIKMNOPTYX",
 )
 
+#: Enclosed letters that compatibility normalisation leaves alone: negative circled (🅐) and
+#: negative squared (🅰) capitals. Circled (Ⓐ, ⓐ) and squared (🄰) letters normalise by themselves.
+_ENCLOSED = {first + offset: chr(ord("A") + offset) for first in (0x1F150, 0x1F170) for offset in range(26)}
+#: Enclosed letters, for a pattern's character class: they are letters to a reader, symbols to Unicode.
+ENCLOSED_LETTERS = "\u24b6-\u24e9\U0001f130-\U0001f149\U0001f150-\U0001f169\U0001f170-\U0001f189"
+
 #: Characters people type instead of letters; a digit may stand for more than one letter.
 LEET: dict[str, str] = {
     "0": "o",
@@ -43,7 +49,12 @@ def fold(text: str) -> str:
     """Compatibility-normalise, drop invisible characters and map look-alikes; keeps case."""
     if text.isascii():
         return text
-    return unicodedata.normalize("NFKC", text).translate(_DROP_INVISIBLE).translate(_HOMOGLYPHS)
+    return (
+        unicodedata.normalize("NFKC", text)
+        .translate(_DROP_INVISIBLE)
+        .translate(_ENCLOSED)
+        .translate(_HOMOGLYPHS)
+    )
 
 
 def key(text: str) -> str:

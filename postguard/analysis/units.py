@@ -8,10 +8,13 @@ import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from postguard.analysis.normalize import INVISIBLE, collapse_repeats, deleet, fold
+from postguard.analysis.normalize import ENCLOSED_LETTERS, INVISIBLE, collapse_repeats, deleet, fold
 
-# Invisible characters (zero-width, soft hyphen, bidi marks) may sit inside a word to split it.
-_PIECE_RE = re.compile(r"(?:[^\W_]|[*!$@|" + INVISIBLE + r"\u0300-\u036f])+(?:['’][^\W_]+)*")
+# Invisible characters (zero-width, soft hyphen, bidi marks) may sit inside a word to split it;
+# enclosed letters (Ⓚⓔⓢⓣⓡⓔⓛ) are letters.
+_PIECE_RE = re.compile(
+    r"(?:[^\W_]|[*!$@|" + INVISIBLE + ENCLOSED_LETTERS + r"\u0300-\u036f])+(?:['’][^\W_]+)*"
+)
 _URL_RE = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"[^\s@<>()\[\]\"'`,;]+@[^\s@<>()\[\]\"'`,;]+\.[^\s@<>()\[\]\"'`,;]+")
 _ALNUM_RE = re.compile(r"[^\W_]+")
@@ -22,6 +25,9 @@ _POSSESSIVE = ("'s", "’s", "'S", "’S")
 _LETTER_RUN_RE = re.compile(r"(?<![^\W\d_])[^\W\d_](?:[\W_]{1,3}[^\W\d_](?![^\W_])){2}")
 _OBFUSCATED_RE = re.compile(r"[0-9@$!|€*]|(.)\1\1")
 _ASCII_TRIPLE_RE = re.compile(r"([a-z])\1\1", re.IGNORECASE)
+#: One-letter words per language (en "a", "I"; nb "i", "å"): beside a spaced-out word they stay
+#: words of their own. Norwegian "a" and "e" are endings ("P o l a r s t j e r n a"), not words.
+ONE_LETTER_WORDS = {"en": frozenset("ai"), "nb": frozenset("iå")}
 
 
 @dataclass(slots=True)
@@ -31,7 +37,9 @@ class Unit:
 
     ``joined`` says whether the unit continues a phrase with the unit before it (separated only
     by spaces or joiners like ``-`` and ``.``); punctuation and sentence ends break a phrase.
-    ``tag`` is ``#`` or ``@`` for hashtags and mentions.
+    ``tag`` is ``#`` or ``@`` for hashtags and mentions. ``before_spelled`` marks a one-letter word
+    kept apart from the spaced-out word after it ("a b a s t a r d"): it may still begin a term
+    with it ("a s s h o l e").
     """
 
     start: int
@@ -42,15 +50,19 @@ class Unit:
     tag: str = ""
     sentence: int = 0
     readings: tuple[str, ...] = field(default=())
+    before_spelled: bool = False
 
 
-def word_units(text: str, base: int = 0, sentences: Sequence[int] = ()) -> list[Unit]:
+def word_units(
+    text: str, base: int = 0, sentences: Sequence[int] = (), language: str | None = None
+) -> list[Unit]:
     """Split text into word units (also used on policy terms, so both sides agree).
 
     One regex pass finds word pieces (letters and digits, plus the symbols people use to
     disguise letters); URLs and e-mail addresses are split at every punctuation mark. The gap
     before each piece decides whether it continues a phrase, and ``sentences`` (sorted start
-    offsets) break phrases and number the units. This runs on every word of every draft, so
+    offsets) break phrases and number the units. ``language`` names the one-letter words that
+    stay apart from a spaced-out word beside them. This runs on every word of every draft, so
     the common case (a plain lower-case word after one space) takes the shortest path.
     """
     units: list[Unit] = []
@@ -113,16 +125,20 @@ def word_units(text: str, base: int = 0, sentences: Sequence[int] = ()) -> list[
             else:
                 parts = _CAMEL_RE.split(piece)
             pos = base + s
-            for part in parts:
+            for number, part in enumerate(parts):
                 surface = part if part.isascii() else fold(part)
                 key = surface.casefold()
                 # a number is a number: "2022" read as letters ("zozz") would only cost time
                 spellings = readings(key) if not key.isdigit() and _OBFUSCATED_RE.search(key) else (key,)
+                if number and part[0] == "I" and parts[number - 1][-1].islower():
+                    # a capital I after a small letter may be an l ("KestreI"): that reading only
+                    # counts where it makes a listed term, so "LinkedIn" and "AI" find nothing new
+                    spellings = (*spellings, "l" + key[1:])
                 append(Unit(pos, pos + len(part), surface, key, joined, tag, sentence, spellings))
                 pos += len(part)
                 joined = True
     if _LETTER_RUN_RE.search(text):
-        _merge_letter_runs(units)
+        _merge_letter_runs(units, ONE_LETTER_WORDS.get(language or "", frozenset()))
     return units
 
 
@@ -205,8 +221,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _merge_letter_runs(units: list[Unit]) -> None:
-    """``K e s t r e l`` and ``K.e.s.t.r.e.l``: three or more joined single letters form one word."""
+def _merge_letter_runs(units: list[Unit], one_letter_words: frozenset[str]) -> None:
+    """``K e s t r e l`` and ``K.e.s.t.r.e.l``: three or more joined single letters form one word;
+    a one-letter word at either end of the run stays a word ("a K e s t r e l a day") while three
+    letters are left to merge. The run is still found whole, as a phrase of the units."""
     merged: list[Unit] = []  # built anew: replacing slices in place is quadratic on many runs
     i = 0
     while i < len(units):
@@ -218,9 +236,16 @@ def _merge_letter_runs(units: list[Unit]) -> None:
         while j + 1 < len(units) and len(units[j + 1].key) == 1 and units[j + 1].joined:
             j += 1
         if j - i >= 2:
-            run = units[i : j + 1]
+            first, last = i, j
+            if units[first].key in one_letter_words and last - first >= 3:
+                first += 1
+                units[i].before_spelled = True
+            if units[last].key in one_letter_words and last - first >= 3:
+                last -= 1
+            run = units[first : last + 1]
             surface = "".join(u.surface for u in run)
             key = surface.casefold()
+            merged.extend(units[i:first])
             merged.append(
                 Unit(
                     run[0].start,
@@ -233,6 +258,7 @@ def _merge_letter_runs(units: list[Unit]) -> None:
                     readings(key),
                 )
             )
+            merged.extend(units[last + 1 : j + 1])
             i = j + 1
         else:
             merged.append(units[i])

@@ -87,6 +87,11 @@ class Spans:
             return False
         return self._reach[i] >= end if end is not None else self._reach[i] > start
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when one range shares an offset with [start, end) (or is empty and strictly inside it)."""
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self._reach[i] > start
+
 
 @dataclass(slots=True)
 class Document:

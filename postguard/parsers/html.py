@@ -11,8 +11,14 @@ COMMENT_RE = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
 # A tag never spans another '<' outside quotes: without that, every unclosed "<a" would scan to
 # the end of the draft (quadratic on hostile input).
 RAW_TEXT_RE = re.compile(r"<(script|style)\b[^<>]*>(.*?)(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
-TAG_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>|<![^<>]*>|<\?[^<>]*>")
-ATTR_RE = re.compile(r"""([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+# Possessive name and body (``*+``): giving characters back cannot reach the ">" sooner, and an
+# unclosed "<" before a long word was quadratic. An attribute's name is tried only from the
+# first letter of a run of name characters: tried from every letter, a long word was rescanned
+# from each (quadratic).
+TAG_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]*+)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*+)>|<![^<>]*>|<\?[^<>]*>")
+ATTR_RE = re.compile(
+    r"""(?<![-A-Za-z0-9_:.])[-0-9.]*+([A-Za-z_:][-A-Za-z0-9_:.]*+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+)
 
 #: Attribute values readers see on the page (checked as prose).
 PROSE_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "content", "placeholder", "summary"})

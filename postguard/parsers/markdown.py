@@ -20,16 +20,21 @@ BLOCK_MARKER_RE = re.compile(
     r"^(?=[ \t>#*+\-\d\[])[ \t]{0,3}(?:>[ \t]?)*[ \t]*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])|\[[ xX]\](?=[ \t]))?",
     re.MULTILINE,
 )
+# Possessive blanks (``*+``): blanks given back to the trailing ``[ \t]*`` cannot end the line
+# any sooner, and trying every split made "- " and a long run of spaces quadratic.
 RULE_LINE_RE = re.compile(
-    r"^[ \t]{0,3}(?:(?:[-*_][ \t]*){3,}|=+|\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?)[ \t]*$",
+    r"^[ \t]{0,3}(?:(?:[-*_][ \t]*+){3,}|=+|\|?[ \t]*+:?-+:?[ \t]*+(?:\|[ \t]*+:?-+:?[ \t]*+)*\|?)[ \t]*$",
     re.MULTILINE,
 )
 LIST_ITEM_RE = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 BACKTICKS_RE = re.compile(r"`+")
 AUTOLINK_RE = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>")
+# The blanks after "](" are taken whole (``\s*+``); a title may then follow them directly when
+# the address is empty. Splitting a long run of blanks every way between the three places that
+# accept them made "[a](" and 50 KB of spaces quadratic.
 LINK_RE = re.compile(
-    r"(!?\[)((?:[^\[\]]|\[[^\[\]]*\])*)(\]\(\s*)<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?"
-    r"(?:\s+(\"[^\"]*\"|'[^']*'))?(\s*\))"
+    r"(!?\[)((?:[^\[\]]|\[[^\[\]]*\])*)(\]\(\s*+)<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?"
+    r"(?:(?:\s++|(?<=\s))(\"[^\"]*\"|'[^']*'))?(\s*+\))"
 )
 REF_LINK_RE = re.compile(r"(!?\[)((?:[^\[\]]|\[[^\[\]]*\])*)(\]\[)([^\[\]]*)(\])")
 REF_DEF_RE = re.compile(r"^([ \t]{0,3}\[[^\]]+\]:[ \t]*)<?(\S+?)>?(?=\s|$)", re.MULTILINE)
@@ -41,7 +46,9 @@ EMPHASIS_RE = re.compile(
 ESCAPE_RE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 TABLE_PIPE_RE = re.compile(r"(?<!\\)\|")
 TABLE_LINE_RE = re.compile(r"(?:^|(?<=\r))[^\S\r\n]*\|[^\r\n]*", re.MULTILINE)
-HEADING_CLOSE_RE = re.compile(r"[ \t]+#+[ \t]*$", re.MULTILINE)
+# Tried only where a run of blanks begins: tried at every blank of a long run, the run is
+# rescanned from each, which made a heading followed by 50 KB of spaces take 18 s.
+HEADING_CLOSE_RE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$", re.MULTILINE)
 
 
 def parse(text: str, path: str | None = None) -> Document:

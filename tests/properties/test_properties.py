@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from conftest import ACME_POLICY
-from hypothesis import event, given
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from postguard import Linter
@@ -175,3 +175,72 @@ def test_markdown(text: str, lang: str | None) -> None:
 @given(text=HTML, lang=LANG)
 def test_html(text: str, lang: str | None) -> None:
     _check_invariants(text, "html", lang)
+
+
+# Input that used to cost quadratic time (issue #19): a marker, then one long run of the same few
+# characters. Linear, a few thousand repeats take milliseconds; quadratic, a run of 20,000 took
+# seconds to minutes, so a regression shows as a suite that stalls here.
+_RUN_HEADS = ["", "# Title", "- ", "[a](", "<", "<x ", "> ", "| ", "`", "**", "tel ", "a "]
+_RUN_FILLERS = [
+    " ",
+    "\t",
+    " \t",
+    "a",
+    "#",
+    "- ",
+    "*",
+    "_",
+    "[",
+    "](",
+    "|",
+    ":",
+    "<",
+    " a",
+    "\n  ",
+    "K e ",
+    "4 ",
+]
+_RUN_TAILS = ["", "x", "\n", ">", ")", " Kestrel"]
+HOSTILE_RUN = st.builds(
+    lambda head, filler, count, tail: head + filler * count + tail,
+    st.sampled_from(_RUN_HEADS),
+    st.sampled_from(_RUN_FILLERS),
+    st.integers(1_000, 5_000),
+    st.sampled_from(_RUN_TAILS),
+)
+_DIRECTIVE = st.sampled_from(
+    [
+        "<!-- postguard-disable-next-line acme.codename -- public -->\n",
+        "<!-- postguard-disable acme.codename -- public -->\n",
+        "<!-- postguard-enable acme.codename -->\n",
+        "<!-- postguard-disable-next-line nope.rule -->\n",
+        "Kestrel ships.\n",
+        "\n",
+    ]
+)
+DIRECTIVES = st.builds(
+    lambda pieces, count: "".join(pieces) * count,
+    st.lists(_DIRECTIVE, min_size=1, max_size=4),
+    st.integers(200, 800),
+)
+
+
+#: Drafts of hundreds of kilobytes: a twentieth of the profile's examples is plenty for them.
+LARGE = settings(max_examples=max(10, settings.default.max_examples // 20))
+
+
+@LARGE
+@given(text=HOSTILE_RUN, fmt=st.sampled_from(["text", "markdown", "html"]))
+def test_long_runs_after_a_marker(text: str, fmt: str) -> None:
+    _check_invariants(text, fmt, "en")
+
+
+@LARGE
+@given(text=DIRECTIVES)
+def test_many_suppression_directives(text: str) -> None:
+    """Every finding is either reported or suppressed by a directive before it, never both."""
+    _check_invariants(text, "markdown", "en")
+    result = LINTER.check(text, format="markdown", lang="en")
+    reported = {(f.rule, f.start) for f in result.findings}
+    assert not reported & {(s.finding.rule, s.finding.start) for s in result.suppressed}
+    assert all(s.line < s.finding.line for s in result.suppressed)

@@ -171,3 +171,75 @@ def test_units_carry_their_sentence_and_do_not_join_across_one() -> None:
 def test_a_short_word_glued_into_an_inflected_word_is_not_the_phrase() -> None:
     assert find([Term("bor i")], "Boris Johnson bor i London.", "nb") == ["bor i"]
     assert find([Term("Blue Harbor")], "blueharbors are here") == ["blueharbors"]
+
+
+OFFENSIVE = [Term("bastard"), Term("idiot")]
+
+
+@pytest.mark.parametrize(
+    ("terms", "text", "expected"),
+    [
+        (CODENAMES, "We love K e s t r e l a lot", ["K e s t r e l"]),  # one-letter word after
+        (CODENAMES, "We love a K e s t r e l", ["K e s t r e l"]),  # one-letter word before
+        (CODENAMES, "Is it a K e s t r e l a day", ["K e s t r e l"]),  # and both
+        (CODENAMES, "I K e s t r e l", ["K e s t r e l"]),
+        (OFFENSIVE, "a b a s t a r d", ["b a s t a r d"]),
+        (OFFENSIVE, "you are a b a s t a r d", ["b a s t a r d"]),
+        (OFFENSIVE, "what an i d i o t", ["i d i o t"]),  # a word that begins with the letter
+        (OFFENSIVE, "i d i o t a", ["i d i o t"]),
+        ([Term("asshole")], "a s s h o l e s", ["a s s h o l e s"]),
+        (CUSTOMERS, "P o l a r s t j e r n a lyser", ["P o l a r s t j e r n a"]),  # nb: "a" is an ending
+    ],
+)
+def test_spaced_letters_beside_a_one_letter_word(terms: list[Term], text: str, expected: list[str]) -> None:
+    assert find(terms, text, "nb" if "lyser" in text else "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We love \u202eKestrel\u202c today", "Kestrel"),  # right-to-left override around it
+        ("We love Kes\u202etrel today", "Kes\u202etrel"),  # and inside it
+        ("We love K\u202ae\u202bs\u202ctr\u202del today", "K\u202ae\u202bs\u202ctr\u202del"),  # embeddings
+        ("We love \u2066Kes\u2067tr\u2068el\u2069 today", "Kes\u2067tr\u2068el"),  # isolates
+        ("We love KestreI today", "KestreI"),  # capital I for l
+        ("We love Ⓚⓔⓢⓣⓡⓔⓛ today", "Ⓚⓔⓢⓣⓡⓔⓛ"),  # circled letters
+        ("We love 🅚🅔🅢🅣🅡🅔🅛 today", "🅚🅔🅢🅣🅡🅔🅛"),  # negative circled letters
+        ("We love 🄺🄴🅂🅃🅁🄴🄻 today", "🄺🄴🅂🅃🅁🄴🄻"),  # squared letters
+        ("We love Ｋｅｓｔｒｅｌ today", "Ｋｅｓｔｒｅｌ"),  # full-width letters
+    ],
+)
+def test_disguised_letters_are_found_where_they_stand(text: str, expected: str) -> None:
+    analysis = Analysis(parse(text, "text"), "en")
+    (match,) = TermIndex(CODENAMES).find(analysis.units, "en")
+    assert (match.start, match.end) == (text.index(expected), text.index(expected) + len(expected))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I a m here",  # ordinary spaced text
+        "I am here. A I is fine",
+        "a b c d e f",
+        "In the AI era, Ireland and LinkedIn",  # capital I stays I
+        "AIl hands",
+        "KESTREI",  # in capitals an I does not pass for an l
+        "Ⓐ Ⓑ Ⓒ",
+    ],
+)
+def test_ordinary_text_with_the_same_shapes_finds_nothing(text: str) -> None:
+    terms = [*CODENAMES, *OFFENSIVE, Term("ail"), Term("lreland")]
+    assert find(terms, text) == []
+
+
+def test_capital_i_reads_as_l_only_after_a_small_letter() -> None:
+    readings = [(u.surface, u.readings) for u in word_units("KestreI LinkedIn AI In Ireland")]
+    assert readings == [
+        ("Kestre", ("kestre",)),
+        ("I", ("i", "l")),
+        ("Linked", ("linked",)),
+        ("In", ("in", "ln")),  # an extra reading, found only where it makes a listed term
+        ("AI", ("ai",)),
+        ("In", ("in",)),
+        ("Ireland", ("ireland",)),
+    ]

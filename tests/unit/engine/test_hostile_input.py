@@ -102,6 +102,13 @@ def test_oversized_stdin_and_configurable_limit():
         ("text", ". " * 60_000),
         ("text", "." * 120_000),
         ("text", "a b c, " * 20_000),
+        ("markdown", "# Title" + " " * 60_000 + "x"),  # heading closing hashes: 18 s for 50 KB
+        ("markdown", "# Title" + " \t" * 30_000 + "\n"),
+        ("markdown", "".join("  " * depth + "- item\n" for depth in range(600))),  # nested list
+        ("markdown", "- " + " " * 60_000 + "x"),  # thematic break / table delimiter row
+        ("markdown", "[a](" + " \t" * 30_000 + "x"),  # link: blanks before address and title
+        ("html", "<" + "a" * 60_000 + " x"),  # unclosed tag before a long word
+        ("html", "<x " + "a" * 60_000 + ">"),  # a long word where an attribute name goes
     ],
 )
 def test_markup_that_was_quadratic_parses(fmt, text):
@@ -158,3 +165,26 @@ def test_text_report_masks_every_private_match_on_a_context_line():
     assert "    2 | hello 4*** **** **** 4444" in out  # lines counted as findings count them (\f is no break)
     shown = render("text", [lint.check(text, lang="en")], ReportOptions(show_matches=True))
     assert "4539 1234 5678 6467" in shown
+
+
+@pytest.mark.parametrize(
+    "text, rule, expected",
+    [
+        ("We love K e s t r e l a lot", "acme.codename", "K e s t r e l"),
+        ("We love a K e s t r e l", "acme.codename", "K e s t r e l"),
+        ("What a b a s t a r d", "offensive.insult.en", "b a s t a r d"),
+        ("We love \u202eKes\u2066trel\u2069\u202c", "acme.codename", "Kes\u2066trel"),
+        ("We love KestreI", "acme.codename", "KestreI"),
+        ("We love Ⓚⓔⓢⓣⓡⓔⓛ", "acme.codename", "Ⓚⓔⓢⓣⓡⓔⓛ"),
+        ("We love Ｋｅｓｔｒｅｌ", "acme.codename", "Ｋｅｓｔｒｅｌ"),
+    ],
+)
+def test_disguises_reported_as_still_passing_are_found(acme, text, rule, expected):
+    findings = acme.check(text, lang="en").findings
+    assert [(f.rule, f.text) for f in findings] == [(rule, expected)]
+    assert findings[0].column == text.index(expected) + 1
+
+
+@pytest.mark.parametrize("text", ["I a m here.", "In the AI era, LinkedIn and Ireland.", "a b c d e f"])
+def test_ordinary_text_shaped_like_a_disguise_is_left_alone(acme, text):
+    assert acme.check(text, lang="en").findings == ()

@@ -142,3 +142,48 @@ def test_directive_syntax_never_produces_findings_but_other_rules_check_the_reas
 def test_unused_is_not_reported_for_rules_that_did_not_run() -> None:
     result = check("<!-- postguard-disable-next-line t.codename -- x -->\nok\n", only=["t.customer"])
     assert result.findings == ()
+
+
+def test_stacked_directives_share_one_scan_for_their_next_line(monkeypatch) -> None:
+    """Scanning ahead from each of 8,000 stacked directives took 34 s: the lines are scanned once."""
+    from postguard.engine import suppressions
+
+    scans: list[int] = []
+    real_scan = suppressions._NextLine._scan
+
+    def counted(self, number: int) -> int | None:
+        scans.append(number)
+        return real_scan(self, number)
+
+    monkeypatch.setattr(suppressions._NextLine, "_scan", counted)
+    stacked = "<!-- postguard-disable-next-line t.codename t.customer -- public -->\n" * 3000
+    result = check(stacked + "Kestrel for Halvorsen Maritime.\n")
+    assert len(scans) == 1
+    assert [s.finding.rule for s in result.suppressed] == ["t.codename", "t.customer"]
+    assert [f.rule for f in result.findings] == ["suppression.unused"] * 2 * 2999
+
+
+def test_many_directives_each_silence_their_own_line() -> None:
+    """Thousands of directives and findings: each finding goes to the first directive that covers it
+    (a pass over every region per finding was quadratic)."""
+    pairs = "".join(
+        f"<!-- postguard-disable-next-line t.codename -- line {i} -->\nKestrel {i}.\n" for i in range(3000)
+    )
+    block = "<!-- postguard-disable t.codename -- block -->\nKestrel in the block.\n"
+    result = check(pairs + block + "<!-- postguard-enable t.codename -->\nKestrel after.\n")
+    assert found(result) == [("t.codename", 6004)]
+    assert [s.line for s in result.suppressed] == [2 * i + 1 for i in range(3000)] + [6001]
+    assert [s.reason for s in result.suppressed][:2] == ["line 0", "line 1"]
+
+
+def test_a_next_line_inside_a_block_is_the_one_used() -> None:
+    """Of the regions covering a finding, the first recorded wins; a block's is recorded at its
+    enable, so the next-line directive inside it is used and the block is reported unused."""
+    result = check(
+        "<!-- postguard-disable t.codename -- outer block -->\n"
+        "<!-- postguard-disable-next-line t.codename -- next line -->\n"
+        "Kestrel.\n"
+        "<!-- postguard-enable t.codename -->\n"
+    )
+    assert [s.reason for s in result.suppressed] == ["next line"]
+    assert found(result) == [("suppression.unused", 1)]
