@@ -63,7 +63,7 @@ def detect_language(text: str, candidates: tuple[str, ...] = LANGUAGES) -> str:
             en += folded in _EN_WORDS
             nb += folded in _NB_WORDS
     nb += sum(sample.count(c) for c in "æøåÆØÅ")
-    lead = nb - en
+    lead: float = nb - en
     if abs(lead) < SETTLED_LEAD or max(en, nb) < SETTLED_LEAD:
         lead = _weighed(words)
     if lead > 0 and "nb" in candidates:
