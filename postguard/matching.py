@@ -164,6 +164,9 @@ class TermIndex:
         self._compound_cache: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
         self._continued_cache: dict[tuple[str, ...], set[str]] = {}
         self._max_units = 1
+        #: Symbols a term has before and after its words, which the text must have too (and the
+        #: key of its words, shared with the terms that have other symbols or none: "C", "C++").
+        self._edges: dict[Term, tuple[str, str, str]] = {}
         hashed: dict[Hasher, _HashedKeys] = {}
         for term in terms:
             if term.hashed is not None:
@@ -175,6 +178,9 @@ class TermIndex:
                 continue
             surface = "".join(u.surface for u in units)
             entry = _Entry(term, term_key(units), surface, len(units), min(len(u.key) for u in units))
+            lead, trail = term.text[: units[0].start].strip(), term.text[units[-1].end :].strip()
+            if lead or trail:
+                self._edges[term] = (lead, trail, entry.key)
             self._by_key.setdefault(entry.key, []).append(entry)
             self._prefixes.update(entry.key[:i] for i in range(1, len(entry.key) + 1))
             glued = ""
@@ -212,11 +218,15 @@ class TermIndex:
         """May a longer phrase starting with ``candidate`` (``units`` long) still be a term?"""
         return candidate in self._prefixes or units < self._hashed_units
 
-    def find(self, units: Sequence[Unit], language: str, index: UnitIndex | None = None) -> list[Match]:
+    def find(
+        self, units: Sequence[Unit], language: str, index: UnitIndex | None = None, text: str = ""
+    ) -> list[Match]:
         """Leftmost-longest matches of any term in ``units``.
 
         ``index`` (the document's :class:`UnitIndex`, shared by all rules) lets the search start
         only at units that can begin a term, so a rule costs little on a long document.
+        ``text`` (the document's view, which the units' offsets index) is where the symbols
+        around a term's words are checked: "C++" is not any "C".
         """
         index = index or UnitIndex(units, language)
         suffixes = index.suffixes
@@ -228,10 +238,24 @@ class TermIndex:
             if i < next_free:
                 continue
             best = self._longest_at(units, i, suffixes) or self._inside_word(units[i], i, suffixes)
+            if best is not None and self._edges:
+                best = self._with_edges(best, text)
             if best is not None:
                 matches.append(best)
                 next_free = best.last_unit + 1
         return matches
+
+    def _with_edges(self, match: Match, text: str) -> Match | None:
+        """``match`` grown over the symbols its term has before or after its words ("C++",
+        ".NET", "C#"), or None when the text has them for no term with the same words."""
+        if match.term not in self._edges:
+            return match
+        for entry in self._by_key.get(self._edges[match.term][2], ()):
+            lead, trail, _ = self._edges.get(entry.term, ("", "", ""))
+            start, end = match.start - len(lead), match.end + len(trail)
+            if start >= 0 and text[start : match.start] == lead and text[match.end : end] == trail:
+                return Match(start, end, entry.term, match.first_unit, match.last_unit)
+        return None
 
     def _candidate_starts(self, index: UnitIndex) -> list[int]:
         """Units where a match can begin: a reading that is a term or an inflection of one, a

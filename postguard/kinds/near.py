@@ -61,10 +61,10 @@ class NearCheck:
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
         index = unit_index(analysis)
-        firsts = self.first.find(analysis.units, analysis.language, index)
+        firsts = self.first.find(analysis.units, analysis.language, index, analysis.document.view)
         if not firsts:
             return
-        seconds = self.second.find(analysis.units, analysis.language, index)
+        seconds = self.second.find(analysis.units, analysis.language, index, analysis.document.view)
         starts = [b.first_unit for b in seconds]
         for a in firsts:
             b = self._nearest(a, seconds, starts, analysis)

@@ -176,6 +176,8 @@ class PiiCheck:
         found: dict[int, str] = {}
         if index is None:
             return found
-        for match in index.find(analysis.units, analysis.language, unit_index(analysis)):
+        for match in index.find(
+            analysis.units, analysis.language, unit_index(analysis), analysis.document.view
+        ):
             found.setdefault(analysis.sentence_of(match.start), analysis.text[match.start : match.end])
         return found

@@ -60,5 +60,7 @@ class TermsCheck:
         self.index = TermIndex(options.terms)
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
-        for match in self.index.find(analysis.units, analysis.language, unit_index(analysis)):
+        for match in self.index.find(
+            analysis.units, analysis.language, unit_index(analysis), analysis.document.view
+        ):
             yield Hit(match.start, match.end, {"term": match.term.text})

@@ -243,3 +243,23 @@ def test_capital_i_reads_as_l_only_after_a_small_letter() -> None:
         ("In", ("in",)),
         ("Ireland", ("ireland",)),
     ]
+
+
+SYMBOL_TERMS = [Term("C++"), Term("C#"), Term(".NET")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We use C++ here.", ["C++"]),
+        ("C# and .NET, not NET", ["C#", ".NET"]),
+        ("ASP.NET Core", [".NET"]),
+        ("We use C for this.", []),
+        ("A C grade, a C-section", []),
+    ],
+)
+def test_a_term_with_symbols_needs_them_in_the_text(text, expected) -> None:
+    """"C++" was found in every lone "C": the symbols around a term's words must be there."""
+    index = TermIndex(SYMBOL_TERMS)
+    found = [text[m.start : m.end] for m in index.find(word_units(text), "en", text=text)]
+    assert found == expected
