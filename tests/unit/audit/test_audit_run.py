@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,15 @@ def test_an_earlier_audit_is_not_overwritten_or_resumed_with_other_inputs(
     mixed = runner.invoke(main, ["audit", str(archive), "-o", str(outdir), "--resume"])
     assert mixed.exit_code == 2 and "made with other sources" in mixed.output
     assert "Traceback" not in again.output + mixed.output
+
+
+def test_without_dask_the_engine_says_how_to_install_it(
+    policy: Policy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from postguard.audit.engines import make_engine
+    from postguard.errors import PostguardError
+
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    monkeypatch.delitem(sys.modules, "postguard.audit.dask_engine", raising=False)
+    with pytest.raises(PostguardError, match=r'pip install "postguard\[dask\]"'):
+        make_engine("dask", policy, workers=1, lang=None)
