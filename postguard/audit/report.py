@@ -51,13 +51,18 @@ class _Totals:
     worst: list[tuple[tuple[int, int, int], int, dict[str, Any]]] = field(default_factory=list)
 
 
-def write_report(outdir: str, policy: Policy, categories: Sequence[str]) -> str:
-    """Write ``outdir``/report.html from the audit's files; returns its path."""
+def require_matplotlib() -> None:
+    """Fail before the audit, not after hours of it, when the report could not be drawn."""
     try:
         import matplotlib
     except ImportError:
         raise PostguardError('the audit report needs matplotlib: pip install "postguard[audit]"') from None
     matplotlib.use("Agg")
+
+
+def write_report(outdir: str, policy: Policy, categories: Sequence[str]) -> str:
+    """Write ``outdir``/report.html from the audit's files; returns its path."""
+    require_matplotlib()
     folder = Path(outdir)
     totals = _read(folder)
     page = _page(totals, policy, categories)

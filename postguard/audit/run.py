@@ -60,6 +60,9 @@ def categories_of(policy: Policy) -> list[str]:
 
 def run_audit(policy: Policy, options: AuditOptions, log: TextIO = sys.stderr) -> AuditSummary:
     """Audit every post of ``options.sources`` into ``options.outdir``; see the module doc."""
+    from postguard.audit.report import require_matplotlib, write_report
+
+    require_matplotlib()
     started = time.monotonic()
     categories = categories_of(policy)
     identity = fingerprint(
@@ -78,8 +81,6 @@ def run_audit(policy: Policy, options: AuditOptions, log: TextIO = sys.stderr) -
             output.finish()
     finally:
         output.close()
-    from postguard.audit.report import write_report
-
     report = write_report(options.outdir, policy, categories)
     totals = output.totals
     return AuditSummary(
