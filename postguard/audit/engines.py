@@ -73,19 +73,6 @@ def check_posts(linter: Linter, lang: str | None, work: list[Work]) -> list[Chec
     return checked
 
 
-def make_engine(
-    name: str, policy: Policy, *, workers: int, lang: str | None, scheduler: str | None = None
-) -> Engine:
-    """The engine called ``name`` (``local`` or ``dask``); Dask is imported only when asked for."""
-    if name == "dask":
-        from postguard.audit.dask_engine import DaskEngine
-
-        return DaskEngine(policy, workers=workers, lang=lang, scheduler=scheduler)
-    if scheduler:
-        raise PostguardError("--scheduler needs --engine dask")
-    return LocalEngine(policy, workers=workers, lang=lang)
-
-
 class LocalEngine:
     """Worker processes on this machine, each with the Linter inherited at fork (as ``check -j``)."""
 

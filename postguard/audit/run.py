@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import astuple, dataclass, field
 from typing import TextIO
 
-from postguard.audit.engines import Batch, make_engine
+from postguard.audit.engines import Batch, Engine, LocalEngine
 from postguard.audit.output import AuditOutput, fingerprint
 from postguard.audit.sources import Post, Record, Source
 from postguard.errors import PostguardError
@@ -127,6 +127,19 @@ def _batches(sources: Sequence[Source], done: dict[str, int], size: int) -> Iter
                 records, posts = [], 0
     if records:
         yield Batch(tuple(records))
+
+
+def make_engine(
+    name: str, policy: Policy, *, workers: int, lang: str | None, scheduler: str | None = None
+) -> Engine:
+    """The engine called ``name`` (``local`` or ``dask``); Dask is imported only when asked for."""
+    if name == "dask":
+        from postguard.audit.dask_engine import DaskEngine
+
+        return DaskEngine(policy, workers=workers, lang=lang, scheduler=scheduler)
+    if scheduler:
+        raise PostguardError("--scheduler needs --engine dask")
+    return LocalEngine(policy, workers=workers, lang=lang)
 
 
 class Progress:

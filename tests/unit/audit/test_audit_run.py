@@ -208,7 +208,7 @@ def test_an_earlier_audit_is_not_overwritten_or_resumed_with_other_inputs(
 def test_without_dask_the_engine_says_how_to_install_it(
     policy: Policy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from postguard.audit.engines import make_engine
+    from postguard.audit.run import make_engine
     from postguard.errors import PostguardError
 
     monkeypatch.setitem(sys.modules, "distributed", None)
