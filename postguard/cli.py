@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from postguard.audit.command import audit_command
 from postguard.io import DEFAULT_MAX_SIZE
 from postguard.model import (
     DEFAULT_FAIL_ON,
@@ -555,6 +556,9 @@ def lsp(stdio: bool) -> None:
 
 def _stdout_is_tty() -> bool:
     return sys.stdout.isatty()
+
+
+main.add_command(audit_command(_policy_option, _allow_outside_option, _lang_option))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from postguard.model import Result, display_path
+from postguard.model import Finding, Result, display_path
 from postguard.report import ReportOptions, summary
 from postguard.version import __version__
 
@@ -24,24 +24,26 @@ def document(results: Sequence[Result], options: ReportOptions) -> dict[str, Any
                 "path": display_path(result.path) if result.path else "<text>",
                 "language": result.language,
                 "format": result.format,
-                "findings": [
-                    {
-                        "rule": f.rule,
-                        "category": f.category,
-                        "severity": f.severity.label,
-                        "message": f.message,
-                        "guidance": f.guidance,
-                        "line": f.line,
-                        "column": f.column,
-                        "end_line": f.end_line,
-                        "end_column": f.end_column,
-                        "start": f.start,
-                        "end": f.end,
-                        "excerpt": f.excerpt(options.show_matches),
-                        "masked": f.masks and not options.show_matches,
-                    }
-                    for f in result.findings
-                ],
+                "findings": [finding(f, options.show_matches) for f in result.findings],
             }
         )
     return {"version": __version__, "files": files, "summary": summary(results, options)}
+
+
+def finding(f: Finding, show_matches: bool = False) -> dict[str, Any]:
+    """One finding as the contract spells it (also the audit's findings.jsonl lines)."""
+    return {
+        "rule": f.rule,
+        "category": f.category,
+        "severity": f.severity.label,
+        "message": f.message,
+        "guidance": f.guidance,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "start": f.start,
+        "end": f.end,
+        "excerpt": f.excerpt(show_matches),
+        "masked": f.masks and not show_matches,
+    }
