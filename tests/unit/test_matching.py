@@ -259,7 +259,7 @@ SYMBOL_TERMS = [Term("C++"), Term("C#"), Term(".NET")]
     ],
 )
 def test_a_term_with_symbols_needs_them_in_the_text(text, expected) -> None:
-    """"C++" was found in every lone "C": the symbols around a term's words must be there."""
+    """A term like "C++" was found in every lone "C": the symbols around its words must be there."""
     index = TermIndex(SYMBOL_TERMS)
     found = [text[m.start : m.end] for m in index.find(word_units(text), "en", text=text)]
     assert found == expected
