@@ -38,6 +38,11 @@ MAX_HASHTAG_PART = 32  # longest part of a run-together hashtag tried against ha
 #: Hashes a draft may cost per word unit (plus a fixed allowance), per key: ordinary prose needs
 #: a few; text built to multiply readings would otherwise take minutes, so it is refused.
 HASH_BUDGET_PER_UNIT, HASH_BUDGET_BASE = 12, 50_000
+#: Marks at the edges of a term that a text may leave out or put elsewhere: quotes and brackets,
+#: and sentence punctuation at its end ("Nordic Cloud Co." is also "Nordic Cloud Co's"). Other
+#: symbols are the term's own and must be there ("C++", "C#", ".NET").
+OPTIONAL_LEAD = "\"'“”‘’«»([{"
+OPTIONAL_TRAIL = ".,;:!?…\"'“”‘’«»)]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +183,8 @@ class TermIndex:
                 continue
             surface = "".join(u.surface for u in units)
             entry = _Entry(term, term_key(units), surface, len(units), min(len(u.key) for u in units))
-            lead, trail = term.text[: units[0].start].strip(), term.text[units[-1].end :].strip()
+            lead = term.text[: units[0].start].strip().lstrip(OPTIONAL_LEAD)
+            trail = term.text[units[-1].end :].strip().rstrip(OPTIONAL_TRAIL)
             if lead or trail:
                 self._edges[term] = (lead, trail, entry.key)
             self._by_key.setdefault(entry.key, []).append(entry)
