@@ -157,6 +157,7 @@ def hashed_policy(folder: Path) -> str:
 
 def run_one(name: str, policy: str | None) -> None:
     from postguard import Linter
+    from postguard.errors import PostguardError
     from postguard.policy import load_policy
 
     fmt, text = build(name)
@@ -164,7 +165,10 @@ def run_one(name: str, policy: str | None) -> None:
     linter.check("warm up", format="text", lang="en")
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
-    result = linter.check(text, format=fmt, lang="en")
+    try:
+        findings: int | str = len(linter.check(text, format=fmt, lang="en").findings)
+    except PostguardError as exc:  # a limit passed: the clear error is the result
+        findings = f"refused: {exc}"
     seconds = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
@@ -177,7 +181,7 @@ def run_one(name: str, policy: str | None) -> None:
                 "seconds": round(seconds, 2),
                 "peak_mb": round(peak / 1024),
                 "growth_mb": round((peak - before) / 1024),
-                "findings": len(result.findings),
+                "findings": findings,
             }
         )
     )

@@ -33,7 +33,12 @@ class RuleTimeoutError(PostguardError):
     """A rule's regular expression ran past its time limit on a document."""
 
 
-class HashBudgetError(PostguardError):
+class WorkBudgetError(PostguardError):
+    """A draft needs more work than a rule allows (hostile or unlucky input): the check stops
+    with a clear message instead of running for minutes."""
+
+
+class HashBudgetError(WorkBudgetError):
     """A draft needs more hashing than hashed term matching allows per word (hostile input)."""
 
 

@@ -12,7 +12,7 @@ from postguard.analysis import Analysis, detect_language
 from postguard.engine.findings import finding_for_hit, private_spans
 from postguard.engine.steps import AllowList, by_position, drop_shadowed, in_scope
 from postguard.engine.suppressions import apply as apply_suppressions
-from postguard.errors import HashBudgetError, InputError, PostguardError, RuleTimeoutError
+from postguard.errors import InputError, PostguardError, RuleTimeoutError, WorkBudgetError
 from postguard.io import DEFAULT_MAX_BYTES, read_draft
 from postguard.kinds import Check, Hit, compile_rule
 from postguard.model import LANGUAGES, Result
@@ -152,7 +152,7 @@ class Linter:
                 continue
             try:
                 hits = list(check.run(analysis))
-            except HashBudgetError as exc:
+            except WorkBudgetError as exc:
                 raise RuleTimeoutError(
                     f"{path or 'the draft'}: rule {rule.id!r} ({rule.source}): {exc}"
                 ) from None

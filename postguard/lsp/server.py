@@ -75,7 +75,12 @@ class PostguardServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         text, version = document.source, document.version
         format = FORMATS.get(document.language_id or "", "") or format_for_path(to_fs_path(uri))
-        outcome = await asyncio.to_thread(self._check, uri, text, format)
+        try:
+            outcome = await asyncio.to_thread(self._check, uri, text, format)
+        except Exception as exc:  # a bug must show in the editor, not end the server or hang it
+            first_line = (str(exc).splitlines() or [""])[0][:200]
+            self.log(f"could not check {uri}: {type(exc).__name__}")
+            outcome = f"postguard could not check this draft ({type(exc).__name__}: {first_line})"
         if self.workspace.get_text_document(uri).version != version:
             return  # changed while it was checked: the next check publishes
         self.pending.pop(uri, None)

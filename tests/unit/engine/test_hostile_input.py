@@ -188,3 +188,23 @@ def test_disguises_reported_as_still_passing_are_found(acme, text, rule, expecte
 @pytest.mark.parametrize("text", ["I a m here.", "In the AI era, LinkedIn and Ireland.", "a b c d e f"])
 def test_ordinary_text_shaped_like_a_disguise_is_left_alone(acme, text):
     assert acme.check(text, lang="en").findings == ()
+
+
+def test_a_draft_of_too_many_phone_like_numbers_is_refused_clearly_not_parsed_for_minutes(
+    monkeypatch,
+) -> None:
+    """Each possible number costs the phone parser a tenth of a millisecond per region, twice; a
+    5 MB list of them took nine minutes. Past the budget the check stops with a clear error,
+    before the parser reads a single one."""
+    from postguard import Linter, RuleTimeoutError
+    from postguard.pii import phones
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the phone parser ran on a draft over the budget")
+
+    monkeypatch.setattr(phones, "_Matcher", no_parsing)
+    draft = "tel 41234567\n" * (phones.MAX_PARSES // 5)  # six regions read each number: over the budget
+    with pytest.raises(
+        RuleTimeoutError, match=r"too many phone-like numbers \(.*at most 100,000.*split the file"
+    ):
+        Linter.default().check(draft, lang="en")
