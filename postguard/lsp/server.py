@@ -12,6 +12,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
+from postguard.errors import PostguardError
 from postguard.io import DEFAULT_MAX_BYTES
 from postguard.lsp import actions
 from postguard.lsp.incremental import DocumentCheck, ParagraphChecker
@@ -77,10 +78,12 @@ class PostguardServer(LanguageServer):
         format = FORMATS.get(document.language_id or "", "") or format_for_path(to_fs_path(uri))
         try:
             outcome = await asyncio.to_thread(self._check, uri, text, format)
-        except Exception as exc:  # a bug must show in the editor, not end the server or hang it
-            first_line = (str(exc).splitlines() or [""])[0][:200]
+        except PostguardError as exc:  # a limit passed: its message is written to be shown
+            outcome = f"postguard could not check this draft: {exc}"
+        except Exception as exc:  # a bug must show in the editor, not end the server or hang it;
+            # its message might quote the draft, so only its type is shown and logged
             self.log(f"could not check {uri}: {type(exc).__name__}")
-            outcome = f"postguard could not check this draft ({type(exc).__name__}: {first_line})"
+            outcome = f"postguard could not check this draft ({type(exc).__name__}); please report it"
         if self.workspace.get_text_document(uri).version != version:
             return  # changed while it was checked: the next check publishes
         self.pending.pop(uri, None)
