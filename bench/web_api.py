@@ -13,33 +13,17 @@ import argparse
 import os
 import platform
 import statistics
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import httpx
+from local_web import start_server  # bench/local_web.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 POST = ROOT.parent / "shared" / "corpora" / "blog_en" / "rust-blog" / "cve-2022-21658.md"
 POLICY = ROOT / "examples" / "acme" / "postguard.yml"
-STARTED = "postguard: open "
 WARM_UP_REQUESTS = 10
-
-
-def start_server() -> tuple[subprocess.Popen[str], str]:
-    server = subprocess.Popen(
-        [sys.executable, "-m", "postguard", "serve", "--policy", str(POLICY), "--port", "0"],
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert server.stderr is not None
-    for line in server.stderr:
-        if line.startswith(STARTED):
-            return server, line[len(STARTED) :].split()[0].rstrip("/")
-    raise SystemExit(f"postguard serve stopped before serving (exit code {server.wait()})")
 
 
 def client_run(
@@ -81,7 +65,7 @@ def main() -> None:
     args = parser.parse_args()
     text = POST.read_text(encoding="utf-8")
     body = {"text": text, "format": "markdown"}
-    server, address = start_server()
+    server, address = start_server(POLICY)
     try:
         with httpx.Client(base_url=address, timeout=30) as client:
             for _ in range(WARM_UP_REQUESTS):

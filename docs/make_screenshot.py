@@ -9,24 +9,15 @@ the local server (any other request is aborted).
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from local_web import CHROMIUM, CHROMIUM_ARGS, start_server  # noqa: E402
+
 POLICY = ROOT / "examples" / "acme" / "postguard.yml"
 OUTPUT = ROOT / "docs" / "web.png"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SAMPLE_DRAFT = """\
 Big news from the storage team!
 
@@ -36,23 +27,6 @@ Questions? Call me on +47 912 34 567 any time, or ask in the comments.
 Honestly, the people at Nordic Cloud Co. are idiots if they think they can keep up, damn.
 Our platform is 100% safe, so go ahead and move everything over.
 """
-STARTED = "postguard: open "
-
-
-def start_server() -> tuple[subprocess.Popen[str], str]:
-    """``postguard serve`` on a free port; returns the process and the page's address."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", "postguard", "serve", "--policy", str(POLICY), "--port", "0"],
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert server.stderr is not None
-    for line in server.stderr:
-        if line.startswith(STARTED):
-            return server, line[len(STARTED) :].split()[0]
-    server.wait()
-    raise SystemExit(f"postguard serve stopped before serving (exit code {server.returncode})")
 
 
 def screenshot(address: str, output: Path, width: int, height: int) -> None:
@@ -65,7 +39,7 @@ def screenshot(address: str, output: Path, width: int, height: int) -> None:
             route.abort()
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": width, "height": height}, locale="en-GB")
         page.route("**/*", local_only)
         page.goto(address)
@@ -82,7 +56,7 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=1440)
     parser.add_argument("--height", type=int, default=900)
     args = parser.parse_args()
-    server, address = start_server()
+    server, address = start_server(POLICY)
     try:
         screenshot(address, args.output, args.width, args.height)
     finally:

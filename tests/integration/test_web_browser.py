@@ -4,6 +4,7 @@ process; every request the browser makes is intercepted, and all must go to that
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import ACME_POLICY
+from conftest import ACME_POLICY, ROOT
 
 from postguard import Linter
 from postguard.model import mask
@@ -20,17 +21,9 @@ from postguard.web.serve import address_of, listen
 
 pytestmark = pytest.mark.slow  # a real browser and a real server
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT / "bench"))  # bench/local_web.py: the browser as every script launches it
+from local_web import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 if not CHROMIUM.exists():
     pytest.skip(
         f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium; .ci/run does)",
