@@ -132,7 +132,7 @@ class ChecksumRecognizer(PatternRecognizer):
 
     def __init__(self, entity: str, language: str, context: list[str]) -> None:
         pattern, score, _ = screen.NORWEGIAN_IDS[entity]
-        self._validator = screen.validator(entity)
+        self._entity = entity
         super().__init__(
             supported_entity=entity,
             patterns=[Pattern(entity.lower(), pattern, score)],
@@ -142,7 +142,7 @@ class ChecksumRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool:
-        return bool(self._validator.is_valid(pattern_text))
+        return screen.valid_id(self._entity, pattern_text)
 
 
 def build(language: str, extra_context: dict[str, list[str]] | None = None) -> list[EntityRecognizer]:

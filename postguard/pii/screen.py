@@ -153,13 +153,21 @@ def _public_ip(view: str) -> bool:
 
 #: Norwegian identifiers: pattern, score, python-stdnum validator module.
 NORWEGIAN_IDS: dict[str, tuple[str, float, str]] = {
-    # Fødselsnummer and D-nummer: 11 digits, a birth date and two mod-11 check digits.
-    "NO_FODSELSNUMMER": (r"(?<![\d.,-])\d{6}[ ]?\d{5}(?![\d-]|[.,]\d)", 0.6, "stdnum.no.fodselsnummer"),
+    # Fødselsnummer and D-nummer: 11 digits, a birth date and two mod-11 check digits, as people
+    # write them: "15076500565", "150765 00565", "150765-00565", "15 07 65 005 65", "15.07.65 00565".
+    "NO_FODSELSNUMMER": (
+        r"(?<![\d.,-])(?:\d{6}[ -]?\d{5}|\d{2}([ .])\d{2}\1\d{2}[ -]?\d{3}[ ]?\d{2})(?![\d-]|[.,]\d)",
+        0.6,
+        "stdnum.no.fodselsnummer",
+    ),
     # Kontonummer: 11 digits (1234.56.78903) with one mod-11 check digit: needs context.
     "NO_BANK_ACCOUNT": (r"(?<![\d.,-])\d{4}([. ]?)\d{2}\1\d{5}(?![\d-]|[.,]\d)", 0.3, "stdnum.no.kontonr"),
     # Organisasjonsnummer: 9 digits with one mod-11 check digit: needs context.
     "NO_ORG_NUMBER": (r"(?<![\d.,-])\d{3}([ ]?)\d{3}\1\d{3}(?![\d-]|[.,]\d)", 0.3, "stdnum.no.orgnr"),
 }
+
+
+_NOT_DIGIT_RE = re.compile(r"\D")
 
 
 @functools.cache
@@ -173,9 +181,15 @@ def _checksummed(entity: str) -> Callable[[str], list[tuple[int, int]]]:
     pattern = regex.compile(NORWEGIAN_IDS[entity][0], FLAGS)
 
     def spans(view: str) -> list[tuple[int, int]]:
-        return [m.span() for m in pattern.finditer(view) if validator(entity).is_valid(m.group())]
+        return [m.span() for m in pattern.finditer(view) if valid_id(entity, m.group())]
 
     return spans
+
+
+def valid_id(entity: str, written: str) -> bool:
+    """Whether a Norwegian identifier as written ("15.07.65 00565") passes its checksum: its
+    digits are checked, whatever separates them (python-stdnum strips only some separators)."""
+    return bool(validator(entity).is_valid(_NOT_DIGIT_RE.sub("", written)))
 
 
 _WEB_SCHEMES = ("http://", "https://", "www.")

@@ -296,3 +296,20 @@ def test_a_version_number_written_like_an_address_is_no_ip_address(default_linte
 )
 def test_an_address_is_still_one_next_to_a_word_for_addresses(default_linter, text):
     assert "pii.ip-address" in {f.rule for f in default_linter.check(text).findings}
+
+
+FNR_DIGITS = "15076500565"  # valid (python-stdnum); D-nummer below: the day plus 40
+WRITTEN_FORMS = ["15076500565", "150765 00565", "150765-00565", "15 07 65 005 65", "15.07.65 00565"]
+
+
+@pytest.mark.parametrize("written", [*WRITTEN_FORMS, "55076510007", "550765-10007"])
+def test_a_valid_fodselsnummer_or_d_nummer_is_found_in_every_written_form(default_linter, written):
+    text = f"Fødselsnummeret mitt er {written}, ikke del det."
+    findings = [f for f in default_linter.check(text, lang="nb").findings if f.rule == "pii.national-id"]
+    assert [f.text for f in findings] == [written]  # the whole written form, separators included
+
+
+@pytest.mark.parametrize("written", [w[:-1] + "6" for w in WRITTEN_FORMS])
+def test_an_invalid_one_is_never_flagged_in_any_form(default_linter, written):
+    text = f"Fødselsnummeret mitt er {written}, ikke del det."
+    assert "pii.national-id" not in {f.rule for f in default_linter.check(text, lang="nb").findings}
