@@ -40,7 +40,9 @@ CASES = [
         "Refund went to card 4111 1111 1111 1111 by mistake.",
         ["4111 1111 1111 1111"],
     ),
-    ("pii.payment-card", "nb", "Kortnummeret er 5555 5555 5555 4444.", ["5555 5555 5555 4444"]),
+    ("pii.payment-card", "nb", "Kortnummeret er 5378 9123 4567 8907.", ["5378 9123 4567 8907"]),
+    ("pii.payment-card", "en", "Stripe's test card 4242 4242 4242 4242 charges no one.", []),
+    ("pii.payment-card", "en", "Test with card 5555555555554444 in sandbox mode.", []),
     ("pii.payment-card", "en", "Refund went to card 4111 1111 1111 1112 (fails Luhn).", []),
     ("pii.iban", "en", "Send it to IBAN NO93 8601 1117 947.", ["NO93 8601 1117 947"]),
     ("pii.iban", "nb", "Overfør til NO9386011117947 i dag.", ["NO9386011117947"]),
@@ -313,3 +315,18 @@ def test_a_valid_fodselsnummer_or_d_nummer_is_found_in_every_written_form(defaul
 def test_an_invalid_one_is_never_flagged_in_any_form(default_linter, written):
     text = f"Fødselsnummeret mitt er {written}, ikke del det."
     assert "pii.national-id" not in {f.rule for f in default_linter.check(text, lang="nb").findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("Eksempel: `Kari Nordmann er sykmeldt`", "markdown"),
+        ("```\nKari Nordmann er sykmeldt\n```\n", "markdown"),
+        ("<pre>Kari Nordmann er sykmeldt</pre>", "html"),
+    ],
+)
+def test_a_name_in_code_is_an_identifier_not_a_person(default_linter, text, fmt):
+    rules = {f.rule for f in default_linter.check(text, format=fmt, lang="nb").findings}
+    assert "pii.person-private" not in rules
+    prose = default_linter.check("Kari Nordmann er sykmeldt.", lang="nb").findings
+    assert "pii.person-private" in {f.rule for f in prose}
