@@ -52,7 +52,9 @@ def main() -> None:
             print(f"{what} {case['id']}: {case['text'][:110]!r} {[f.rule for f in findings]}")
     half = "development (even)" if args.dev else "held-out (odd)"
     print(f"{half} half: {total[True]} secrets, {total[False]} false cases")
-    print(f"recall: {caught[True] / total[True]:.3f}  false cases flagged: {caught[False] / total[False]:.3f}")
+    print(
+        f"recall: {caught[True] / total[True]:.3f}  false cases flagged: {caught[False] / total[False]:.3f}"
+    )
 
 
 if __name__ == "__main__":
