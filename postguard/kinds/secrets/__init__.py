@@ -103,9 +103,10 @@ class SecretsCheck:
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.text  # the original: secrets hide in code, links and comments too
+        lowered = text.lower()
         found: list[tuple[int, int]] = []
         for detector in self.detectors:
-            for m in detector.finditer(text):
+            for m in detector.finditer(text, lowered):
                 start = m.start(detector.group)
                 value = m.group(detector.group)
                 value = value.rstrip() if detector.test == "block" else trim(value)

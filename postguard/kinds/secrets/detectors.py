@@ -26,9 +26,13 @@ class Detector:
     group: int = 0
     test: ValueTest = "format"
     needles: tuple[str, ...] = ()  # text every match contains: without them the regex cannot match
+    cues: tuple[str, ...] = ()  # lower-case words of which every match contains one
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if all(needle in text for needle in self.needles):
+    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
+        """The matches in ``text``; ``lowered`` is ``text.lower()``, for the cues."""
+        if all(needle in text for needle in self.needles) and (
+            not self.cues or any(cue in lowered for cue in self.cues)
+        ):
             yield from self.regex.finditer(text)
 
 
@@ -36,15 +40,25 @@ _LEADING_BOUNDARY_RE = re.compile(r"\\b(\[[^\]]*\]|\w)")
 
 
 def _d(
-    label: str, pattern: str, group: int = 0, test: ValueTest = "format", needles: tuple[str, ...] = ()
+    label: str,
+    pattern: str,
+    group: int = 0,
+    test: ValueTest = "format",
+    needles: tuple[str, ...] = (),
+    cues: tuple[str, ...] = (),
+    first_letters: str = "",
 ) -> Detector:
     """A detector. A leading ``\\b`` before a letter (or a class of letters) is checked as a
     lookbehind after that letter: the same matches, but the regex engine jumps from letter to
-    letter instead of testing a word boundary at every position (about 30x faster)."""
+    letter instead of testing a word boundary at every position (about 30x faster). For the
+    same reason a case-blind pattern names the ``first_letters`` its matches can start with."""
     lead = _LEADING_BOUNDARY_RE.match(pattern)
     if lead:
         pattern = rf"{lead[1]}(?<=\b{lead[1]}){pattern[lead.end() :]}"
-    return Detector(label, re.compile(pattern), group, test, needles)
+    if first_letters:
+        flags = "(?i)" if pattern.startswith("(?i)") else ""
+        pattern = rf"{flags}(?=[{first_letters.lower()}{first_letters.upper()}]){pattern[len(flags) :]}"
+    return Detector(label, re.compile(pattern), group, test, needles, cues)
 
 
 #: names a secret is assigned to in code and config (``stripeToken``, ``DB_PASSWORD``, ``api-key``)
@@ -52,6 +66,7 @@ _ASSIGNED_NAMES = (
     r"(?:api[_-]?(?:key|token)|apikey|secret(?:[_-]?key)?|access[_-]?key|token|passw(?:or)?d|passwd|"
     r"pwd|passphrase|passord|nøkkel|hemmelighet)"
 )
+_ASSIGNED_NAME_CUES = ("api", "secret", "access", "token", "pass", "pwd", "nøkkel", "hemmelig")
 #: between the name and the value: a closing quote or bracket, a type (``var token string =``,
 #: ``accessToken: String =``, ``key="ApiKey" value=``), then an operator, or the comma of
 #: ``setProperty("TOKEN", "...")``
@@ -65,10 +80,10 @@ _VALUE = r"(?!//)(?:[A-Za-z0-9/+_.~!@#$%^*-]|&(?!\w+=))"
 #: words for a key or token in running text, both languages
 _KEY_WORDS = (
     r"(?:api[ _-]?(?:key|token)|api-nøkkel(?:en)?|nøkkel(?:en)?|hemmelighet(?:en)?|secret(?: key)?|"
-    r"client secret|token(?:et)?|access key)"
+    r"client secret|token(?:et)?|access key|bearer)"
 )
 #: words for a password in running text, both languages
-_PASSWORD_WORDS = r"(?:password|passwd|passphrase|passord(?:et)?|pwd?)"
+_PASSWORD_WORDS = r"(?:password|passwd|passphrase|passord(?:et)?|pwd?|pass)"
 #: how running text joins a word to its value: "is", "er", a colon or an equals sign
 _PROSE_LINK = r"(?:\s+(?:is|er|was|var|blir)\s+|\s*[:=]\s*)(?!//)"
 
@@ -79,16 +94,19 @@ DETECTORS: dict[str, Detector] = {
         "AWS secret access key",
         r"(?i)aws_?secret_?access_?key\W{0,3}[:=]\W{0,2}([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])",
         1,
+        cues=("aws",),
     ),
     "github-token": _d("GitHub token", r"\bg(?:h[pousr]_[A-Za-z0-9]{36}|ithub_pat_[A-Za-z0-9_]{60,90})\b"),
     "gitlab-token": _d(
         "GitLab token",
         r"\b(?:gl(?:pat|dt|rt|ptt|cbt|soat|imt|agent|oas|ffct|ft)-[A-Za-z0-9_-]{20,}|GR1348941[A-Za-z0-9_-]{20,})",
     ),
-    "stripe-key": _d("Stripe secret key", r"\b[rs]k_(?:live|test|prod)_[A-Za-z0-9]{16,}\b"),
+    "stripe-key": _d(
+        "Stripe secret key", r"\b(?:[rs]k_(?:live|test|prod)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9]{32,})\b"
+    ),
     "slack-token": _d(
         "Slack token",
-        r"\bx(?:ox(?:[abposr]|e(?:\.xox[bp])?)-\d+-[A-Za-z0-9-]{10,}|app-\d-[A-Z0-9]+-\d+-[A-Za-z0-9]{20,})",
+        r"\bx(?:ox(?:[abposrc]|e(?:\.xox[bp])?)-\d+-[A-Za-z0-9-]{10,}|app-\d-[A-Z0-9]+-\d+-[A-Za-z0-9]{20,})",
     ),
     "slack-webhook": _d(
         "Slack webhook URL",
@@ -96,6 +114,7 @@ DETECTORS: dict[str, Detector] = {
         needles=("hooks.slack.com",),
     ),
     "google-api-key": _d("Google API key", r"\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])"),
+    "google-oauth-secret": _d("Google OAuth client secret", r"\bGOCSPX-[A-Za-z0-9_-]{28}(?![A-Za-z0-9_-])"),
     "openai-key": _d(
         "OpenAI API key",
         r"\bsk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{80,}|[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})",
@@ -111,7 +130,10 @@ DETECTORS: dict[str, Detector] = {
         test="block",
     ),
     # signed (three parts) or unsigned ("alg": "none": an empty or missing third part)
-    "jwt": _d("JSON Web Token", r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}(?:\.[A-Za-z0-9_-]*)?"),
+    "jwt": _d(
+        "JSON Web Token",
+        r"\be(?:yJ|yA|w[0o])[A-Za-z0-9_-]{10,}\.e(?:yJ|yA|w[0o])[A-Za-z0-9_-]{10,}(?:\.[A-Za-z0-9_-]*)?",
+    ),
     "url-password": _d(
         "password in a URL",
         r"\b[a-z][a-z0-9+.-]{1,20}://[^\s:@/'\"<>]{0,64}:([^\s:@/'\"<>]{6,128})@",
@@ -125,6 +147,7 @@ DETECTORS: dict[str, Detector] = {
         1,
         "password",
         needles=(";", "="),
+        cues=("password", "pwd"),
     ),
     "xml-element": _d(
         "secret in an XML element",
@@ -132,31 +155,40 @@ DETECTORS: dict[str, Detector] = {
         2,
         "password",
         needles=("</",),
+        cues=_ASSIGNED_NAME_CUES,
     ),
     "keyword": _d(
         "value assigned to a secret-sounding name",
         rf"(?i){_ASSIGNED_NAMES}{_ASSIGNMENT}({_VALUE}{{12,200}})",
         1,
         "random",
+        cues=_ASSIGNED_NAME_CUES,
+        first_letters="astpnh",
     ),
     "key-in-prose": _d(
         "key or token in running text",
         rf"(?i)\b{_KEY_WORDS}(?:{_PROSE_LINK}|\s+(?!//))[`\"']?([A-Za-z0-9/+_.~-]{{16,200}})",
         1,
         "random",
+        cues=("api", "nøkkel", "hemmelig", "secret", "token", "access key", "bearer"),
+        first_letters="anhsctb",
     ),
     "password-in-prose": _d(
         "password in running text",
         rf"(?i)\b{_PASSWORD_WORDS}\b(?:\s+[\w-]{{1,20}}){{0,4}}?{_PROSE_LINK}[`\"']?(\S{{8,64}})",
         1,
         "password",
+        cues=("pass", "pw"),
+        first_letters="p",
     ),
     "login-pair": _d(
         "user name / password pair",
-        r"(?i)\b(?:login|brukernavn|username|bruker|user)\b(?:\s+(?:is|er)\s+|\s*[:=]\s*|\s+)[\w.@-]{1,40}\s+/\s+(\S{6,64})",
+        r"(?i)\b(?:login|brukernavn|username|bruker|user)\b(?:\s+(?:is|er)\s+|\s*[:=]\s*|\s+)[\w.@-]{1,40} ?/ ?(\S{6,64})",
         1,
         "password",
-        needles=(" / ",),
+        needles=("/",),
+        cues=("login", "bruker", "user"),
+        first_letters="lbu",
     ),
 }
 
