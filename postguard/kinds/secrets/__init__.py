@@ -30,7 +30,7 @@ from postguard.policy import Policy, Rule
 
 __all__ = ["DETECTORS", "Detector", "SecretsCheck", "SecretsOptions"]
 
-KEY_MATERIAL_RE = re.compile(r"-----\s+[A-Za-z0-9+/=]{20,}")
+KEY_MATERIAL_RE = re.compile(r"-----\s*[A-Za-z0-9+/=]{20,}")
 _WHITESPACE_RE = re.compile(r"\s")
 DEFAULT_MIN_ENTROPY = 3.5  # bits per character; English words score about 2.5-3.2
 DEFAULT_MIN_LENGTH = 12

@@ -89,7 +89,7 @@ _PROSE_LINK = r"(?:\s+(?:is|er|was|var|blir)\s+|\s*[:=]\s*)(?!//)"
 
 #: name -> detector. Provider formats first, then the shapes that need their value tested.
 DETECTORS: dict[str, Detector] = {
-    "aws-access-key": _d("AWS access key ID", r"\bA(?:KIA|SIA|BIA|CCA)[0-9A-Z]{16}\b"),
+    "aws-access-key": _d("AWS access key ID", r"\bA(?:KIA|SIA|BIA|CCA|3T[A-Z0-9])[0-9A-Z]{16}\b"),
     "aws-secret-key": _d(
         "AWS secret access key",
         r"(?i)aws_?secret_?access_?key\W{0,3}[:=]\W{0,2}([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])",
@@ -102,7 +102,7 @@ DETECTORS: dict[str, Detector] = {
         r"\b(?:gl(?:pat|dt|rt|ptt|cbt|soat|imt|agent|oas|ffct|ft)-[A-Za-z0-9_-]{20,}|GR1348941[A-Za-z0-9_-]{20,})",
     ),
     "stripe-key": _d(
-        "Stripe secret key", r"\b(?:[rs]k_(?:live|test|prod)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9]{32,})\b"
+        "Stripe secret key", r"\b(?:[rs]k_(?:live|test|prod)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{32,})\b"
     ),
     "slack-token": _d(
         "Slack token",
@@ -110,7 +110,7 @@ DETECTORS: dict[str, Detector] = {
     ),
     "slack-webhook": _d(
         "Slack webhook URL",
-        r"https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Z0-9]{8,}/[A-Za-z0-9/]+/[A-Za-z0-9]{16,}",
+        r"(?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/[A-Z0-9]{8,}/[A-Za-z0-9/]+/[A-Za-z0-9]{16,}",
         needles=("hooks.slack.com",),
     ),
     "google-api-key": _d("Google API key", r"\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])"),
@@ -151,7 +151,7 @@ DETECTORS: dict[str, Detector] = {
     ),
     "xml-element": _d(
         "secret in an XML element",
-        rf"(?i)<([\w.:-]{{0,20}}{_ASSIGNED_NAMES})>([^<\s]{{8,200}})</\1>",
+        rf"(?i)<([\w.:-]{{0,20}}{_ASSIGNED_NAMES})>\s*([^<\s]{{8,200}})\s*</\1>",
         2,
         "password",
         needles=("</",),

@@ -149,3 +149,16 @@ def test_placeholders_documented_values_and_look_alikes_pass(default_linter, tex
 def test_finding_covers_exactly_the_secret(default_linter, text, secret):
     [finding] = [f for f in default_linter.check(text, format="text").findings if f.category == "secret"]
     assert text[finding.start : finding.end] == secret
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("A3T4QX7RZ2M9KP5LWN3B", "secret.token"),
+        ("hooks.slack.com/services/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", "secret.token"),
+        ("<apiToken>\n    Qm7vT2xLp9RzK4wN8cYb3HdF\n</apiToken>", "secret.password"),
+        ("-----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", "secret.private-key"),
+    ],
+)
+def test_shapes_as_pasted(default_linter, text, rule):
+    assert rule in {f.rule for f in default_linter.check(text, format="text").findings}
