@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import time
 from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
@@ -33,6 +34,7 @@ def main() -> None:
                 record = json.loads(line)  # not every corpus has ids: the line number names the rest
                 docs.append((f"{path.name}:{record.get('id', number)}", record["text"], "text"))
     hits = files_hit = 0
+    started = time.perf_counter()
     for name, text, fmt in docs:
         found = linter.check(text, format=fmt, only=rules).findings
         hits += len(found)
@@ -40,8 +42,10 @@ def main() -> None:
         if args.show:
             for f in found:
                 print(f"  {name}:{f.line} [{f.rule}] {f.text[:60]!r}")
+    elapsed = time.perf_counter() - started
     print(
         f"{len(docs)} texts (blog posts and corpus sentences), {hits} secret findings (all false positives)"
+        f" in {elapsed:.2f} s"
     )
     print(
         f"false-positive rate: {files_hit / len(docs):.4f} of texts, {hits / len(docs):.4f} findings per text"
