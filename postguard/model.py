@@ -100,10 +100,21 @@ class Finding:
         if self.sensitive:
             return mask(self.text)
         if self.private:
-            return mask_spans(
-                self.text, 0, len(self.text), [(a - self.start, b - self.start) for a, b in self.private]
-            )
+            return self._masked_inside()
         return self.text
+
+    def _masked_inside(self) -> str:
+        """The match with its private values masked: a whole one as :func:`mask` masks it, and
+        of one that only reaches into the match every letter and digit (the message, which sees
+        the draft, masks that value whole)."""
+        shown = list(self.text)
+        for start, end in self.private:
+            lo, hi = max(start, self.start) - self.start, min(end, self.end) - self.start
+            if start >= self.start and end <= self.end:
+                shown[lo:hi] = mask(self.text[lo:hi])
+            else:
+                shown[lo:hi] = ["*" if ch.isalnum() else ch for ch in shown[lo:hi]]
+        return "".join(shown)
 
     @property
     def masks(self) -> bool:

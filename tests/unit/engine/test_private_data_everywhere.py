@@ -123,3 +123,12 @@ def test_a_card_number_also_keeps_its_last_four_digits_as_receipts_print_them() 
     assert mask("4111 1111 1111 1234") == "4*** **** **** 1234"
     assert mask("4111111111111234") == "4***********1234"
     assert mask("1234") == "1***"  # too short to be a card: the first character only
+
+
+def test_a_private_value_that_starts_before_a_finding_is_masked_in_its_excerpt(acme_linter) -> None:
+    """An e-mail address around a codename and a host: each finding shows only stars of it."""
+    findings = acme_linter.check("Kestrel@wiki.corp.acme-aurora.com", lang="en").findings
+    shown = {f.rule: f.excerpt() for f in findings}
+    assert shown["acme.codename"] == "*******"
+    assert shown["acme.internal-host"] == "****.****.****-******.***"
+    assert all(len(f.excerpt()) == len(f.text) for f in findings)
