@@ -11,6 +11,7 @@ import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from postguard.analysis.context import CONTEXTS, Context
 from postguard.analysis.language import detect_language
 from postguard.analysis.nlp import pipeline
 from postguard.analysis.sentences import sentence_starts
@@ -24,8 +25,10 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 __all__ = [
+    "CONTEXTS",
     "LANGUAGES",
     "Analysis",
+    "Context",
     "Unit",
     "detect_language",
     "pipeline",
@@ -37,7 +40,8 @@ __all__ = [
 
 
 class Analysis:
-    """One document analysed once: language, sentences, word units and (lazily) a spaCy Doc."""
+    """One document analysed once: language, sentences, word units and (lazily) the context of
+    each sentence and a spaCy Doc."""
 
     def __init__(self, document: Document, language: str) -> None:
         self.document = document
@@ -46,12 +50,20 @@ class Analysis:
         self.units = word_units(document.view, sentences=self.sentences, language=language)
         self._doc: Doc | None = None
         self._memo: dict[str, Any] = {}
+        self._context: Context | None = None
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute something once per document and share it (the unit index, Presidio results per entity)."""
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+    @property
+    def context(self) -> Context:
+        """Negation, quotation, reporting, questions and conditions, per sentence, made on first use."""
+        if self._context is None:
+            self._context = Context(self.document.view, self.units, self.sentences)
+        return self._context
 
     @property
     def text(self) -> str:

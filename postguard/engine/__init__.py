@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from postguard.analysis import Analysis, detect_language
 from postguard.engine.findings import finding_for_hit, private_spans
-from postguard.engine.steps import AllowList, by_position, drop_shadowed, in_scope
+from postguard.engine.steps import AllowList, ContextFilter, by_position, drop_shadowed, in_scope
 from postguard.engine.suppressions import apply as apply_suppressions
 from postguard.errors import InputError, PostguardError, RuleTimeoutError, WorkBudgetError
 from postguard.io import DEFAULT_MAX_BYTES, read_draft
@@ -72,6 +72,7 @@ class Linter:
         self.policy = policy
         self._checks: list[Check] = [compile_rule(rule, policy) for rule in policy.rules]
         self._allow = AllowList(policy.allow)
+        self._context = ContextFilter(policy.rules)
         self._rule_ids = frozenset(rule.id for rule in policy.rules)
         self._warm = False
 
@@ -157,7 +158,7 @@ class Linter:
                     f"{path or 'the draft'}: rule {rule.id!r} ({rule.source}): {exc}"
                 ) from None
             for hit in hits:
-                if not in_scope(rule, hit, document):
+                if not in_scope(rule, hit, document) or self._context.cancels(rule, hit, analysis):
                     continue
                 if allowed_spans is None:
                     allowed_spans = self._allow.spans(text)

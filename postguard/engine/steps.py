@@ -1,12 +1,15 @@
 """The engine's named steps after the checks, each a plain function or small class, applied in
-this order to one draft's hits: scope, allow-list, dedupe (the engine's dict of findings),
+this order to one draft's hits: scope, context, allow-list, dedupe (the engine's dict of findings),
 sort, suppressions (:mod:`postguard.engine.suppressions`), shadowing."""
 
 from __future__ import annotations
 
 import re
 
+from postguard.analysis import Analysis
 from postguard.kinds import Hit
+from postguard.kinds.terms import unit_index
+from postguard.matching import Term, TermIndex
 from postguard.model import Finding, Severity
 from postguard.parsers.document import Document, Spans
 from postguard.policy import Rule
@@ -15,6 +18,40 @@ from postguard.policy import Rule
 def in_scope(rule: Rule, hit: Hit, document: Document) -> bool:
     """Scope: the hit lies in a part of the draft the rule checks (prose, code, links...)."""
     return document.scope_at(hit.start) in rule.scope
+
+
+class ContextFilter:
+    """Context: a rule's hits are dropped where their sentence cancels them. ``unless`` names the
+    contexts that do (negation, quotation, reporting, questions, conditions); ``unless-near``
+    names words that, in the same sentence, mean another sense of what was found ("Vega" near
+    "stjernehimmel" is a star, not a codename)."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.senses = {
+            rule.id: TermIndex(Term(word, source=rule.source) for word in rule.unless_near)
+            for rule in rules
+            if rule.unless_near
+        }
+
+    def cancels(self, rule: Rule, hit: Hit, analysis: Analysis) -> bool:
+        if rule.unless and rule.unless & analysis.context.of(hit.start, hit.end):
+            return True
+        senses = self.senses.get(rule.id)
+        return senses is not None and analysis.sentence_of(hit.start) in self._sense_sentences(
+            rule.id, senses, analysis
+        )
+
+    @staticmethod
+    def _sense_sentences(rule_id: str, senses: TermIndex, analysis: Analysis) -> frozenset[int]:
+        """The sentences (numbered as :attr:`Analysis.sentences`) where a rule's other-sense words occur."""
+
+        def find() -> frozenset[int]:
+            matches = senses.find(
+                analysis.units, analysis.language, unit_index(analysis), analysis.document.view
+            )
+            return frozenset(analysis.sentence_of(match.start) for match in matches)
+
+        return analysis.memo(f"senses:{rule_id}", find)
 
 
 class AllowList:

@@ -30,6 +30,7 @@ KINDS: dict[str, str] = {
     "terms": "postguard.kinds.terms:TermsCheck",
     "pattern": "postguard.kinds.pattern:PatternCheck",
     "near": "postguard.kinds.near:NearCheck",
+    "phrases": "postguard.kinds.phrases:PhrasesCheck",
     "pii": "postguard.kinds.pii:PiiCheck",
     "secrets": "postguard.kinds.secrets:SecretsCheck",
 }

@@ -44,6 +44,10 @@ class Rule:
     #: The message and guidance in other languages than ``message``/``guidance`` (which are the
     #: English ones when the rule has them): a draft's findings speak the draft's language.
     translations: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    #: Contexts that cancel the rule's hits (``negated``, ``quoted``...: see ``postguard.analysis.context``).
+    unless: frozenset[str] = frozenset()
+    #: Words that, in the hit's sentence, mean another sense of what it found (a star, not a codename).
+    unless_near: tuple[str, ...] = ()
 
     def texts(self, language: str) -> tuple[str, str]:
         """The message and guidance to show on a draft in ``language``."""

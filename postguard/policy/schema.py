@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from postguard.analysis.context import CONTEXTS
 from postguard.errors import PolicyError, did_you_mean
 from postguard.model import INPUT_FORMATS, LANGUAGES, PLACEHOLDERS, SCOPES, SENSITIVE_CATEGORIES, Severity
 from postguard.policy.model import Example, Rule
@@ -42,6 +43,8 @@ COMMON_RULE_KEYS = frozenset(
         "allow",
         "description",
         "mask",
+        "unless",
+        "unless-near",
     }
 )
 LIST_KEYS = frozenset({"terms", "file", "hashed", "key-env", "case", "inflect", "compound"})
@@ -171,6 +174,15 @@ def parse_rule_spec(spec: Any, display: str, line: int | None) -> Rule:
     if languages is not None and len(languages) == 1:  # an example of a one-language rule is in it
         (only,) = languages
         flag, passing = (tuple(replace(e, lang=e.lang or only) for e in group) for group in (flag, passing))
+    unless = frozenset(v for v, _ in entries(spec, "unless", display, str))
+    for value in unless:
+        if value not in CONTEXTS:
+            raise PolicyError(
+                display,
+                line_of(spec, "unless"),
+                f"{where}: unknown context {value!r} in 'unless'{did_you_mean(value, CONTEXTS)}; "
+                f"expected: {', '.join(CONTEXTS)}",
+            )
     options = {k: v for k, v in spec.items() if k not in COMMON_RULE_KEYS}
     description = spec.get("description", "")
     return Rule(
@@ -194,6 +206,8 @@ def parse_rule_spec(spec: Any, display: str, line: int | None) -> Rule:
         if "mask" in spec
         else category in SENSITIVE_CATEGORIES,
         translations=translations,
+        unless=unless,
+        unless_near=tuple(v for v, _ in entries(spec, "unless-near", display, str)),
     )
 
 

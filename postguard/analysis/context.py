@@ -1,0 +1,162 @@
+"""The context of a stretch of text: what changes the meaning of the words found in it.
+
+"Our platform is 100% secure" is a claim; "no platform is 100% secure" is not. "We smoked
+weed" is a post about drug use; "police seized weed, a report says" is news. A rule names the
+contexts that cancel it (``unless: [negated, reported]``) and the engine drops its hits there.
+Each context is decided from the words of the hit's own sentence, computed once per sentence:
+
+- ``negated``: a negation before the hit in its clause ("not", "never", "no", "ikke", "aldri",
+  "ingen"...), or one that closes the clause after it ("... finnes ikke", "... does not exist");
+- ``quoted``: the hit lies inside quotation marks (reporting someone else's words);
+- ``reported``: the sentence attributes what it says to others (a study, the police, the news,
+  statistics, someone who "said" it) or reports removing what others wrote;
+- ``question``: the sentence asks;
+- ``hypothetical``: a condition before the hit ("if", "imagine", "hvis", "dersom").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from postguard.analysis.tokens import Token, sentence_tokens
+from postguard.analysis.units import Unit
+
+CONTEXTS = ("negated", "quoted", "reported", "question", "hypothetical")
+
+#: Words that negate what follows them in their clause.
+NEGATORS = frozenset(
+    {
+        # en
+        "not", "never", "no", "nothing", "nobody", "none", "neither", "nor", "without", "hardly",
+        "cannot", "nowhere",
+        # nb
+        "ikke", "aldri", "ingen", "intet", "ingenting", "verken", "uten", "neppe",
+        "hverken", "ingensteds",
+    }
+)  # fmt: skip
+#: A negator followed by one of these does not negate ("not only", "ikke bare", "no doubt").
+NOT_NEGATING_AFTER = frozenset({"only", "just", "least", "doubt", "wonder", "bare", "kun", "minst", "tvil"})
+#: Word sequences that negate the clause before them ("null risiko finnes ikke").
+NEGATING_ENDINGS: tuple[tuple[str, ...], ...] = (
+    ("finnes", "ikke"),
+    ("eksisterer", "ikke"),
+    ("does", "not", "exist"),
+    ("do", "not", "exist"),
+    ("is", "a", "myth"),
+    ("er", "en", "myte"),
+)
+#: How many words before a hit a negation reaches.
+NEGATION_REACH = 8
+#: Words that attribute a sentence to others, or report taking down what others wrote.
+REPORTING_WORDS = frozenset(
+    {
+        # en: attribution, research, news, the law
+        "said", "says", "according", "reported", "reports", "report", "reportedly", "survey",
+        "surveys", "study", "studies", "research", "researchers", "police", "news", "seized",
+        "seizure", "seizures", "statistics", "poll", "court", "charged", "arrested", "convicted",
+        "article", "documentary", "ministry", "agency", "authorities", "journalist", "headline",
+        # en: moderation of what others wrote
+        "deleted", "removed", "blocked", "banned", "moderated", "flagged",
+        # nb
+        "sa", "sier", "ifølge", "melder", "meldte", "rapport", "rapporten", "rapporter",
+        "undersøkelse", "undersøkelsen", "studie", "studien", "forskning", "forskere", "forskerne",
+        "politiet", "beslag", "beslagla", "beslaglagt", "beslaget", "statistikk", "statistikken",
+        "ssb", "nyheter", "nyheten", "dømt", "siktet", "tiltalt", "artikkel", "artikkelen",
+        "dokumentar", "dokumentaren", "departementet", "myndighetene", "journalisten",
+        "slettet", "fjernet", "blokkerte", "anmeldte", "rapporterte", "modererte",
+    }
+)  # fmt: skip
+#: Words that make what follows them a condition, not a statement.
+CONDITION_WORDS = frozenset(
+    {"if", "imagine", "suppose", "supposing", "hypothetically", "hvis", "dersom", "tenk"}
+)
+#: Pairs of quotation marks, on one line, of a sensible length.
+QUOTE_RE = re.compile(
+    r"“[^”\n]{1,400}”|„[^“”\n]{1,400}[“”]|«[^»\n]{1,400}»|\"[^\"\n]{1,400}\""
+    r"|(?<![^\W_])‘[^‘’\n]{1,300}’(?![^\W_])|(?<![^\W_])'[^'\n]{1,300}'(?![^\W_])"
+)
+
+
+class Context:
+    """The contexts of any stretch of one document, from its words and sentences."""
+
+    def __init__(self, view: str, units: Sequence[Unit], sentences: Sequence[int]) -> None:
+        self.view = view
+        self.units = units
+        self.sentences = sentences
+        self._unit_starts = [unit.start for unit in units]
+        self._tokens: dict[int, list[Token]] = {}
+        self._quotes: list[tuple[int, int]] | None = None
+
+    def of(self, start: int, end: int) -> frozenset[str]:
+        """The contexts that hold for the text from ``start`` to ``end``."""
+        first = bisect.bisect_left(self._unit_starts, start)
+        if first >= len(self.units) or self.units[first].start >= end:
+            return frozenset(("quoted",)) if self._quoted(start, end) else frozenset()
+        sentence = self.units[first].sentence
+        tokens = self.tokens(sentence)
+        inside = [i for i, token in enumerate(tokens) if start <= self.units[token.unit].start < end]
+        at, until = inside[0], inside[-1]
+        found = set()
+        if self._negated(tokens, at, until):
+            found.add("negated")
+        if self._quoted(start, end):
+            found.add("quoted")
+        if any(token.text in REPORTING_WORDS for token in tokens):
+            found.add("reported")
+        if self._asks(tokens):
+            found.add("question")
+        if any(token.text in CONDITION_WORDS for token in tokens[:at]):
+            found.add("hypothetical")
+        return frozenset(found)
+
+    def tokens(self, sentence: int) -> list[Token]:
+        """The tokens of sentence number ``sentence`` (as numbered on the units), made once."""
+        cached = self._tokens.get(sentence)
+        if cached is None:
+            first = self._first_unit(sentence)
+            last = first
+            while last + 1 < len(self.units) and self.units[last + 1].sentence == sentence:
+                last += 1
+            cached = self._tokens[sentence] = sentence_tokens(self.units, first, last)
+        return cached
+
+    def _first_unit(self, sentence: int) -> int:
+        lo, hi = 0, len(self.units)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.units[mid].sentence < sentence:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    @staticmethod
+    def _negated(tokens: list[Token], at: int, until: int) -> bool:
+        clause = tokens[at].clause
+        for i in range(max(0, at - NEGATION_REACH), at):
+            token = tokens[i]
+            if token.clause != clause or token.text not in NEGATORS:
+                continue
+            following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if following not in NOT_NEGATING_AFTER:
+                return True
+        rest = [t.text for t in tokens[until + 1 :] if t.clause == tokens[until].clause]
+        return any(
+            tuple(rest[i : i + len(ending)]) == ending
+            for ending in NEGATING_ENDINGS
+            for i in range(len(rest))
+        )
+
+    def _asks(self, tokens: list[Token]) -> bool:
+        last = self.units[tokens[-1].unit]
+        tail = self.view[last.end : last.end + 4]
+        return "?" in tail.split("\n", 1)[0]
+
+    def _quoted(self, start: int, end: int) -> bool:
+        if self._quotes is None:
+            self._quotes = [m.span() for m in QUOTE_RE.finditer(self.view)]
+        at = bisect.bisect_right(self._quotes, (start, len(self.view) + 1)) - 1
+        return at >= 0 and self._quotes[at][0] < start and end <= self._quotes[at][1]

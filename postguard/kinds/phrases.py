@@ -1,0 +1,334 @@
+"""``phrases``: word patterns that match how a thing is said, not one fixed wording.
+
+A pattern is a line of words and a few signs (see :data:`SYNTAX`)::
+
+    smoke~ [some|a] [really] (fat|good) joint          # smoked a really fat joint
+    {use-verbs} ~3 {street-drugs}                       # popped a couple of molly
+    (close to|about to) (sign|signing) ~6 keep it quiet
+
+Patterns run over the words of each sentence with contractions spelt out ("isn't" is
+"is not"), so one pattern covers "is not public" and "isn't public". A pattern starts and
+ends with a word (not a gap or an optional part): the engine looks patterns up by their first
+word, so a draft costs one dictionary look-up per word and pattern start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from postguard.analysis import Analysis
+from postguard.analysis.tokens import Token, spelt_out
+from postguard.analysis.units import word_units
+from postguard.kinds import Hit
+from postguard.policy import Policy, Rule
+
+if TYPE_CHECKING:
+    from postguard.matching import Term
+
+#: The pattern language, as ``postguard explain`` and the README show it.
+SYNTAX = (
+    ("word", "that word, in any case and in disguised spellings (k0ke)"),
+    ("word~", "the word and its inflections (smoke~: smokes, smoked, smoking; røyke~: røyker, røykte)"),
+    ("word*", "any word that starts so (microdos*: microdosing, microdosed)"),
+    ("a|b", "one of these words"),
+    ("(a b|c)", "one of these word sequences"),
+    ("[a b|c]", "optionally one of these word sequences"),
+    ("{list}", "any term of the policy's list (its phrases and inflections)"),
+    ("~N", "up to N other words (within the sentence)"),
+)
+#: Endings ``word~`` adds, per language, to the word and to its stem without a final "e".
+INFLECTIONS = {
+    "en": ("s", "es", "ed", "d", "ing", "er", "ers"),
+    "nb": ("e", "er", "et", "en", "a", "te", "t", "ene", "ne", "es", "r", "n"),
+}
+MIN_PREFIX = 3
+MAX_GAP = 12
+_PART_RE = re.compile(r"\s*(\(|\)|\[|\]|\||\{[^{}\s]+\}|~\d+|[^\s()\[\]|{}~*]+[~*]?)")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """One word: any of ``forms``, or any word starting with one of ``prefixes``."""
+
+    forms: frozenset[str]
+    prefixes: tuple[str, ...] = ()
+
+    def takes(self, token: Token) -> bool:
+        return (
+            any(r in self.forms or r.startswith(self.prefixes) for r in token.readings)
+            if self.prefixes
+            else (not self.forms.isdisjoint(token.readings))
+        )
+
+    def advance(self, tokens: list[Token], at: set[int]) -> set[int]:
+        return {p + 1 for p in at if p < len(tokens) and self.takes(tokens[p])}
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One of several word sequences; with ``optional``, none of them either."""
+
+    options: tuple[tuple[Element, ...], ...]
+    optional: bool = False
+
+    def advance(self, tokens: list[Token], at: set[int]) -> set[int]:
+        reached = set(at) if self.optional else set()
+        for sequence in self.options:
+            reached |= advance(sequence, tokens, at)
+        return reached
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Up to ``most`` other words."""
+
+    most: int
+
+    def advance(self, tokens: list[Token], at: set[int]) -> set[int]:
+        return {p + k for p in at for k in range(self.most + 1) if p + k <= len(tokens)}
+
+
+Element = Words | Choice | Gap
+
+
+def advance(sequence: Iterable[Element], tokens: list[Token], at: set[int]) -> set[int]:
+    """The token positions a sequence can end at when it starts at any of ``at``."""
+    for element in sequence:
+        at = element.advance(tokens, at)
+        if not at:
+            break
+    return at
+
+
+def inflections(
+    word: str, language_endings: Iterable[str] = (*INFLECTIONS["en"], *INFLECTIONS["nb"])
+) -> set[str]:
+    """A word and its inflected forms, in both languages (over-generating is harmless: a form
+    only matters when a draft has it next to the pattern's other words)."""
+    stem = word[:-1] if word.endswith("e") and len(word) > 3 else word
+    forms = {word}
+    for ending in language_endings:
+        forms.add(word + ending)
+        forms.add(stem + ending)
+    if len(word) >= 3 and word[-1] not in "aeiouyæøåwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        forms.update({word + word[-1] + "ed", word + word[-1] + "ing", word + word[-1] + "er"})  # pop: popped
+    if word.endswith("y"):
+        forms.update({word[:-1] + "ied", word[:-1] + "ies"})
+    return forms
+
+
+class PatternError(ValueError):
+    """A pattern that does not parse; the message says where."""
+
+
+class _Parser:
+    """Reads one pattern line into elements (a small recursive descent over its parts)."""
+
+    def __init__(self, text: str, lists: dict[str, tuple[Term, ...]]) -> None:
+        self.text = text
+        self.lists = lists
+        self.parts = self._split(text)
+        self.at = 0
+
+    def _split(self, text: str) -> list[str]:
+        parts, position = [], 0
+        while position < len(text):
+            m = _PART_RE.match(text, position)
+            if m is None:
+                if text[position:].strip():
+                    raise PatternError(f"cannot read {text[position:].strip()!r}")
+                break
+            parts.append(m.group(1))
+            position = m.end()
+        return parts
+
+    def parse(self) -> tuple[Element, ...]:
+        sequence = self._sequence(closing=None)
+        if not sequence:
+            raise PatternError("is empty")
+        for end, element in (("start", sequence[0]), ("end", sequence[-1])):
+            if isinstance(element, Gap) or (isinstance(element, Choice) and element.optional):
+                raise PatternError(f"must {end} with a word, not a gap or an optional part")
+        return tuple(sequence)
+
+    def _sequence(self, closing: str | None) -> list[Element]:
+        sequence: list[Element] = []
+        while self.at < len(self.parts):
+            part = self.parts[self.at]
+            if part in (")", "]", "|"):
+                if closing is None:
+                    raise PatternError(f"has {part!r} without an opening bracket")
+                return sequence
+            self.at += 1
+            if part in ("(", "["):
+                sequence.append(self._group(")" if part == "(" else "]"))
+            elif part.startswith("{"):
+                sequence.append(self._list(part[1:-1]))
+            elif part.startswith("~"):
+                most = int(part[1:])
+                if not 1 <= most <= MAX_GAP:
+                    raise PatternError(f"has a gap {part!r}; a gap is ~1 to ~{MAX_GAP}")
+                sequence.append(Gap(most))
+            else:
+                sequence.append(self._words(part, in_group=closing is not None))
+        if closing is not None:
+            raise PatternError(f"opens a bracket it never closes (expected {closing!r})")
+        return sequence
+
+    def _group(self, closing: str) -> Choice:
+        options = []
+        while True:
+            sequence = self._sequence(closing)
+            if not sequence:
+                raise PatternError("has an empty choice")
+            options.append(tuple(sequence))
+            part = self.parts[self.at]
+            self.at += 1
+            if part == closing:
+                return Choice(tuple(options), optional=closing == "]")
+            if part != "|":
+                raise PatternError(f"has {part!r} where {closing!r} was expected")
+
+    def _words(self, part: str, in_group: bool) -> Element:
+        alternatives = [part]
+        while not in_group and self.at + 1 < len(self.parts) and self.parts[self.at] == "|":
+            alternatives.append(self.parts[self.at + 1])
+            self.at += 2
+        forms: set[str] = set()
+        prefixes: list[str] = []
+        for alternative in alternatives:
+            words = words_of(alternative.rstrip("~*"))
+            if len(words) > 1:
+                if len(alternatives) > 1 or alternative[-1] in "~*":
+                    raise PatternError(
+                        f"has {alternative!r}, which is several words: write ({' '.join(words)})"
+                    )
+                return Choice(((*(Words(frozenset({w})) for w in words),),))
+            if not words:
+                raise PatternError(f"has no word in {alternative!r}")
+            (word,) = words
+            if alternative.endswith("*"):
+                if len(word) < MIN_PREFIX:
+                    raise PatternError(f"has a prefix {alternative!r} shorter than {MIN_PREFIX} letters")
+                prefixes.append(word)
+            elif alternative.endswith("~"):
+                forms |= inflections(word)
+            else:
+                forms.add(word)
+        return Words(frozenset(forms), tuple(prefixes))
+
+    def _list(self, name: str) -> Choice:
+        terms = self.lists.get(name)
+        if terms is None:
+            raise PatternError(f"names the list {{{name}}}, which the policy does not have")
+        options = []
+        for term in terms:
+            words = words_of(term.text)
+            if not words:
+                continue
+            last = inflections(words[-1]) if term.inflect and len(words[-1]) >= 4 else {words[-1]}
+            options.append((*(Words(frozenset({w})) for w in words[:-1]), Words(frozenset(last))))
+        if not options:
+            raise PatternError(f"names the list {{{name}}}, which has no plain terms")
+        return Choice(tuple(options))
+
+
+def words_of(text: str) -> list[str]:
+    """The words a pattern part or a list term stands for, as tokens have them (keys of its word
+    units, contractions spelt out: ``isn't`` is ``is not``, ``100%`` is ``100``)."""
+    return [word for unit in word_units(text) for word in spelt_out(unit.key.replace("’", "'"))]
+
+
+def first_words(element: Element) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """The words a match of ``element`` can begin with (forms, prefixes), or None for any word."""
+    if isinstance(element, Words):
+        return element.forms, element.prefixes
+    if isinstance(element, Choice) and not element.optional:
+        forms: set[str] = set()
+        prefixes: list[str] = []
+        for sequence in element.options:
+            first = first_words(sequence[0])
+            if first is None:
+                return None
+            forms |= first[0]
+            prefixes.extend(first[1])
+        return frozenset(forms), tuple(prefixes)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class PhrasesOptions:
+    """The rule's patterns, parsed, with their source lines."""
+
+    patterns: tuple[tuple[str, tuple[Element, ...]], ...]
+
+
+class PhrasesCheck:
+    """Finds the longest stretch of each sentence that one of the rule's patterns matches."""
+
+    OPTIONS = frozenset({"match"})
+
+    @classmethod
+    def parse(cls, rule: Rule, policy: Policy) -> PhrasesOptions:
+        lines = rule.options.get("match")
+        if isinstance(lines, str):
+            lines = [lines]
+        if not isinstance(lines, list) or not lines or not all(isinstance(x, str) for x in lines):
+            raise rule.error("needs 'match': a list of word patterns", "match")
+        lists = {name: terms.terms for name, terms in policy.lists.items() if not terms.hashed}
+        patterns = []
+        for line in lines:
+            try:
+                patterns.append((line, _Parser(line, lists).parse()))
+            except PatternError as exc:
+                raise rule.error(f"the pattern {line!r} {exc}", "match") from None
+        return PhrasesOptions(tuple(patterns))
+
+    def __init__(self, rule: Rule, options: PhrasesOptions) -> None:
+        self.rule = rule
+        self.by_word: dict[str, list[tuple[Element, ...]]] = defaultdict(list)
+        self.by_prefix: list[tuple[str, tuple[Element, ...]]] = []
+        self.anywhere: list[tuple[Element, ...]] = []
+        for _, elements in options.patterns:
+            first = first_words(elements[0])
+            if first is None:
+                self.anywhere.append(elements)
+                continue
+            for form in first[0]:
+                self.by_word[form].append(elements)
+            self.by_prefix.extend((prefix, elements) for prefix in first[1])
+
+    def run(self, analysis: Analysis) -> Iterator[Hit]:
+        units = analysis.units
+        if not units:
+            return
+        context = analysis.context
+        for sentence in range(units[-1].sentence + 1):
+            tokens = context.tokens(sentence)
+            position = 0
+            while position < len(tokens):
+                end = self._longest_at(tokens, position)
+                if end is None:
+                    position += 1
+                    continue
+                yield Hit(units[tokens[position].unit].start, units[tokens[end - 1].unit].end)
+                position = end
+
+    def _longest_at(self, tokens: list[Token], position: int) -> int | None:
+        token = tokens[position]
+        candidates = [p for r in token.readings for p in self.by_word.get(r, ())]
+        if self.by_prefix:
+            candidates += [
+                p for prefix, p in self.by_prefix if any(r.startswith(prefix) for r in token.readings)
+            ]
+        candidates += self.anywhere
+        best = None
+        for elements in candidates:
+            ends = advance(elements, tokens, {position})
+            if ends and (best is None or max(ends) > best):
+                best = max(ends)
+        return best

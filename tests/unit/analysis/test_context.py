@@ -1,0 +1,108 @@
+"""The context layer: negation, quotation, reporting, questions and conditions, in en and nb."""
+
+from __future__ import annotations
+
+import pytest
+
+from postguard.analysis import Analysis
+from postguard.parsers import parse
+
+
+def contexts(text: str, target: str, lang: str) -> frozenset[str]:
+    analysis = Analysis(parse(text, "text", None), lang)
+    start = text.index(target)
+    return analysis.context.of(start, start + len(target))
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang"),
+    [
+        ("No system is 100% secure.", "100% secure", "en"),
+        ("I would never call anyone an idiot.", "idiot", "en"),
+        ("Our customers are not idiots.", "idiots", "en"),
+        ("They aren't clowns, they are busy.", "clowns", "en"),
+        ("There is no such thing as a risk-free investment.", "risk-free", "en"),
+        ("Det finnes ikke null risiko.", "null risiko", "nb"),
+        ("Null risiko finnes ikke.", "Null risiko", "nb"),
+        ("Kundene våre er ikke idioter.", "idioter", "nb"),
+        ("Æ ville aldri kalt nån en idiot.", "idiot", "nb"),
+        ("Det e ikkje 100 % trygt.", "100 % trygt", "nb"),
+    ],
+)
+def test_negation_before_the_hit_or_closing_its_clause(text, target, lang):
+    assert "negated" in contexts(text, target, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang"),
+    [
+        ("Our platform is 100% secure.", "100% secure", "en"),
+        ("It is not only fast, it is the fastest.", "the fastest", "en"),
+        ("Not a single bug, and it never fails.", "never fails", "en"),
+        ("Ikke bare rask: den er verdens raskeste.", "verdens raskeste", "nb"),
+        ("Jeg er ikke sikker, men dere er idioter.", "idioter", "nb"),
+        ("No worries. You are an idiot.", "idiot", "en"),
+    ],
+)
+def test_negation_does_not_reach_past_its_clause_or_sentence(text, target, lang):
+    assert "negated" not in contexts(text, target, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang"),
+    [
+        ("We deleted replies calling our support staff “clowns”.", "clowns", "en"),
+        ("Someone wrote 'they are idiots' under our post.", "idiots", "en"),
+        ('He said "it never fails" and laughed.', "never fails", "en"),
+        ("Noen skrev «dere er idioter» i kommentarfeltet.", "idioter", "nb"),
+    ],
+)
+def test_quotation_marks_make_a_hit_quoted(text, target, lang):
+    assert "quoted" in contexts(text, target, lang)
+
+
+def test_an_apostrophe_is_not_a_quotation_mark() -> None:
+    assert "quoted" not in contexts("We're sure it's the fastest, isn't it's", "the fastest", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang"),
+    [
+        ("Fewer students use cocaine, a new survey shows.", "use cocaine", "en"),
+        ("Police seized two kilos of cocaine in the port.", "cocaine", "en"),
+        ("We removed comments calling them parasites.", "parasites", "en"),
+        ("SSB-tall viser at færre røyker hasj.", "røyker hasj", "nb"),
+        ("Politiet beslagla kokain i Oslo havn.", "kokain", "nb"),
+        ("Ifølge rapporten er løsningen feilfri.", "feilfri", "nb"),
+    ],
+)
+def test_reported_sentences_attribute_what_they_say_to_others(text, target, lang):
+    assert "reported" in contexts(text, target, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang"),
+    [
+        ("We smoked weed after the offsite.", "smoked weed", "en"),
+        ("Vi røykte hasj på hytta.", "røykte hasj", "nb"),
+    ],
+)
+def test_the_writers_own_story_is_not_reported(text, target, lang):
+    assert contexts(text, target, lang) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang", "context"),
+    [
+        ("Is it really 100% secure?", "100% secure", "en", "question"),
+        ("Er den virkelig feilfri?", "feilfri", "nb", "question"),
+        ("If it breaks, the fix is guaranteed.", "guaranteed", "en", "hypothetical"),
+        ("Hvis du tar kokain, mister du jobben.", "kokain", "nb", "hypothetical"),
+    ],
+)
+def test_questions_and_conditions(text, target, lang, context):
+    assert context in contexts(text, target, lang)
+
+
+def test_a_condition_after_the_hit_does_not_make_it_hypothetical() -> None:
+    assert "hypothetical" not in contexts("We took cocaine, if you must know.", "took cocaine", "en")

@@ -1,0 +1,90 @@
+"""``phrases``: word patterns with inflections, choices, optional words, gaps and lists."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import linter_from
+
+from postguard import PolicyError, load_policy_text
+from postguard.kinds.phrases import inflections
+
+POLICY = """
+lists:
+  drugs:
+    terms: [molly, cocaine, hasj, magic mushrooms]
+rules:
+  - id: t.use
+    kind: phrases
+    category: drugs
+    message: m
+    match:
+      - "smoke~ [some|a] [really] (fat|good) joint"
+      - "(on|high on) {drugs}"
+      - "røyke~ ~2 {drugs}"
+      - "microdos*"
+      - "merger is not public"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "lang"),
+    [
+        ("We smoked a really fat joint.", "smoked a really fat joint", "en"),
+        ("Smoking good joint", "Smoking good joint", "en"),
+        ("the whole team was on molly", "on molly", "en"),
+        ("she was high on magic mushrooms all day", "high on magic mushrooms", "en"),
+        ("microdosing on mondays", "microdosing", "en"),
+        ("Vi røyka litt god hasj", "røyka litt god hasj", "nb"),
+        ("The merger isn't public yet", "merger isn't public", "en"),
+        ("The merger is not public yet", "merger is not public", "en"),
+        ("He was on c0caine", "on c0caine", "en"),
+    ],
+)
+def test_patterns_find_the_longest_stretch(text, found, lang):
+    findings = linter_from(POLICY).check(text, lang=lang).findings
+    assert [f.text for f in findings] == [found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We smoked a salmon joint venture",  # "salmon" is not one of the pattern's words
+        "We smoked. A good joint venture",  # never across a sentence end
+        "Vi røyka laks og kjøpte litt mer hasj",  # more words between than the gap allows
+        "Mi cro dosing",  # a prefix needs the word to start with it
+    ],
+)
+def test_patterns_do_not_stretch_beyond_what_they_say(text):
+    assert linter_from(POLICY).check(text, lang="en").findings == ()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "problem"),
+    [
+        ("~2 joint", "must start with a word"),
+        ("smoke [joint]", "must end with a word"),
+        ("(smoke joint", "never closes"),
+        ("smoke) joint", "without an opening bracket"),
+        ("smoke ~40 joint", "a gap is ~1 to ~12"),
+        ("{nope} joint", "does not have"),
+        ("mi* joint", "shorter than 3 letters"),
+    ],
+)
+def test_bad_patterns_fail_at_load_with_the_rule_and_line(pattern, problem):
+    policy = f"""
+rules:
+  - id: t.bad
+    kind: phrases
+    category: drugs
+    message: m
+    match: ["{pattern}"]
+"""
+    with pytest.raises(PolicyError) as error:
+        load_policy_text(policy)
+    assert problem in str(error.value) and "t.bad" in str(error.value) and ":7" in str(error.value)
+
+
+def test_inflections_cover_both_languages() -> None:
+    assert {"smokes", "smoked", "smoking"} <= inflections("smoke")
+    assert {"popped", "popping"} <= inflections("pop")
+    assert {"røyker", "røykte", "røyka", "røykt"} <= inflections("røyke")
