@@ -53,6 +53,7 @@ class Term:
     case_exact: bool = False
     inflect: bool = True
     compound: str | None = None  # "head", "tail" or "any": may be part of a longer word
+    variants: bool = False  # spelling variants match too (one swapped, dropped or doubled letter)
     source: str = ""
     hashed: Hashed | None = None  # known only by its HMAC; ``text`` is then a placeholder
 
