@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from postguard.analysis import Unit, term_key, word_units
+from postguard.analysis.normalize import one_edit_spellings
+from postguard.analysis.wordfreq import known_words, zipf
 from postguard.errors import HashBudgetError
 
 if TYPE_CHECKING:
@@ -35,6 +37,31 @@ MIN_GLUED_INFLECTED_WORD = 3  # a phrase written as one inflected word needs wor
 MAX_EXTRA_UNITS = 2  # a phrase may split into a few more units than the term has
 MAX_STATES = 16  # readings of a phrase kept per unit (bounds hostile text full of leet readings)
 MAX_HASHTAG_PART = 32  # longest part of a run-together hashtag tried against hashed terms
+#: An inflected form this common as a word of the draft's language (Zipf: log10 per billion
+#: words; 3 is once per million) and more common than the term itself is another word that
+#: looks like a form of it: "puls" (pulse) is not "pule" + s, while "idioter" is "idiot" + er.
+ORDINARY_FORM_ZIPF = 3.0
+#: ``variants: true``: terms this long or longer also match one slip away (a swapped, dropped
+#: or doubled letter); a shorter word has too many real words one letter away.
+MIN_VARIANT_TERM = 5
+#: A slip of a term that is a word (wordfreq's large list of any language postguard reads: lists
+#: and drafts mix them, "slutt" is "slutty" one letter short) is that word, not the term, when it
+#: is this common there (Zipf) and less than :data:`TYPO_GAP` rarer than the term: "basted" (2.0) is not "bastard" (3.9), nor "idiom" (3.0) "idiot" (4.4). Typos make the
+#: large lists too, far below their word ("idoit" 1.0, "idot" 1.8, "fuking" 1.9 for "fucking" 5.3).
+VARIANT_WORD_ZIPF = 1.5
+TYPO_GAP = 2.5
+#: Profanity and intensifiers that people glue in front of an insult ("fuckingidiot",
+#: "jævlaidiot"): the insult is found as if it stood alone (for terms with ``variants: true``).
+GLUED_INTENSIFIERS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "fucking", "fuckin", "fcking", "fking", "effing", "freaking", "bloody", "damn", "goddamn",
+        "stupid", "dumb", "total", "utter", "complete", "absolute",
+    ),
+    "nb": (
+        "jævla", "javla", "jaevla", "jævlig", "jævlige", "faens", "helvetes", "satans", "forbanna",
+        "føkkings", "fucking", "dumme", "totalt",
+    ),
+}  # fmt: skip
 #: Hashes a draft may cost per word unit (plus a fixed allowance), per key: ordinary prose needs
 #: a few; text built to multiply readings would otherwise take minutes, so it is refused.
 HASH_BUDGET_PER_UNIT, HASH_BUDGET_BASE = 12, 50_000
@@ -53,6 +80,7 @@ class Term:
     case_exact: bool = False
     inflect: bool = True
     compound: str | None = None  # "head", "tail" or "any": may be part of a longer word
+    variants: bool = False  # spelling variants match too (one swapped, dropped or doubled letter)
     source: str = ""
     hashed: Hashed | None = None  # known only by its HMAC; ``text`` is then a placeholder
 
@@ -86,6 +114,7 @@ class UnitIndex:
 
     def __init__(self, units: Sequence[Unit], language: str) -> None:
         self.units = units
+        self.language = language
         self.suffixes = SUFFIXES.get(language, ())
         self.positions: dict[str, list[int]] = {}
         for index, unit in enumerate(units):
@@ -154,6 +183,19 @@ class _HashedKeys:
         return self.entries.get(digest)
 
 
+@dataclass(frozen=True, slots=True)
+class _Variants:
+    """The spelling variants of a rule's ``variants: true`` terms: each slip that is no word
+    (``spellings``), and what may follow a glued intensifier: such a term, or a slip of it
+    (``glued``)."""
+
+    spellings: dict[str, _Entry]
+    glued: dict[str, _Entry]
+
+
+_NO_VARIANTS = _Variants({}, {})
+
+
 class TermIndex:
     """All terms of one rule, compiled once into hash lookups (linear in the document's length)."""
 
@@ -169,6 +211,8 @@ class TermIndex:
         self._compound_cache: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
         self._continued_cache: dict[tuple[str, ...], set[str]] = {}
         self._max_units = 1
+        self._variable: list[_Entry] = []  # one-word terms with ``variants: true``
+        self._variants: _Variants | None = None  # made on first use
         #: Symbols a term has before and after its words, which the text must have too (and the
         #: key of its words, shared with the terms that have other symbols or none: "C", "C++").
         self._edges: dict[Term, tuple[str, str, str]] = {}
@@ -196,6 +240,8 @@ class TermIndex:
             self._max_units = max(self._max_units, len(units) + MAX_EXTRA_UNITS)
             if len(units) == 1:
                 self._by_length.setdefault(len(entry.key), []).append(entry)
+                if term.variants and not term.case_exact and entry.key.isalpha():
+                    self._variable.append(entry)
             if term.inflect and len(entry.key) >= MIN_INFLECTED_TERM:
                 self._inflectable.add(entry.key)
             if term.compound in ("head", "any"):
@@ -236,14 +282,19 @@ class TermIndex:
         """
         index = index or UnitIndex(units, language)
         suffixes = index.suffixes
+        variants = self._spelling_variants()
         for store in self._hashed:
             store.budget = HASH_BUDGET_BASE + HASH_BUDGET_PER_UNIT * len(units)
         matches: list[Match] = []
         next_free = 0
-        for i in self._candidate_starts(index):
+        for i in self._candidate_starts(index, variants):
             if i < next_free:
                 continue
-            best = self._longest_at(units, i, suffixes) or self._inside_word(units[i], i, suffixes)
+            best = (
+                self._longest_at(units, i, suffixes, variants, language)
+                or self._inside_word(units[i], i, suffixes)
+                or self._glued(units[i], i, variants, language)
+            )
             if best is not None and self._edges:
                 best = self._with_edges(best, text)
             if best is not None:
@@ -263,14 +314,47 @@ class TermIndex:
                 return Match(start, end, entry.term, match.first_unit, match.last_unit)
         return None
 
-    def _candidate_starts(self, index: UnitIndex) -> list[int]:
-        """Units where a match can begin: a reading that is a term or an inflection of one, a
-        reading that starts a term and goes on into the next unit, a masked reading, a compound
-        with a term as part, or a hashtag that may hide one."""
+    def _spelling_variants(self) -> _Variants:
+        """The spelling variants of the ``variants: true`` terms, made once per index (not per
+        draft): every slip of each term of :data:`MIN_VARIANT_TERM` letters or more that is
+        neither a listed term nor a word (see :data:`VARIANT_WORD_ZIPF`)."""
+        if not self._variable:
+            return _NO_VARIANTS
+        found = self._variants
+        if found is None:
+            slips: dict[str, _Entry] = {}
+            for entry in self._variable:
+                if len(entry.key) >= MIN_VARIANT_TERM:
+                    for slip in sorted(one_edit_spellings(entry.key)):
+                        if slip not in self._by_key:
+                            slips.setdefault(slip, entry)
+            asked = [*slips, *(e.key for e in self._variable)]
+            for language in SUFFIXES:
+                words = known_words(language, asked) if slips else {}
+                slips = {
+                    slip: entry
+                    for slip, entry in slips.items()
+                    if words.get(slip, 0.0) < max(VARIANT_WORD_ZIPF, words.get(entry.key, 0.0) - TYPO_GAP)
+                }
+            glued = {e.key: e for e in self._variable if len(e.key) >= MIN_INFLECTED_TERM}
+            found = self._variants = _Variants(slips, {**slips, **glued})
+        return found
+
+    def _candidate_starts(self, index: UnitIndex, variants: _Variants = _NO_VARIANTS) -> list[int]:
+        """Units where a match can begin: a reading that is a term, an inflection or a slip of
+        one, a reading that starts a term and goes on into the next unit, a masked reading, a
+        compound with a term as part, a term glued to an intensifier, or a hashtag that may hide one."""
         if self._hashed:  # hashed terms have no prefixes to start from: any unit may begin one
             return list(range(len(index.units)))
         readings = index.positions.keys()
         whole = readings & self._by_key.keys()
+        if variants.spellings:
+            whole |= readings & variants.spellings.keys()
+        if variants.glued:
+            for head in GLUED_INTENSIFIERS.get(index.language, ()):
+                for reading in index.with_part(head, at_end=False):
+                    if reading[len(head) :] in variants.glued:
+                        whole.add(reading)
         if self._inflectable:
             whole |= readings & self._inflected_forms(index.suffixes)
         if self._by_length:
@@ -339,7 +423,14 @@ class TermIndex:
             self._forms[suffixes] = forms
         return forms
 
-    def _longest_at(self, units: Sequence[Unit], i: int, suffixes: tuple[str, ...]) -> Match | None:
+    def _longest_at(
+        self,
+        units: Sequence[Unit],
+        i: int,
+        suffixes: tuple[str, ...],
+        variants: _Variants = _NO_VARIANTS,
+        language: str = "",
+    ) -> Match | None:
         best: Match | None = None
         states = [""]
         for j in range(i, min(len(units), i + self._max_units)):
@@ -352,9 +443,12 @@ class TermIndex:
                     candidate = state + reading
                     entry = self._accept(candidate, units, i, j, inflected=False)
                     if entry is None and suffixes:
-                        entry = self._inflected(state, reading, units, i, j, suffixes)
-                    if entry is None and "*" in reading and j == i:
-                        entry = self._masked(reading)
+                        entry = self._inflected(state, reading, units, i, j, suffixes, language)
+                    if entry is None and j == i:
+                        if "*" in reading:
+                            entry = self._masked(reading)
+                        elif variants.spellings:
+                            entry = variants.spellings.get(reading)
                     if entry is not None:
                         best = Match(units[i].start, unit.end, entry.term, i, j)
                     if self._grows(candidate, j - i + 1):
@@ -380,9 +474,17 @@ class TermIndex:
         return None
 
     def _inflected(
-        self, state: str, reading: str, units: Sequence[Unit], i: int, j: int, suffixes: tuple[str, ...]
+        self,
+        state: str,
+        reading: str,
+        units: Sequence[Unit],
+        i: int,
+        j: int,
+        suffixes: tuple[str, ...],
+        language: str = "",
     ) -> _Entry | None:
-        if not self._hashed and state + reading not in self._inflected_forms(suffixes):  # a fast exit
+        form = state + reading
+        if not self._hashed and form not in self._inflected_forms(suffixes):  # a fast exit
             return None
         for suffix in suffixes:
             if len(reading) - len(suffix) < 2 or not reading.endswith(suffix):
@@ -391,7 +493,7 @@ class TermIndex:
             for candidate in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else None):
                 if candidate:
                     entry = self._accept(candidate, units, i, j, inflected=True)
-                    if entry is not None:
+                    if entry is not None and not _another_word(form, candidate, language):
                         return entry
         return None
 
@@ -425,6 +527,21 @@ class TermIndex:
                         return Match(unit.start, unit.end, entries[0].term, i, i)
         return None
 
+    def _glued(self, unit: Unit, i: int, variants: _Variants, language: str) -> Match | None:
+        """A ``variants: true`` term (or a slip of it) glued to a profanity or an intensifier in
+        front ("fuckingidiot"), found as the term over the whole word, as a compound part is (and
+        so not hidden by a finding of the intensifier): a few prefix checks per unit."""
+        if not variants.glued:
+            return None
+        for reading in unit.readings:
+            for head in GLUED_INTENSIFIERS.get(language, ()):
+                if len(reading) - len(head) < MIN_COMPOUND_REST or not reading.startswith(head):
+                    continue
+                entry = variants.glued.get(reading[len(head) :])
+                if entry is not None:
+                    return Match(unit.start, unit.end, entry.term, i, i)
+        return None
+
     def _compound_part(self, key: str, suffixes: tuple[str, ...]) -> _Entry | None:
         """A term declared as a compound head or tail inside ``key``; a tail may be inflected
         (``trafikkidiotene``: tail ``idiot`` + ``ene``)."""
@@ -443,6 +560,16 @@ class TermIndex:
                     if entries and (not inflected or entries[0].term.inflect):
                         return entries[0]
         return None
+
+
+def _another_word(form: str, stem: str, language: str) -> bool:
+    """Is ``form`` (a term's ``stem`` with an ending) an ordinary word of its own: common in
+    ``language`` (:data:`ORDINARY_FORM_ZIPF`) and more common than the stem ("puls", "pule")?"""
+    if language not in SUFFIXES:
+        return False
+    common = zipf(language)
+    frequency = common.get(form, 0.0)
+    return frequency >= ORDINARY_FORM_ZIPF and frequency > common.get(stem, 0.0)
 
 
 def _case_agrees(term_surface: str, units: Sequence[Unit], i: int, j: int) -> bool:

@@ -98,3 +98,20 @@ def collapse_repeats(word_key: str) -> list[str]:
             doubles.append(word_key[i:j])
         i = j
     return ["".join(singles), "".join(doubles)] if changed else []
+
+
+def one_edit_spellings(word_key: str) -> set[str]:
+    """Misspellings of ``word_key`` one slip of the finger away: two neighbouring letters
+    swapped (``bsatard``), one letter dropped (``bastad``) or one letter doubled (``baastard``).
+    The first letter stays where it is (a word misspelt is seldom misspelt there, and without
+    it most slips are other words: "diot", "uger"). The word itself is not among them."""
+    found: set[str] = set()
+    n = len(word_key)
+    for i in range(n):
+        if i:
+            found.add(word_key[:i] + word_key[i + 1 :])
+        found.add(word_key[: i + 1] + word_key[i:])
+        if 0 < i < n - 1 and word_key[i] != word_key[i + 1]:
+            found.add(word_key[:i] + word_key[i + 1] + word_key[i] + word_key[i + 2 :])
+    found.discard(word_key)
+    return found

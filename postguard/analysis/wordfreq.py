@@ -1,14 +1,21 @@
 """How common each word is, per language, from the wordfreq package's word lists (offline).
 
 Read directly from wordfreq's data files (``cBpack``: buckets of words by centibel frequency):
-wordfreq's own API would load its tokenizers too, which postguard does not need.
+wordfreq's own API would load its tokenizers too, which postguard does not need. The small lists
+(words from about once per million words) tell how common a word is; the large ones (down to
+about once per billion) only answer, for a few words, whether they are words at all.
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
-from importlib import resources
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from importlib import metadata, resources
+from pathlib import Path
 
 
 def read_zipf(language: str) -> dict[str, float]:
@@ -32,3 +39,62 @@ def read_zipf(language: str) -> dict[str, float]:
 def zipf(language: str) -> dict[str, float]:
     """:func:`read_zipf`, once per process."""
     return read_zipf(language)
+
+
+#: Bumped when what :func:`known_words` stores changes.
+KNOWN_WORDS_CACHE_VERSION = 1
+
+
+def known_words(language: str, words: Iterable[str]) -> dict[str, float]:
+    """The Zipf frequency of each of ``words`` that wordfreq's *large* list of ``language``
+    knows (down to about once per billion words: rare words, but words).
+
+    Reading the large list takes a few tenths of a second, so the answer for a set of words is
+    kept in the user's cache folder and a later process reads it in a millisecond; an empty
+    dict when wordfreq has no large list for the language."""
+    wanted = sorted(set(words))
+    path = _known_words_file(language, wanted)
+    if path is not None:
+        try:
+            cached = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(cached, dict):
+                return cached
+        except (OSError, ValueError):
+            pass
+    found = _read_known(language, frozenset(wanted))
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return found
+
+
+def _read_known(language: str, wanted: frozenset[str]) -> dict[str, float]:
+    import msgpack
+
+    data = resources.files("wordfreq") / "data" / f"large_{language}.msgpack.gz"
+    try:
+        with data.open("rb") as raw, gzip.open(raw) as handle:
+            pack = msgpack.load(handle, raw=False)
+    except FileNotFoundError:
+        return {}
+    found: dict[str, float] = {}
+    for index, bucket in enumerate(pack[1:]):
+        for word in wanted.intersection(bucket):
+            found.setdefault(word, round((-index / 100) + 9, 2))
+    return found
+
+
+def _known_words_file(language: str, words: list[str]) -> Path | None:
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    try:
+        version = metadata.version("wordfreq")
+    except metadata.PackageNotFoundError:
+        return None
+    digest = hashlib.sha256("\n".join(words).encode("utf-8")).hexdigest()[:24]
+    name = f"known-words-v{KNOWN_WORDS_CACHE_VERSION}-wordfreq{version}-{language}-{digest}.json"
+    return Path(base) / "postguard" / name

@@ -13,7 +13,7 @@ from postguard.matching import Match, Term, TermIndex
 from postguard.model import mask
 from postguard.policy import Policy, Rule
 
-NEAR_KEYS = frozenset({"lists", "terms", "within", "case", "inflect", "compound"})
+NEAR_KEYS = frozenset({"lists", "terms", "within", "case", "inflect", "compound", "variants"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,7 @@ class NearCheck:
     one sentence either way.
     """
 
-    OPTIONS = frozenset({"lists", "terms", "case", "inflect", "compound", "near"})
+    OPTIONS = frozenset({"lists", "terms", "case", "inflect", "compound", "variants", "near"})
 
     @classmethod
     def parse(cls, rule: Rule, policy: Policy) -> NearOptions:

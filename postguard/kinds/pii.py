@@ -37,7 +37,14 @@ def _near(rule: Rule, near: object, policy: Policy) -> dict[str | None, tuple[Te
     a language to its lists, so an English post is not read with Norwegian words."""
     if near is None:
         return None
-    if not isinstance(near, dict) or set(near) - {"lists", "terms", "case", "inflect", "compound"}:
+    if not isinstance(near, dict) or set(near) - {
+        "lists",
+        "terms",
+        "case",
+        "inflect",
+        "compound",
+        "variants",
+    }:
         raise rule.error("'near' takes 'lists' and/or 'terms' (words that must share the sentence)", "near")
     lists = near.get("lists")
     if not isinstance(lists, dict):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from postguard.analysis import Analysis
@@ -15,7 +15,11 @@ from postguard.policy import Policy, Rule, list_terms
 def rule_terms(
     rule: Rule, policy: Policy, options: Mapping[str, Any] | None = None, where: str = ""
 ) -> list[Term]:
-    """The terms a rule names: its ``lists`` plus its inline ``terms``."""
+    """The terms a rule names: its ``lists`` plus its inline ``terms``. The rule's ``variants``
+    (true or false), when given, is the default of its inline terms and overrides its lists':
+    a rule may turn spelling variants on for a list it shares with other rules (hashed terms keep
+    theirs off: the hash hides the letters).
+    """
     if options is None:
         options = rule.options
     names = options.get("lists") or []
@@ -23,11 +27,18 @@ def rule_terms(
         names = [names]
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise rule.error(f"'{where}lists' must be list names", "lists")
+    variants = options.get("variants")
+    if variants is not None and not isinstance(variants, bool):
+        raise rule.error(f"'{where}variants' must be true or false, got {variants!r}", "variants")
     terms: list[Term] = []
     for name in names:
-        terms.extend(policy.lists[name].terms)
+        listed = policy.lists[name].terms
+        if variants is not None:
+            listed = tuple(replace(t, variants=variants) if t.hashed is None else t for t in listed)
+        terms.extend(listed)
     if "terms" in options:
-        inline = {k: options[k] for k in ("terms", "case", "inflect", "compound") if k in options}
+        keys = ("terms", "case", "inflect", "compound", "variants")
+        inline = {k: options[k] for k in keys if k in options}
         terms.extend(list_terms(f"{rule.id}", inline, rule.source, rule.key_lines.get("terms", rule.line)))
     if not terms and not names:
         raise rule.error(f"needs '{where}lists' (names of lists) or '{where}terms' (words to find)")
@@ -49,7 +60,7 @@ class TermsOptions:
 class TermsCheck:
     """Finds any of the rule's terms, with their inflections and obfuscated spellings."""
 
-    OPTIONS = frozenset({"lists", "terms", "case", "inflect", "compound"})
+    OPTIONS = frozenset({"lists", "terms", "case", "inflect", "compound", "variants"})
 
     @classmethod
     def parse(cls, rule: Rule, policy: Policy) -> TermsOptions:

@@ -106,6 +106,8 @@ def _term_options(spec: dict, display: str, name: str) -> dict[str, Any]:
         options["compound"] = choice(
             spec["compound"], COMPOUND_VALUES, "compound", display, line_of(spec, "compound")
         )
+    if "variants" in spec:
+        options["variants"] = boolean(spec["variants"], "variants", display, line_of(spec, "variants"))
     return options
 
 
@@ -138,7 +140,11 @@ def _hashed_terms(
                 display, line_of(spec, "key-env"), f"'key-env' of list {name!r} needs a hashed list"
             )
         return []
-    for option, problem in (("case", "cannot be checked"), ("compound", "is not supported")):
+    for option, problem in (
+        ("case", "cannot be checked"),
+        ("compound", "is not supported"),
+        ("variants", "is not supported"),
+    ):
         if option in spec:
             raise PolicyError(
                 display,

@@ -47,8 +47,8 @@ COMMON_RULE_KEYS = frozenset(
         "unless-near",
     }
 )
-LIST_KEYS = frozenset({"terms", "file", "hashed", "key-env", "case", "inflect", "compound"})
-TERM_KEYS = frozenset({"term", "case", "inflect", "compound"})
+LIST_KEYS = frozenset({"terms", "file", "hashed", "key-env", "case", "inflect", "compound", "variants"})
+TERM_KEYS = frozenset({"term", "case", "inflect", "compound", "variants"})
 CASE_VALUES = ("any", "exact")
 COMPOUND_VALUES = ("head", "tail", "any")
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")

@@ -263,3 +263,89 @@ def test_a_term_with_symbols_needs_them_in_the_text(text, expected) -> None:
     index = TermIndex(SYMBOL_TERMS)
     found = [text[m.start : m.end] for m in index.find(word_units(text), "en", text=text)]
     assert found == expected
+
+
+# --- spelling variants (``variants: true``) and ordinary words that look like forms -------------
+
+INSULTS = [Term("bastard", variants=True), Term("idiot", variants=True), Term("cunt", variants=True)]
+NB_INSULTS = [Term("idiot", variants=True), Term("pule"), Term("puler"), Term("pulet")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("you are a bsatard", ["bsatard"]),  # swapped letters
+        ("you are an idoit", ["idoit"]),
+        ("you are a bastad", ["bastad"]),  # a dropped letter
+        ("you are a baastard", ["baastard"]),  # a doubled letter
+        ("what an iddiot", ["iddiot"]),
+        ("you are a b4stad", ["b4stad"]),  # a slip in leet
+        ("you are a bsaaaatard", ["bsaaaatard"]),  # a slip, stretched
+        ("you are a fuckingidiot", ["fuckingidiot"]),  # glued to profanity
+        ("a totalbsatard", ["totalbsatard"]),  # glued, and a slip
+        ("stupidcunt", ["stupidcunt"]),  # glued: four letters will do when written right
+    ],
+)
+def test_spelling_variants_are_found(text: str, expected: list[str]) -> None:
+    assert find(INSULTS, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("du er en idot", ["idot"]),
+        ("du er en jævlaidiot", ["jævlaidiot"]),
+        ("for en jævlaidoit", ["jævlaidoit"]),
+    ],
+)
+def test_spelling_variants_are_found_in_norwegian(text: str, expected: list[str]) -> None:
+    assert find(NB_INSULTS, text, "nb") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The turkey was basted twice.",  # one letter from "bastard", but a word
+        "An idiom is a fixed phrase.",  # one letter from "idiot"
+        "Idioms and basting tips",
+        "the cnut saga",  # four letters: too short for slips
+        "you are a dbastard",  # not one slip away at the start
+        "an idiotbastard",  # a term inside a longer word, not after an intensifier
+        "the fuckingidiom",
+        "stupidity",
+    ],
+)
+def test_spelling_variants_leave_words_alone(text: str) -> None:
+    assert find(INSULTS, text) == []
+
+
+def test_variants_are_opt_in() -> None:
+    assert (
+        find([Term("bastard"), Term("Bluefin"), Term("Halvorsen")], "bsatard Bluefni Halvorsn Halvvorsen")
+        == []
+    )
+    assert find([Term("Bluefin", variants=True)], "Bluefni launches") == ["Bluefni"]
+
+
+def test_variants_of_case_exact_terms_are_not_made() -> None:
+    assert find([Term("Kestrel", case_exact=True, variants=True)], "Ketsrel is out") == []
+
+
+def test_variants_are_made_once_per_index() -> None:
+    index = TermIndex(INSULTS)
+    analysis = Analysis(parse("you bsatard", "text"), "en")
+    assert [m.term.text for m in index.find(analysis.units, "en")] == ["bastard"]
+    made = index._spelling_variants()
+    index.find(Analysis(parse("an idoit", "text"), "en").units, "en")
+    assert index._spelling_variants() is made
+
+
+@pytest.mark.parametrize("text", ["PULS nyhetsbrev", "Abonner på PULS", "pulsen steg", "Pulsen steg i går"])
+def test_an_inflected_form_that_is_a_common_word_of_its_own_does_not_match(text: str) -> None:
+    assert find(NB_INSULTS, text, "nb") == []
+
+
+def test_inflected_forms_that_are_forms_still_match() -> None:
+    assert find(NB_INSULTS, "han puler", "nb") == ["puler"]
+    assert find(NB_INSULTS, "noen idioter", "nb") == ["idioter"]
+    assert find([Term("pule")], "de pules", "nb") == ["pules"]

@@ -268,7 +268,11 @@ def test_key_env_names_another_variable(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(
     "option, message",
-    [("case: exact", "'case' cannot be checked"), ("compound: head", "'compound' is not supported")],
+    [
+        ("case: exact", "'case' cannot be checked"),
+        ("compound: head", "'compound' is not supported"),
+        ("variants: true", "'variants' is not supported"),
+    ],
 )
 def test_options_a_hash_cannot_honour_are_refused(tmp_path, key_env, option, message):
     policy = hashed_policy(tmp_path).replace("file: secret.hashed", f"file: secret.hashed\n    {option}")
