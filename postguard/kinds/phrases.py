@@ -15,15 +15,17 @@ word, so a draft costs one dictionary look-up per word and pattern start.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from postguard.analysis import Analysis
-from postguard.analysis.tokens import Token, spelt_out
-from postguard.analysis.units import word_units
+from postguard.analysis.tokens import CONTRACTIONS, SAME_WORD, Token, spelt_out
+from postguard.analysis.units import Unit, word_units
 from postguard.kinds import Hit
+from postguard.kinds.terms import unit_index
 from postguard.policy import Policy, Rule
 
 if TYPE_CHECKING:
@@ -260,6 +262,45 @@ def first_words(element: Element) -> tuple[frozenset[str], tuple[str, ...]] | No
     return None
 
 
+def last_words(element: Element) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """The words a match of ``element`` can end with (forms, prefixes), or None for any word."""
+    if isinstance(element, Words):
+        return element.forms, element.prefixes
+    if isinstance(element, Choice) and not element.optional:
+        forms: set[str] = set()
+        prefixes: list[str] = []
+        for sequence in element.options:
+            last = last_words(sequence[-1])
+            if last is None:
+                return None
+            forms |= last[0]
+            prefixes.extend(last[1])
+        return frozenset(forms), tuple(prefixes)
+    return None
+
+
+#: Words a token can have that no unit reads as (contractions and dialect forms spelt out).
+SPELT_WORDS = frozenset(
+    {
+        word
+        for key in (*CONTRACTIONS, "x'd", "x'm", "x'll", "x've", "x're", "xn't", "it's")
+        for word in spelt_out(key)
+    }
+    | set(SAME_WORD.values())
+) - {"x", "xn", "it"}
+
+
+def spelt_sentences(units: Sequence[Unit]) -> dict[str, set[int]]:
+    """The sentences where each spelt-out word (``not`` in "isn't") occurs, made once per draft."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for unit in units:
+        key = unit.key
+        if "'" in key or "’" in key or key in SAME_WORD:
+            for word in spelt_out(key.replace("’", "'")):
+                found[word].add(unit.sentence)
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class PhrasesOptions:
     """The rule's patterns, parsed, with their source lines."""
@@ -290,45 +331,109 @@ class PhrasesCheck:
 
     def __init__(self, rule: Rule, options: PhrasesOptions) -> None:
         self.rule = rule
-        self.by_word: dict[str, list[tuple[Element, ...]]] = defaultdict(list)
-        self.by_prefix: list[tuple[str, tuple[Element, ...]]] = []
-        self.anywhere: list[tuple[Element, ...]] = []
-        for _, elements in options.patterns:
+        self.patterns = [elements for _, elements in options.patterns]
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        self.by_prefix: list[tuple[str, int]] = []
+        self.anywhere: list[int] = []
+        # A pattern can only match in a sentence that has one of its last words: sentences
+        # without any are skipped whole (most sentences of a long post, for most rules).
+        self.by_last: dict[str, list[int]] = defaultdict(list)
+        self.by_last_prefix: list[tuple[str, int]] = []
+        self.always: set[int] = set()
+        for number, elements in enumerate(self.patterns):
             first = first_words(elements[0])
             if first is None:
-                self.anywhere.append(elements)
+                self.anywhere.append(number)
+            else:
+                for form in first[0]:
+                    self.by_word[form].append(number)
+                self.by_prefix.extend((prefix, number) for prefix in first[1])
+            last = last_words(elements[-1])
+            if last is None:
+                self.always.add(number)
                 continue
-            for form in first[0]:
-                self.by_word[form].append(elements)
-            self.by_prefix.extend((prefix, elements) for prefix in first[1])
+            for form in last[0]:
+                self.by_last[form].append(number)
+            self.by_last_prefix.extend((prefix, number) for prefix in last[1])
+        self.spelt_last = sorted(SPELT_WORDS & self.by_last.keys())
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
         units = analysis.units
         if not units:
             return
         context = analysis.context
-        for sentence in range(units[-1].sentence + 1):
+        by_word = self.by_word
+        anywhere = self.by_prefix or self.anywhere
+        numbered = analysis.memo("phrases:unit-sentences", lambda: [unit.sentence for unit in units])
+        for sentence, active in self._sentences(analysis):
+            if not anywhere and not self._may_start(units, numbered, sentence, active):
+                continue
             tokens = context.tokens(sentence)
             position = 0
             while position < len(tokens):
-                end = self._longest_at(tokens, position)
+                if not anywhere and by_word.keys().isdisjoint(tokens[position].readings):
+                    position += 1
+                    continue
+                end = self._longest_at(tokens, position, active)
                 if end is None:
                     position += 1
                     continue
                 yield Hit(units[tokens[position].unit].start, units[tokens[end - 1].unit].end)
                 position = end
 
-    def _longest_at(self, tokens: list[Token], position: int) -> int | None:
+    def _may_start(self, units: Sequence[Unit], numbered: list[int], sentence: int, active: set[int]) -> bool:
+        """Whether a unit of the sentence can begin one of the ``active`` patterns (checked
+        before the sentence's tokens are made)."""
+        by_word = self.by_word
+        for unit in units[bisect_left(numbered, sentence) : bisect_left(numbered, sentence + 1)]:
+            key = unit.key
+            if "'" in key or "’" in key or key in SAME_WORD:
+                return True
+            for reading in unit.readings:
+                numbers = by_word.get(reading)
+                if numbers is not None and not active.isdisjoint(numbers):
+                    return True
+        return False
+
+    def _sentences(self, analysis: Analysis) -> list[tuple[int, set[int]]]:
+        """The sentences that have a word one of the patterns ends with, in order, each with
+        those patterns: a rule reads no other sentence (most of a long post, for most rules)."""
+        units = analysis.units
+        if self.always:
+            every = set(range(len(self.patterns)))
+            return [(sentence, every) for sentence in range(units[-1].sentence + 1)]
+        positions = unit_index(analysis).positions
+        ending: dict[int, set[int]] = defaultdict(set)
+        for word in positions.keys() & self.by_last.keys():
+            numbers = self.by_last[word]
+            for unit in positions[word]:
+                ending[units[unit].sentence].update(numbers)
+        for prefix, number in self.by_last_prefix:
+            for word in positions:
+                if word.startswith(prefix):
+                    for unit in positions[word]:
+                        ending[units[unit].sentence].add(number)
+        if self.spelt_last:
+            spelt = analysis.memo("phrases:spelt", lambda: spelt_sentences(units))
+            for word in self.spelt_last:
+                for sentence in spelt.get(word, ()):
+                    ending[sentence].update(self.by_last[word])
+        return sorted(ending.items())
+
+    def _longest_at(self, tokens: list[Token], position: int, active: set[int]) -> int | None:
         token = tokens[position]
-        candidates = [p for r in token.readings for p in self.by_word.get(r, ())]
+        by_word = self.by_word
+        candidates = [p for r in token.readings if r in by_word for p in by_word[r] if p in active]
         if self.by_prefix:
             candidates += [
-                p for prefix, p in self.by_prefix if any(r.startswith(prefix) for r in token.readings)
+                p
+                for prefix, p in self.by_prefix
+                if p in active and any(r.startswith(prefix) for r in token.readings)
             ]
-        candidates += self.anywhere
+        candidates += [p for p in self.anywhere if p in active]
         best = None
-        for elements in candidates:
-            ends = advance(elements, tokens, {position})
+        for number in candidates:
+            ends = advance(self.patterns[number], tokens, {position})
             if ends and (best is None or max(ends) > best):
                 best = max(ends)
         return best

@@ -257,8 +257,8 @@ def test_target_far_from_the_demeaning_word_is_not_disparaging(default_linter: L
 @pytest.mark.parametrize(
     ("text", "lang", "rule"),
     [
-        ("Popped some molly before the team party.", "en", "drugs.slang"),
-        ("We smoked weed after the offsite.", "en", "drugs.slang"),
+        ("Popped some molly before the team party.", "en", "drugs.use"),
+        ("We smoked weed after the offsite.", "en", "drugs.use"),
         ("Vi tok litt kokain etter julebordet.", "nb", "drugs.use"),
         ("Han røykte hasj på hytta.", "nb", "drugs.use"),
         ("Aurora Cloud is 100% unhackable.", "en", "claims.safety"),
