@@ -38,6 +38,32 @@ NEGATORS = frozenset(
 )  # fmt: skip
 #: A negator followed by one of these does not negate ("not only", "ikke bare", "no doubt").
 NOT_NEGATING_AFTER = frozenset({"only", "just", "least", "doubt", "wonder", "bare", "kun", "minst", "tvil"})
+#: Set phrases that start with a negator and deny nothing: "not gonna lie, we were rolling",
+#: "no regrets", "can't believe we did", "nobody noticed", "ikke for å skryte", "kan ikke tro".
+#: Each is matched from the word before the negator (``None``: any word).
+NOT_NEGATING_PHRASES: tuple[tuple[str | None, tuple[str, ...]], ...] = (
+    (None, ("not", "gonna", "lie")),
+    (None, ("not", "going", "to", "lie")),
+    (None, ("not", "to", "lie")),
+    (None, ("not", "kidding")),
+    (None, ("no", "regrets")),
+    (None, ("no", "shame")),
+    (None, ("no", "joke")),
+    (None, ("no", "cap")),
+    (None, ("no", "lie")),
+    (None, ("nobody", "noticed")),
+    (None, ("nobody", "knew")),
+    ("can", ("not", "believe")),
+    ("could", ("not", "believe")),
+    (None, ("cannot", "believe")),
+    (None, ("ikke", "for", "å", "lyve")),
+    (None, ("ikke", "for", "å", "skryte")),
+    (None, ("ikke", "for", "å", "overdrive")),
+    (None, ("ingen", "anger")),
+    (None, ("ingen", "merket")),
+    (None, ("ingen", "la", "merke")),
+    ("kan", ("ikke", "tro")),
+)
 #: Word sequences that negate the clause before them ("null risiko finnes ikke").
 NEGATING_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("finnes", "ikke"),
@@ -141,7 +167,7 @@ class Context:
             if token.clause != clause or token.text not in NEGATORS:
                 continue
             following = tokens[i + 1].text if i + 1 < len(tokens) else ""
-            if following not in NOT_NEGATING_AFTER:
+            if following not in NOT_NEGATING_AFTER and not _set_phrase(tokens, i):
                 return True
         rest = [t.text for t in tokens[until + 1 :] if t.clause == tokens[until].clause]
         return any(
@@ -160,3 +186,13 @@ class Context:
             self._quotes = [m.span() for m in QUOTE_RE.finditer(self.view)]
         at = bisect.bisect_right(self._quotes, (start, len(self.view) + 1)) - 1
         return at >= 0 and self._quotes[at][0] < start and end <= self._quotes[at][1]
+
+
+def _set_phrase(tokens: list[Token], i: int) -> bool:
+    """Whether the negator at ``i`` starts one of :data:`NOT_NEGATING_PHRASES`."""
+    for before, words in NOT_NEGATING_PHRASES:
+        if before is not None and (i == 0 or tokens[i - 1].text != before):
+            continue
+        if tuple(t.text for t in tokens[i : i + len(words)]) == words:
+            return True
+    return False

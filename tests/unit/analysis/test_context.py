@@ -51,6 +51,25 @@ def test_negation_does_not_reach_past_its_clause_or_sentence(text, target, lang)
 @pytest.mark.parametrize(
     ("text", "target", "lang"),
     [
+        ("Not gonna lie, we took molly at the afterparty.", "took molly", "en"),
+        ("I can't believe we did lines in the bathroom.", "did lines", "en"),
+        ("No regrets, we took molly at the festival.", "took molly", "en"),
+        ("Nobody noticed I was stoned during the pitch.", "stoned during", "en"),
+        ("Ikke for å skryte, men vi tok MDMA på nachet.", "tok MDMA", "nb"),
+        ("Kan ikke tro at vi sniffa kola på julebordet.", "sniffa kola", "nb"),
+    ],
+)
+def test_set_phrases_with_a_negator_deny_nothing(text, target, lang):
+    assert "negated" not in contexts(text, target, lang)
+
+
+def test_a_real_denial_after_such_a_phrase_still_negates() -> None:
+    assert "negated" in contexts("Not gonna lie, I have never taken molly.", "taken molly", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang"),
+    [
         ("We deleted replies calling our support staff “clowns”.", "clowns", "en"),
         ("Someone wrote 'they are idiots' under our post.", "idiots", "en"),
         ('He said "it never fails" and laughed.', "never fails", "en"),
