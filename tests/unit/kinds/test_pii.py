@@ -24,6 +24,28 @@ CASES = [
     ("pii.email", "en", "Install golang.org/x/tools/gopls@v0.6.4 first.", []),
     ("pii.email", "en", "Clone git@github.com:owner/repo.git and go.", []),
     ("pii.email", "en", "Questions to community@rust-lang.org or user@example.com.", []),
+    # a person's address is found, private or at work, whatever the post is about (#15)
+    ("pii.email", "nb", "Send e-post til kari.nordmann@gmail.com i dag.", ["kari.nordmann@gmail.com"]),
+    ("pii.email", "nb", "Kontakt ola@firma.no om du har spørsmål.", ["ola@firma.no"]),
+    ("pii.email", "nb", "Kontakt [Jari](mailto:jari@holderdeord.no) eller Tiina.", ["jari@holderdeord.no"]),
+    ("pii.email", "en", "Email anna.berg@outlook.com or per@acme.io.", ["anna.berg@outlook.com", "per@acme.io"]),
+    ("pii.email", "nb", "Søknad til hanna.tranas@firma.no, merk den «Utvikler».", ["hanna.tranas@firma.no"]),
+    # an organisation's role mailbox is public, not a person's
+    ("pii.email", "nb", "Skriv til post@firma.no, kontakt@firma.no eller hei@firma.no.", []),
+    ("pii.email", "nb", "Søknad til jobb@firma.no; innsyn via personvern@firma.no.", []),
+    ("pii.email", "nb", "Spørsmål fra pressen til presse@firma.no, feil til support@firma.no.", []),
+    ("pii.email", "en", "Mail hello@acme.io, info@acme.io, security@acme.io or noreply@acme.io.", []),
+    ("pii.email", "nb", "Send CV-en din til utvikler@firma.no innen fredag.", []),
+    # reserved example domains (RFC 2606/6761) hold no one's mailbox
+    ("pii.email", "en", "Log in as kari@example.org or ola@example.net.", []),
+    ("pii.email", "en", "Try ola@shop.example, kari@mail.test, per@host.invalid or anne@localhost.", []),
+    # placeholders in examples and forms
+    ("pii.email", "nb", "Fyll inn navn@domene.no i feltet for e-post.", []),
+    ("pii.email", "nb", "Adressene har formen fornavn.etternavn@firma.no hos oss.", []),
+    ("pii.email", "nb", "Skriv din@epost.no i skjemaet.", []),
+    ("pii.email", "en", "Set EMAIL=user@host and restart.", []),
+    ("pii.email", "en", "Use firstname.lastname@company.com or your.name@acme.io here.", []),
+    ("pii.email", "en", "Enter name@domain.com as the sender.", []),
     ("pii.phone", "en", "Call me on +47 41 23 45 67 after the talk.", ["+47 41 23 45 67"]),
     ("pii.phone", "nb", "Ring meg på 912 34 567 i kveld.", ["912 34 567"]),
     ("pii.phone", "nb", "Ring 41 23 45 67 om du lurer.", ["41 23 45 67"]),
