@@ -34,7 +34,8 @@ class OfflineEmailRecognizer(EmailRecognizer):
     Presidio validates the whole match with tldextract, which reads ``golang.org/x/pkg@v1.2.3``
     as a URL on golang.org; here the domain alone must end in a public suffix and the local
     part must be a mailbox. Example domains, mailing lists and role mailboxes
-    (``press@``, ``community@``, ``go-nuts@googlegroups.com``) are public, not personal.
+    (``press@``, ``community@``, ``go-nuts@googlegroups.com``) are public, not personal, and
+    placeholders (``fornavn.etternavn@``, ``navn@domene.no``) are nobody's: none is reported.
     """
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
@@ -66,7 +67,11 @@ class OfflineEmailRecognizer(EmailRecognizer):
 
     def invalidate_result(self, pattern_text: str) -> bool:
         local, _, domain = pattern_text.lower().rpartition("@")
-        return screen.role_mailbox(local) or screen.shared_domain(domain)
+        return (
+            screen.role_mailbox(local)
+            or screen.shared_domain(domain)
+            or screen.placeholder_address(local, domain)
+        )
 
 
 class FastPhoneRecognizer(PhoneRecognizer):

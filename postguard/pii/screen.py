@@ -46,9 +46,21 @@ ROLE_WORDS = frozenset(
         "feedback", "support", "help", "hjelp", "press", "presse", "media", "news", "security", "sikkerhet",
         "privacy", "personvern", "legal", "abuse", "sales", "salg", "jobs", "careers", "jobb", "admin",
         "office", "kundeservice", "service", "announce", "dev", "devel", "users", "nuts", "list", "discuss",
-        "conduct", "board", "core", "maintainers", "reach", "interop", "foundation",
+        "conduct", "board", "core", "maintainers", "reach", "interop", "foundation", "utvikler",
+        "utviklere", "developers", "redaksjon", "tips", "faktura", "invoice", "billing", "bestilling",
     }
 )  # fmt: skip
+#: Words that stand for an address rather than being one: a mailbox made of them only
+#: (``navn``, ``fornavn.etternavn``, ``your.name``, ``din``) is a placeholder in an example or form.
+PLACEHOLDER_WORDS = frozenset(
+    {
+        "name", "navn", "firstname", "lastname", "first", "last", "fornavn", "etternavn", "your",
+        "yourname", "din", "ditt", "dittnavn", "user", "username", "bruker", "brukernavn", "someone",
+        "somebody", "noen", "email", "epost", "mail", "address", "adresse", "foo", "bar", "baz",
+    }
+)  # fmt: skip
+#: Registrable domain names that stand for a domain (``domene.no``, ``yourdomain.com``).
+PLACEHOLDER_DOMAINS = frozenset({"domain", "domene", "yourdomain", "dittdomene", "mydomain", "mittdomene"})
 #: Mailing-list hosts: an address there is a list, not a person.
 LIST_DOMAINS = frozenset({"googlegroups.com", "groups.google.com", "groups.io", "lists.sourceforge.net"})
 _ROLE_SPLIT_RE = regex.compile(r"[-._+]")
@@ -86,6 +98,15 @@ def shared_domain(domain: str) -> bool:
 def role_mailbox(local: str) -> bool:
     """``press``, ``go-nuts``, ``no_reply``: a part of the mailbox name is a role word (lower case)."""
     return bool(ROLE_WORDS & set(_ROLE_SPLIT_RE.split(local)))
+
+
+def placeholder_address(local: str, domain: str) -> bool:
+    """``fornavn.etternavn@firma.no``, ``din@epost.no``, ``ola@domene.no``: every part of the
+    mailbox is a placeholder word, or the domain's name is one (lower case)."""
+    return (
+        set(_ROLE_SPLIT_RE.split(local)) <= PLACEHOLDER_WORDS
+        or _tld_extract()(domain).domain in PLACEHOLDER_DOMAINS
+    )
 
 
 def _personal_email(view: str) -> bool:

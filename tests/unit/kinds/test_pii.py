@@ -28,7 +28,12 @@ CASES = [
     ("pii.email", "nb", "Send e-post til kari.nordmann@gmail.com i dag.", ["kari.nordmann@gmail.com"]),
     ("pii.email", "nb", "Kontakt ola@firma.no om du har spørsmål.", ["ola@firma.no"]),
     ("pii.email", "nb", "Kontakt [Jari](mailto:jari@holderdeord.no) eller Tiina.", ["jari@holderdeord.no"]),
-    ("pii.email", "en", "Email anna.berg@outlook.com or per@acme.io.", ["anna.berg@outlook.com", "per@acme.io"]),
+    (
+        "pii.email",
+        "en",
+        "Email anna.berg@outlook.com or per@acme.io.",
+        ["anna.berg@outlook.com", "per@acme.io"],
+    ),
     ("pii.email", "nb", "Søknad til hanna.tranas@firma.no, merk den «Utvikler».", ["hanna.tranas@firma.no"]),
     # an organisation's role mailbox is public, not a person's
     ("pii.email", "nb", "Skriv til post@firma.no, kontakt@firma.no eller hei@firma.no.", []),

@@ -171,6 +171,7 @@ SCREEN_TEXTS = [
         "no_reply@x.no", "go-nuts@googlegroups.com", "git@github.com:o/r.git", "test@example.com", "a@b.c",
         "Ola.Nordmann@Firma.NO", "ola@firma.no.", "-ola@firma.no", "ola!x@firma.no", "ola/x@firma.no",
         "'ola'@firma.no", "ola@firma.no@other.no", "x@@firma.no", "golang.org/x/tools@v0.1.2", "a_b_team_x@firma.no",
+        "navn@domene.no", "fornavn.etternavn@firma.no", "ola.navn@firma.no", "utvikler@firma.no", "ola@sub.domene.no",
     )
 ]  # fmt: skip
 
