@@ -92,6 +92,8 @@ class Finding:
     #: Private values (draft offsets) inside the match of a finding that is not private itself:
     #: a put-down of a competitor that quotes its support's e-mail address.
     private: tuple[tuple[int, int], ...] = ()
+    #: How sure a trained model was (0 to 1), for the rules a model decides; None for the others.
+    score: float | None = None
 
     def excerpt(self, show_sensitive: bool = False) -> str:
         """The matched text, with private data masked unless ``show_sensitive`` is on."""

@@ -23,7 +23,15 @@ from collections.abc import Sequence
 from postguard.analysis.tokens import Token, sentence_tokens
 from postguard.analysis.units import Unit
 
-CONTEXTS = ("negated", "quoted", "reported", "question", "hypothetical")
+#: Each context a rule may name in ``unless``, with what it means in words.
+CONTEXT_MEANINGS = {
+    "negated": "the sentence negates it",
+    "quoted": "it is inside quotation marks",
+    "reported": "the sentence reports what others said, found or wrote",
+    "question": "the sentence asks",
+    "hypothetical": "it follows a condition (if, hvis)",
+}
+CONTEXTS = tuple(CONTEXT_MEANINGS)
 
 #: Words that negate what follows them in their clause.
 NEGATORS = frozenset(
@@ -73,8 +81,12 @@ NEGATING_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("is", "a", "myth"),
     ("er", "en", "myte"),
 )
-#: How many words before a hit a negation reaches.
-NEGATION_REACH = 8
+#: How many words before a hit a negation reaches ("no such thing as a risk-free...": five).
+NEGATION_REACH = 5
+#: Words that start a new statement inside a clause: a negation before them does not reach past
+#: them ("I wasn't born yesterday and I know these idiots").
+#: "that"/"at" do not: "we can't promise that it never goes down" negates what follows.
+SCOPE_BREAKERS = frozenset({"and", "but", "because", "which", "who", "so", "og", "men", "fordi", "som", "så"})
 #: Words that attribute a sentence to others, or report taking down what others wrote.
 REPORTING_WORDS = frozenset(
     {
@@ -162,9 +174,11 @@ class Context:
     @staticmethod
     def _negated(tokens: list[Token], at: int, until: int) -> bool:
         clause = tokens[at].clause
-        for i in range(max(0, at - NEGATION_REACH), at):
+        for i in range(at - 1, max(0, at - NEGATION_REACH) - 1, -1):
             token = tokens[i]
-            if token.clause != clause or token.text not in NEGATORS:
+            if token.clause != clause or token.text in SCOPE_BREAKERS:
+                break
+            if token.text not in NEGATORS:
                 continue
             following = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if following not in NOT_NEGATING_AFTER and not _set_phrase(tokens, i):

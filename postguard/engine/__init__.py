@@ -145,6 +145,7 @@ class Linter:
         wanted = set(only) if only is not None else None
         hits_kept: dict[tuple[str, int, int], tuple[Rule, Hit]] = {}
         allowed_spans: Spans | None = None
+        cancelled: list[tuple[str, int, int]] = []  # word-list hits their context cancelled
         for check in self._checks:
             rule = check.rule
             if wanted is not None and rule.id not in wanted:
@@ -158,7 +159,11 @@ class Linter:
                     f"{path or 'the draft'}: rule {rule.id!r} ({rule.source}): {exc}"
                 ) from None
             for hit in hits:
-                if not in_scope(rule, hit, document) or self._context.cancels(rule, hit, analysis):
+                if not in_scope(rule, hit, document):
+                    continue
+                if self._context.cancels(rule, hit, analysis):
+                    if hit.score is None:
+                        cancelled.append((rule.category, hit.start, hit.end))
                     continue
                 if allowed_spans is None:
                     allowed_spans = self._allow.spans(text)
@@ -172,7 +177,13 @@ class Linter:
         ]
         kept, suppressed = apply_suppressions(document, by_position(findings), self._rule_ids, wanted)
         return Result(
-            path, language, format, tuple(drop_shadowed(kept)), text, tuple(suppressed), private=private
+            path,
+            language,
+            format,
+            tuple(drop_shadowed(kept, cancelled)),
+            text,
+            tuple(suppressed),
+            private=private,
         )
 
     def check_file(

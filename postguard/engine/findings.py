@@ -27,6 +27,7 @@ def finding_at(
     sensitive: bool = False,
     entity: str = "",
     private: tuple[tuple[int, int], ...] = (),
+    score: float | None = None,
 ) -> Finding:
     """A finding of ``rule`` on ``document.text[start:end]``, with its lines and columns."""
     line, column = document.lines.position(start)
@@ -47,6 +48,7 @@ def finding_at(
         sensitive=sensitive,
         entity=entity,
         private=private,
+        score=score,
     )
 
 
@@ -110,4 +112,5 @@ def finding_for_hit(
         sensitive=rule.mask,
         entity=hit.values.get("entity", ""),
         private=inside,
+        score=hit.score,
     )

@@ -4,7 +4,9 @@ sort, suppressions (:mod:`postguard.engine.suppressions`), shadowing."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 
 from postguard.analysis import Analysis
 from postguard.kinds import Hit
@@ -34,7 +36,7 @@ class ContextFilter:
         }
 
     def cancels(self, rule: Rule, hit: Hit, analysis: Analysis) -> bool:
-        if rule.unless and rule.unless & analysis.context.of(hit.start, hit.end):
+        if rule.unless and rule.unless & analysis.context.of(*(hit.focus or (hit.start, hit.end))):
             return True
         senses = self.senses.get(rule.id)
         return senses is not None and analysis.sentence_of(hit.start) in self._sense_sentences(
@@ -136,7 +138,34 @@ def by_position(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
 
 
-def drop_shadowed(findings: list[Finding]) -> list[Finding]:
+def drop_shadowed(findings: list[Finding], cancelled: Iterable[tuple[str, int, int]] = ()) -> list[Finding]:
+    """Shadowing: word lists first (:func:`prefer_exact`), then :func:`drop_overlapping`."""
+    return drop_overlapping(prefer_exact(findings, cancelled))
+
+
+def prefer_exact(findings: list[Finding], cancelled: Iterable[tuple[str, int, int]] = ()) -> list[Finding]:
+    """Drop a model's finding (one with a score) on a sentence where a word-list rule of the
+    same category found something: the exact finding names the word and teaches more. The same
+    holds where a word-list hit was ``cancelled`` by its context ((category, start, end): "our
+    customers are *not* idiots"): the model reads words, not negation, and must not overrule
+    it. Per category, the exact spans sorted by start with the furthest end reached so far
+    answer "does any overlap this sentence" by one bisection."""
+    spans = [(f.category, f.start, f.end) for f in findings if f.score is None]
+    exact: dict[str, tuple[list[int], list[int]]] = {}
+    for category, start, end in sorted([*spans, *cancelled], key=lambda span: span[1]):
+        starts, reach = exact.setdefault(category, ([], []))
+        starts.append(start)
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def covered(f: Finding) -> bool:
+        starts, reach = exact.get(f.category, ((), ()))
+        before_end = bisect.bisect_left(starts, f.end)
+        return before_end > 0 and reach[before_end - 1] > f.start
+
+    return [f for f in findings if f.score is None or not covered(f)]
+
+
+def drop_overlapping(findings: list[Finding]) -> list[Finding]:
     """Shadowing: drop a finding that lies inside another of the same category that is more
     severe, or as severe and longer: it adds nothing ("shit" as mild swearing inside "absolute
     shit" as a vulgar verdict; "unhackable" inside "100% unhackable"). One sweep in order of

@@ -32,6 +32,7 @@ KINDS: dict[str, str] = {
     "near": "postguard.kinds.near:NearCheck",
     "phrases": "postguard.kinds.phrases:PhrasesCheck",
     "pii": "postguard.kinds.pii:PiiCheck",
+    "classifier": "postguard.kinds.classifier:ClassifierCheck",
     "secrets": "postguard.kinds.secrets:SecretsCheck",
 }
 
@@ -43,6 +44,11 @@ class Hit:
     start: int
     end: int
     values: Mapping[str, str] = field(default_factory=dict)
+    #: How sure a trained model is of the hit (0 to 1); None for kinds that match.
+    score: float | None = None
+    #: The part whose context decides the hit (``near``: the demeaning word, so "our customers
+    #: are not idiots" is negated); None for the whole hit.
+    focus: tuple[int, int] | None = None
 
 
 class Check(Protocol):
@@ -77,6 +83,12 @@ def kind_of(rule: Rule) -> Any:
         )
     module_name, class_name = target.split(":")
     return getattr(importlib.import_module(module_name), class_name)
+
+
+def kind_options(rule: Rule) -> frozenset[str]:
+    """The keys ``rule``'s kind adds to the common ones (empty for an unknown kind)."""
+    target = KINDS.get(rule.kind)
+    return kind_of(rule).OPTIONS if target is not None else frozenset()
 
 
 def parse_rule(rule: Rule, policy: Policy) -> tuple[Any, Any]:

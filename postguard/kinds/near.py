@@ -73,6 +73,7 @@ class NearCheck:
                     min(a.start, b.start),
                     max(a.end, b.end),
                     {"term": a.term.text, "near": self._shown(analysis.text[b.start : b.end])},
+                    focus=(b.start, b.end),
                 )
 
     def _shown(self, text: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from postguard.errors import PolicyError, YamlError, did_you_mean
-from postguard.kinds import validate_rules
+from postguard.kinds import kind_options, validate_rules
 from postguard.model import DEFAULT_FAIL_ON, LANGUAGES, Severity
 from postguard.policy.discovery import DEFAULT_PACK, builtin_packs, packs_dir
 from postguard.policy.lists import inside, list_terms
@@ -57,6 +57,7 @@ class _Loader:
         self.referenced_lists: list[tuple[Rule, str, str]] = []
         self.disabled: list[tuple[str, str, int | None]] = []
         self.severities: list[tuple[str, Severity, str, int | None]] = []
+        self.thresholds: list[tuple[str, float, str, int | None]] = []
         self.allow: list[str] = []
         self.tops: list[tuple[LocatedDict, str]] = []  # each outermost policy, in load order
         self.seen: set[str] = set()
@@ -115,6 +116,7 @@ class _Loader:
         self.allow.extend(value for value, _ in entries(data, "allow", display, str))
         self.disabled.extend((value, display, line) for value, line in entries(data, "disable", display, str))
         self._read_severities(data, display)
+        self._read_thresholds(data, display)
         if outermost:
             self.tops.append((data, display))
         self.stack.pop()
@@ -185,6 +187,25 @@ class _Loader:
             line = line_of(overrides, rule_id)
             self.severities.append((rule_id, parse_severity(value, display, line), display, line))
 
+    def _read_thresholds(self, data: LocatedDict, display: str) -> None:
+        """``threshold: {rule-id: 0.7}``: how sure a model rule's model must be, per rule."""
+        overrides = data.get("threshold")
+        if overrides is None:
+            return
+        if not isinstance(overrides, dict):
+            raise PolicyError(
+                display,
+                line_of(data, "threshold"),
+                "'threshold' must map rule ids to numbers between 0 and 1",
+            )
+        for rule_id, value in overrides.items():
+            line = line_of(overrides, rule_id)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1:
+                raise PolicyError(
+                    display, line, f"threshold of {rule_id!r} must be a number between 0 and 1, got {value!r}"
+                )
+            self.thresholds.append((rule_id, float(value), display, line))
+
     # merging
 
     def _check_list_names(self, rule: Rule) -> Rule:
@@ -241,6 +262,23 @@ class _Loader:
                 )
             if rule_id in rules:
                 rules[rule_id] = replace(rules[rule_id], severity=severity)
+        for rule_id, threshold, where, line in self.thresholds:
+            rule = rules.get(rule_id)
+            if rule is None:
+                if rule_id in {d for d, _, _ in self.disabled}:
+                    continue
+                raise PolicyError(
+                    where,
+                    line,
+                    f"unknown rule id {rule_id!r} in 'threshold'{did_you_mean(rule_id, list(rules))}",
+                )
+            if "threshold" not in kind_options(rule):
+                raise PolicyError(
+                    where,
+                    line,
+                    f"rule {rule_id!r} ({rule.kind}) has no threshold: only model rules (kind classifier) do",
+                )
+            rules[rule_id] = replace(rule, options={**rule.options, "threshold": threshold})
         for rule_id, rule in rules.items():
             rules[rule_id] = self._check_list_names(rule)
         data, display = self._top("languages")

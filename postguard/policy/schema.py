@@ -26,6 +26,7 @@ TOP_LEVEL_KEYS = frozenset(
         "allow",
         "disable",
         "severity",
+        "threshold",
     }
 )
 #: Keys every rule may have; each rule kind adds its own (see ``postguard.kinds``).

@@ -32,7 +32,7 @@ def document(results: Sequence[Result], options: ReportOptions) -> dict[str, Any
 
 def finding(f: Finding, show_matches: bool = False) -> dict[str, Any]:
     """One finding as the contract spells it (also the audit's findings.jsonl lines)."""
-    return {
+    out: dict[str, Any] = {
         "rule": f.rule,
         "category": f.category,
         "severity": f.severity.label,
@@ -47,3 +47,6 @@ def finding(f: Finding, show_matches: bool = False) -> dict[str, Any]:
         "excerpt": f.excerpt(show_matches),
         "masked": f.masks and not show_matches,
     }
+    if f.score is not None:
+        out["score"] = round(f.score, 3)
+    return out

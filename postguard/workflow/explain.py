@@ -6,8 +6,10 @@ import re
 import textwrap
 from collections.abc import Sequence
 
+from postguard.analysis.context import CONTEXT_MEANINGS, CONTEXTS
 from postguard.engine.suppressions import META_RULES
 from postguard.errors import PostguardError
+from postguard.kinds.classifier import DEFAULT_THRESHOLD
 from postguard.model import generic
 from postguard.policy import Policy, Rule, did_you_mean
 
@@ -48,6 +50,18 @@ def explain(rule: Rule) -> str:
         out += _section("What to do", generic(rule.guidance))
     if rule.languages:
         out += _section("Languages", ", ".join(sorted(rule.languages)))
+    if rule.kind == "classifier":
+        options = rule.options
+        out += _section(
+            "Model",
+            f"{options.get('model')}, class {options.get('label')!r}; reported from a score of "
+            f"{options.get('threshold', DEFAULT_THRESHOLD)} (0 to 1)",
+        )
+    cancelled = [CONTEXT_MEANINGS[name] for name in CONTEXTS if name in rule.unless]
+    if rule.unless_near:
+        cancelled.append("the sentence has one of: " + ", ".join(rule.unless_near))
+    if cancelled:
+        out += _section("Not reported when", "; ".join(cancelled) + ".")
     for title, examples in (("Flagged", rule.flag_examples), ("Not flagged", rule.pass_examples)):
         if examples:
             out.append(f"{title}:")

@@ -260,7 +260,7 @@ def test_malformed_policy_is_exit_two(runner, tmp_path, drafts) -> None:
     result = runner.invoke(main, ["check", "--policy", str(policy), str(drafts / "leak.md")])
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        f"postguard: error: {policy}:3: rule 'a': unknown rule kind 'regexp'; available kinds: near, pattern, phrases, pii, secrets, terms"
+        f"postguard: error: {policy}:3: rule 'a': unknown rule kind 'regexp'; available kinds: classifier, near, pattern, phrases, pii, secrets, terms"
     )
 
 

@@ -125,3 +125,20 @@ def test_questions_and_conditions(text, target, lang, context):
 
 def test_a_condition_after_the_hit_does_not_make_it_hypothetical() -> None:
     assert "hypothetical" not in contexts("We took cocaine, if you must know.", "took cocaine", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang"),
+    [
+        ("I wasn't born yesterday and I know these idiots.", "idiots", "en"),
+        ("Not once did I sleep, the whole team was idiots.", "idiots", "en"),
+        ("Jeg var ikke der, men dere er idioter.", "idioter", "nb"),
+        ("No, we never launched, then some ten other dumb people came.", "dumb", "en"),
+    ],
+)
+def test_negation_stops_at_a_new_statement_and_after_five_words(text, target, lang):
+    assert "negated" not in contexts(text, target, lang)
+
+
+def test_negation_reaches_into_a_that_clause() -> None:
+    assert "negated" in contexts("Vi kan ikke love at tjenesten aldri går ned.", "aldri går ned", "nb")

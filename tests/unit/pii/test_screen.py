@@ -193,10 +193,11 @@ def test_screen_never_changes_a_finding(monkeypatch, default_linter, text, lang)
 
 
 def test_checking_a_draft_without_evidence_imports_neither_presidio_nor_spacy():
+    # The pii pack alone: the default policy's abuse model reads every draft with spaCy.
     code = (
         "import sys\n"
-        "from postguard import Linter\n"
-        "Linter.default().check('Version 1.2.3 shipped on 2024-03-01; mail security@rust-lang.org.', lang='en')\n"
+        "from postguard import Linter, load_policy_text\n"
+        "Linter(load_policy_text('extends: [pii, secrets]')).check('Version 1.2.3 shipped on 2024-03-01; mail security@rust-lang.org.', lang='en')\n"
         "print(sorted(m for m in ('presidio_analyzer', 'spacy') if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

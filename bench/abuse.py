@@ -1,0 +1,131 @@
+"""Abuse in the writer's own words: the default policy (word lists and the abuse model together)
+on the held-out half of postguard's written abuse data, and its noise on real blog posts.
+
+Blog noise is counted on the same half of ../shared/corpora/blog_en and blog_nb (by crc32 of the
+post's path): the model saw sentences of the other half as clean prose.
+
+The data is training/abuse/data/{en,nb}_written*.jsonl: hate, threats, insults, disparagement of
+a competitor, customer, colleague, manager or the employer, and clean drafts, many of them hard
+negatives (counter-speech, reporting, negation, identity statements, fair criticism, frustration
+at things, homonyms). A line is held out when crc32(id) is odd; the model never trained on those.
+
+A draft counts as flagged when the default policy reports a warning or an error of category
+``offensive`` or ``disparaging`` in it.
+
+    python bench/abuse.py [--part test|dev|all] [--show N] [--no-blogs]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import zlib
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "training" / "abuse" / "data"
+CORPORA = ROOT.parent / "shared" / "corpora"
+CATEGORIES = frozenset({"offensive", "disparaging"})
+WORKPLACE = frozenset({"competitor", "customer", "colleague", "manager", "employer"})
+
+
+def part_of(item_id: str) -> str:
+    return "test" if zlib.crc32(item_id.encode()) % 2 else "dev"
+
+
+def flagged(linter, text: str, lang: str | None, fmt: str = "text") -> list:
+    from postguard import Severity
+
+    result = linter.check(text, lang=lang, format=fmt)
+    return [f for f in result.findings if f.category in CATEGORIES and f.severity >= Severity.WARNING]
+
+
+def ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "  -  "
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--part", default="test", choices=["dev", "test", "all"])
+    parser.add_argument("--show", type=int, default=0, help="print up to N misses and false flags")
+    parser.add_argument("--no-blogs", action="store_true", help="skip the real-post noise count")
+    args = parser.parse_args()
+
+    from postguard import Linter
+    from postguard.parsers import format_for_path
+
+    linter = Linter.default()
+    t0 = time.perf_counter()
+    for lang in ("en", "nb"):
+        rows = [
+            json.loads(line)
+            for path in sorted(DATA.glob(f"{lang}_written*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
+        rows = [r for r in rows if args.part == "all" or part_of(r["id"]) == args.part]
+        by_label: Counter[tuple[str, bool]] = Counter()
+        by_function: dict[str, Counter[bool]] = defaultdict(Counter)
+        workplace: Counter[str] = Counter()
+        misses, false_flags = [], []
+        for row in rows:
+            said = bool(flagged(linter, row["text"], lang))
+            abusive = row["label"] != "clean"
+            by_label[row["label"], said] += 1
+            by_function[row["functionality"]][said == abusive] += 1
+            if row["label"] == "disparaging" or (abusive and row["target"] in WORKPLACE):
+                workplace["tp" if said else "fn"] += 1
+            elif not abusive and said:
+                workplace["fp"] += 1
+            if abusive and not said:
+                misses.append(f"{row['id']} {row['functionality']}: {row['text']}")
+            if said and not abusive:
+                false_flags.append(f"{row['id']} {row['functionality']}: {row['text']}")
+        print(f"\n{lang}: {len(rows)} drafts ({args.part})")
+        for label in ("hate", "threat", "insult", "disparaging"):
+            hit, miss = by_label[label, True], by_label[label, False]
+            print(f"  {label:<12} recall {ratio(hit, hit + miss)}  ({hit}/{hit + miss})")
+        clean_flagged, clean_passed = by_label["clean", True], by_label["clean", False]
+        print(
+            f"  clean        passed {ratio(clean_passed, clean_flagged + clean_passed)}  ({clean_passed}/{clean_flagged + clean_passed})"
+        )
+        tp, fn, fp = workplace["tp"], workplace["fn"], workplace["fp"]
+        print(f"  workplace abuse: recall {ratio(tp, tp + fn)} precision {ratio(tp, tp + fp)}")
+        hateful_tp = by_label["hate", True] + by_label["threat", True]
+        hateful_fn = by_label["hate", False] + by_label["threat", False]
+        p, r = (
+            (hateful_tp / (hateful_tp + clean_flagged) if hateful_tp + clean_flagged else 0.0),
+            (hateful_tp / (hateful_tp + hateful_fn) if hateful_tp + hateful_fn else 0.0),
+        )
+        print(f"  hateful (hate + threat) vs clean: F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}")
+        print("  right per functionality:")
+        for name, c in sorted(by_function.items()):
+            print(f"    {name:<22} {ratio(c[True], c[True] + c[False])}  ({c[True]}/{c[True] + c[False]})")
+        for line in misses[: args.show]:
+            print(f"  missed: {line}")
+        for line in false_flags[: args.show]:
+            print(f"  false flag: {line}")
+    if not args.no_blogs:
+        for corpus in ("blog_en", "blog_nb"):
+            root = CORPORA / corpus
+            files = sorted(p for p in root.rglob("*") if p.suffix in {".md", ".markdown", ".html"})
+            # The model trained on sentences of the other half of the posts (training/abuse/train.py).
+            files = [p for p in files if args.part == "all" or part_of(str(p.relative_to(root))) == args.part]
+            found = Counter()
+            for path in files:
+                text = path.read_text(encoding="utf-8", errors="replace")
+                for f in flagged(linter, text, None, format_for_path(str(path))):
+                    found[f.rule] += 1
+                    if args.show:
+                        print(f"  {corpus} {path.name}: {f.rule}: {f.text[:120]!r}")
+            total = sum(found.values())
+            print(
+                f"\n{corpus}: {len(files)} posts, {total} findings ({total / len(files) * 20:.2f} per 20 posts) {dict(found)}"
+            )
+    print(f"\n{time.perf_counter() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""Trained text classifiers shipped inside the package, loaded on first use.
+
+``abuse-en.weights`` and ``abuse-nb.weights`` are linear models (:mod:`postguard.classify.linear`) over
+exclusive classes :data:`ABUSE_LABELS` plus ``clean``, trained by ``training/abuse/train.py``
+from the data named there. Nothing is downloaded: the model files are package data. Text goes
+through :func:`prepare` both when training and when checking, so the two see the same words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from postguard.classify.linear import WEIGHTS_SUFFIX, LinearModel
+from postguard.errors import PostguardError
+
+MODELS = Path(__file__).resolve().parent
+#: What the abuse models tell apart; every other text is ``clean``.
+ABUSE_LABELS = ("hate", "threat", "insult", "disparaging")
+CLEAN = "clean"
+#: Sentences longer than this are cut for the model (a model reads a sentence, not a page).
+MAX_CHARS = 1_000
+
+_URL_RE = re.compile(r"https?://\S+|www\.\S+")
+_MENTION_RE = re.compile(r"@\w+")
+_REPEAT_RE = re.compile(r"([^\W\d_])\1{2,}")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s"})
+_LEET_WORD_RE = re.compile(r"\b(?=\w*[^\W\d_])(?=\w*[013457@$])[\w@$]+\b")
+
+
+def prepare(text: str) -> str:
+    """Text as the models read it: lower case, links and mentions as placeholders, letters
+    repeated for emphasis cut to two, digits that stand for letters in a word read as letters."""
+    text = _URL_RE.sub(" url ", text)
+    text = _MENTION_RE.sub("@user", text)
+    text = text.replace("#", " ").lower()
+    text = _REPEAT_RE.sub(r"\1\1", text)
+    text = _LEET_WORD_RE.sub(lambda m: m.group().translate(_LEET), text)
+    return " ".join(text.split())[:MAX_CHARS]
+
+
+@functools.cache
+def load(name: str) -> LinearModel:
+    """The shipped model ``name`` (``abuse-en``...), loaded once per process."""
+    path = MODELS / f"{name}{WEIGHTS_SUFFIX}"
+    if not path.is_file():
+        available = sorted(p.stem for p in MODELS.glob(f"*{WEIGHTS_SUFFIX}"))
+        raise PostguardError(
+            f"no model {name!r} in this installation (available: {', '.join(available) or 'none'}); "
+            "reinstall postguard, or build it with training/abuse/train.py"
+        )
+    return LinearModel.load(path)
+
+
+def classify(name: str, texts: Sequence[str]) -> list[dict[str, float]]:
+    """The class scores of each text (they sum to 1)."""
+    return load(name).scores([prepare(text) for text in texts])

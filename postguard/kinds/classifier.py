@@ -1,0 +1,112 @@
+"""``classifier``: a trained model reads each prose sentence and scores what it says.
+
+Word lists find the words; the abuse model (:mod:`postguard.classify`) finds put-downs,
+threats and hate written without them ("their engineers couldn't assemble a paper plane").
+Each rule takes one class of the model and a threshold; the sentences of a draft are scored
+once per model and shared by every rule that asks. ``targets`` (lists or terms) limits a rule to
+sentences that name someone it protects: disparagement needs a competitor, a customer, a
+colleague, a manager or the employer in the sentence.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from postguard.analysis import Analysis
+from postguard.classify import ABUSE_LABELS, classify
+from postguard.kinds import Hit
+from postguard.kinds.terms import rule_terms, unit_index
+from postguard.matching import TermIndex
+from postguard.policy import Policy, Rule
+
+#: Models a rule may name, and the classes each one has.
+MODELS = {"abuse": ABUSE_LABELS}
+#: Scopes whose sentences the model reads (code, links and markup are never prose).
+READ_SCOPES = frozenset({"prose", "front-matter", "comments"})
+DEFAULT_THRESHOLD = 0.5
+#: A sentence the model reads has at least this many different words: fewer is no sentence to
+#: judge (a bag-of-words model scores "word word word ..." by its one word, very surely).
+MIN_DISTINCT_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifierOptions:
+    """The model, the class this rule reports, how sure the model must be, and the targets."""
+
+    model: str
+    label: str
+    threshold: float
+    targets: TermIndex | None
+
+
+def sentence_scores(analysis: Analysis, model: str) -> list[tuple[int, int, dict[str, float]]]:
+    """(start, end, class scores) of every prose sentence of the draft, scored once per model."""
+
+    def score() -> list[tuple[int, int, dict[str, float]]]:
+        view, document = analysis.document.view, analysis.document
+        bounds = [*analysis.sentences, len(view)]
+        spans = []
+        for start, end in itertools.pairwise(bounds):
+            text = view[start:end]
+            stripped = text.strip()
+            if len(set(stripped.lower().split())) < MIN_DISTINCT_WORDS:
+                continue
+            lead = len(text) - len(text.lstrip())
+            at = start + lead
+            if document.scope_at(at) in READ_SCOPES:
+                spans.append((at, at + len(stripped)))
+        scores = classify(f"{model}-{analysis.language}", [view[s:e] for s, e in spans]) if spans else []
+        return [(s, e, c) for (s, e), c in zip(spans, scores, strict=True)]
+
+    return analysis.memo(f"classifier:{model}", score)
+
+
+class ClassifierCheck:
+    """Reports each sentence the model puts in the rule's class with at least its threshold."""
+
+    OPTIONS = frozenset({"model", "label", "threshold", "targets"})
+
+    @classmethod
+    def parse(cls, rule: Rule, policy: Policy) -> ClassifierOptions:
+        model = rule.options.get("model")
+        if model not in MODELS:
+            raise rule.error(f"'model' must be one of: {', '.join(MODELS)}; got {model!r}", "model")
+        label = rule.options.get("label")
+        if label not in MODELS[model]:
+            raise rule.error(
+                f"'label' must be one of the {model} model's classes: {', '.join(MODELS[model])}", "label"
+            )
+        threshold = rule.options.get("threshold", DEFAULT_THRESHOLD)
+        if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 < threshold < 1:
+            raise rule.error(f"'threshold' must be a number between 0 and 1, got {threshold!r}", "threshold")
+        targets = rule.options.get("targets")
+        index = None
+        if targets is not None:
+            if not isinstance(targets, dict) or not set(targets) <= {"lists", "terms"}:
+                raise rule.error("'targets' must have 'lists' and/or 'terms'", "targets")
+            index = TermIndex(rule_terms(rule, policy, dict(targets), where="targets."))
+        return ClassifierOptions(model, label, float(threshold), index)
+
+    def __init__(self, rule: Rule, options: ClassifierOptions) -> None:
+        self.rule = rule
+        self.options = options
+
+    def run(self, analysis: Analysis) -> Iterator[Hit]:
+        options = self.options
+        targeted: set[int] | None = None
+        if options.targets is not None:
+            found = options.targets.find(
+                analysis.units, analysis.language, unit_index(analysis), analysis.document.view
+            )
+            targeted = {analysis.sentence_of(match.start) for match in found}
+            if not targeted:
+                return
+        for start, end, scores in sentence_scores(analysis, options.model):
+            score = scores.get(options.label, 0.0)
+            if score < options.threshold:
+                continue
+            if targeted is not None and analysis.sentence_of(start) not in targeted:
+                continue
+            yield Hit(start, end, score=score)

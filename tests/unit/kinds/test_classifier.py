@@ -1,0 +1,127 @@
+"""``classifier``: the abuse model per prose sentence, with thresholds, targets and context."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import linter_from
+
+from postguard import PolicyError, load_policy_text
+from postguard.classify import ABUSE_LABELS, classify, prepare
+
+POLICY = """
+lists:
+  rivals:
+    terms: [our competitors, konkurrentene]
+rules:
+  - id: t.threat
+    kind: classifier
+    model: abuse
+    label: threat
+    category: offensive
+    message: m
+    unless: [quoted, negated, reported]
+  - id: t.disparaging
+    kind: classifier
+    model: abuse
+    label: disparaging
+    threshold: 0.5
+    targets: {lists: [rivals]}
+    category: disparaging
+    message: m
+"""
+
+
+def test_a_threat_is_reported_on_its_sentence_with_a_score() -> None:
+    text = "Great demo today. I will find you and hurt you."
+    findings = linter_from(POLICY).check(text, lang="en").findings
+    assert [(f.rule, f.text) for f in findings] == [("t.threat", "I will find you and hurt you.")]
+    assert findings[0].score is not None and 0.5 <= findings[0].score <= 1
+
+
+def test_quoting_a_threat_is_not_making_one() -> None:
+    text = "Someone wrote “say that again and I will break your legs” under our post."
+    assert linter_from(POLICY).check(text, lang="en").findings == ()
+
+
+def test_code_is_never_read_by_the_model() -> None:
+    text = "Notes:\n\n```\nI will find you and hurt you.\n```\n"
+    assert linter_from(POLICY).check(text, lang="en", format="markdown").findings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "flagged"),
+    [
+        ("Our competitors' engineers are hopeless amateurs.", "en", True),
+        ("Their engineers are hopeless amateurs.", "en", False),  # no target named
+        ("Konkurrentene er et sirkus av et selskap.", "nb", True),
+    ],
+)
+def test_disparagement_needs_a_target_in_its_sentence(text, lang, flagged):
+    rules = [f.rule for f in linter_from(POLICY).check(text, lang=lang).findings]
+    assert (rules == ["t.disparaging"]) is flagged
+
+
+def test_the_json_report_carries_the_score_for_model_findings_only() -> None:
+    from postguard.report.json import finding
+
+    linter = linter_from(POLICY + "\n  - {id: t.word, kind: terms, terms: [demo], category: c, message: m}\n")
+    result = linter.check("Great demo today. I will find you and hurt you.", lang="en")
+    shown = {f.rule: finding(f) for f in result.findings}
+    assert "score" not in shown["t.word"]
+    assert 0.5 <= shown["t.threat"]["score"] <= 1
+    json.dumps(shown)
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        ("model: gossip\n    label: threat", "'model' must be one of: abuse"),
+        ("model: abuse\n    label: rude", "'label' must be one of the abuse model's classes"),
+        (
+            "model: abuse\n    label: threat\n    threshold: 1.5",
+            "'threshold' must be a number between 0 and 1",
+        ),
+        (
+            "model: abuse\n    label: threat\n    targets: [boss]",
+            "'targets' must have 'lists' and/or 'terms'",
+        ),
+    ],
+)
+def test_bad_options_fail_at_load(options, problem):
+    policy = f"rules:\n  - id: t.bad\n    kind: classifier\n    {options}\n    category: c\n    message: m\n"
+    with pytest.raises(PolicyError, match="t.bad") as error:
+        load_policy_text(policy)
+    assert problem in str(error.value)
+
+
+def test_scores_are_a_distribution_over_the_classes() -> None:
+    for lang in ("en", "nb"):
+        (scores,) = classify(f"abuse-{lang}", ["hello"])
+        assert set(scores) == {*ABUSE_LABELS, "clean"}
+        assert abs(sum(scores.values()) - 1) < 1e-4
+
+
+def test_prepare_reads_disguises_and_drops_links_and_mentions() -> None:
+    assert prepare("@bob  U R an 1d10t!!! https://x.io/a #LOSER") == "@user u r an idiot!!! url loser"
+
+
+def test_a_policy_sets_a_built_in_model_rules_threshold() -> None:
+    linter = linter_from("extends: [offensive]\nthreshold: {offensive.model.threat: 0.99}\n")
+    assert linter.policy.rule("offensive.model.threat").options["threshold"] == 0.99
+    assert [f.rule for f in linter.check("I will find you and hurt you.", lang="en").findings] == []
+
+
+@pytest.mark.parametrize(
+    ("setting", "problem"),
+    [
+        ("{offensive.model.threat: 2}", "must be a number between 0 and 1"),
+        ("{offensive.model.thraet: 0.7}", "unknown rule id 'offensive.model.thraet' in 'threshold'"),
+        ("{offensive.insult.en: 0.7}", "has no threshold: only model rules"),
+    ],
+)
+def test_bad_thresholds_fail_at_load(setting, problem):
+    with pytest.raises(PolicyError) as error:
+        load_policy_text(f"extends: [offensive]\nthreshold: {setting}\n")
+    assert problem in str(error.value)

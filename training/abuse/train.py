@@ -1,0 +1,391 @@
+"""Build the abuse classifiers shipped in postguard/classify/ (abuse-en, abuse-nb).
+
+Reproducible from the repository and ../shared alone, offline:
+
+    python training/abuse/train.py [--lang en|nb|all] [--epochs N] [--report-only]
+
+Data (see training/abuse/SOURCES.md for licences and what each part is):
+- en: the full Davidson et al. (2017) set (hate_speech -> hate, offensive_language -> insult,
+  neither -> clean), ToxiGen's curated statements (hate -> hate, neutral -> clean), and our
+  own written data (data/en_written*.jsonl: hate, threat, insult, disparaging and hard negatives).
+- nb: DKHate (Danish, the nearest public set: OFF -> insult, NOT -> clean; its own train/test
+  split) and our own written Norwegian data (data/nb_written*.jsonl).
+
+Held-out halves: our data, Davidson and ToxiGen are split by crc32 of the id (or text) into a
+training half (even) and a held-out half (odd); DKHate keeps its published test split. Only the
+training halves are trained on; the figures printed are on the held-out halves. The final
+models are trained on the training halves too, so the printed figures describe them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import sys
+import time
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+CORPORA = ROOT.parent / "shared" / "corpora"
+SHARED = CORPORA / "offensive"
+sys.path.insert(0, str(ROOT))
+
+from postguard.classify import ABUSE_LABELS, CLEAN, MODELS, prepare  # noqa: E402
+from postguard.classify.linear import BUCKETS, WEIGHTS_SUFFIX, LinearModel, features  # noqa: E402
+
+LABELS = (*ABUSE_LABELS, CLEAN)
+SEED = 0
+#: The linear model's training: examples per batch, AdaGrad's step and the L2 penalty.
+LINEAR_BATCH = 64
+#: Thresholds the validation sweep prints.
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+LEARNING_RATE = 0.2
+L2 = 1e-5
+DROPOUT = 0.2
+#: Our written examples are few beside Davidson's 24,783 tweets: they are repeated this many
+#: times per epoch so that workplace abuse and the hard negatives weigh as much as tweets.
+OWN_DATA_WEIGHT = {"en": 4, "nb": 3}
+DAVIDSON = {"hate_speech": "hate", "offensive_language": "insult", "neither": CLEAN}
+TOXIGEN = {"hate": "hate", "neutral": CLEAN}
+DKHATE = {"OFF": "insult", "NOT": CLEAN}
+#: Published company blogs, as ordinary clean prose of the kind employees write: without them
+#: the model has seen tweets and comments only and takes technical writing for abuse.
+BLOGS = {"en": "blog_en", "nb": "blog_nb"}
+MAX_BLOG_SENTENCES = 6_000
+
+
+def held_out(key: str) -> bool:
+    return zlib.crc32(key.encode()) % 2 == 1
+
+
+#: With --validate, a quarter of the data (from the training half) is kept out of training and
+#: the thresholds are chosen on it; the shipped models then train on the whole training half.
+VALIDATE = False
+
+
+def validation(key: str) -> bool:
+    return VALIDATE and zlib.crc32(key.encode()) % 4 == 0
+
+
+def read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def bench_held_out() -> frozenset[str]:
+    """Texts bench/packs.py reports on (the odd rows of en_davidson.jsonl and da_dkhate_proxy.jsonl):
+    never trained on, wherever else they appear."""
+    texts = set()
+    for name in ("en_davidson.jsonl", "da_dkhate_proxy.jsonl"):
+        texts.update(row["text"] for row in read(SHARED / name)[1::2])
+    return frozenset(texts)
+
+
+def datasets(lang: str) -> dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]]:
+    """Per source: (training half, held-out half) of (text, label)."""
+    out: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {}
+    reserved = bench_held_out()
+
+    def split(name: str, rows: Iterable[tuple[str, str, str]]) -> None:
+        train: list[tuple[str, str]] = []
+        test: list[tuple[str, str]] = []
+        checks: list[tuple[str, str]] = []
+        for key, text, label in rows:
+            if held_out(key):
+                test.append((text, label))
+            elif validation(key):
+                checks.append((text, label))
+            elif text not in reserved:
+                train.append((text, label))
+        out[name] = (train, test)
+        if VALIDATE and name in ("own", "blogs"):
+            out[f"{name}:validation"] = ([], checks)
+
+    split("blogs", blog_sentences(lang))
+    own = [row for path in sorted((HERE / "data").glob(f"{lang}_written*.jsonl")) for row in read(path)]
+    split("own", ((r["id"], r["text"], r["label"]) for r in own))
+    if lang == "en":
+        davidson = read(SHARED / "en_davidson_full.jsonl")
+        split("davidson", ((r["id"], r["text"], DAVIDSON[r["orig_label"]]) for r in davidson))
+        toxigen = read(SHARED / "en_toxigen_prompts.jsonl")
+        split("toxigen", ((r["text"], r["text"], TOXIGEN[r["label"]]) for r in toxigen))
+    else:
+        dkhate = read(SHARED / "da_dkhate_full.jsonl")
+        out["dkhate"] = (
+            [
+                (r["text"], DKHATE[r["orig_label"]])
+                for r in dkhate
+                if r["split"] == "train" and r["text"] not in reserved
+            ],
+            [(r["text"], DKHATE[r["orig_label"]]) for r in dkhate if r["split"] == "test"],
+        )
+    return out
+
+
+BOW = {
+    "@architectures": "spacy.TextCatBOW.v3",
+    "exclusive_classes": True,
+    "ngram_size": 2,
+    "no_output_layer": False,
+    "length": 2**18,
+}
+#: Words and their prefixes, suffixes and shapes embedded and mixed by a small CNN, beside the
+#: bag of words: it carries what a word list cannot ("dummere", "dumme", "dumskalle" share parts).
+ENSEMBLE = {
+    "@architectures": "spacy.TextCatEnsemble.v2",
+    "linear_model": BOW,
+    "tok2vec": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {
+            "@architectures": "spacy.MultiHashEmbed.v2",
+            "width": 64,
+            "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+            "rows": [5000, 2500, 2500, 1000],
+            "include_static_vectors": False,
+        },
+        "encode": {
+            "@architectures": "spacy.MaxoutWindowEncoder.v2",
+            "width": 64,
+            "window_size": 1,
+            "maxout_pieces": 3,
+            "depth": 2,
+        },
+    },
+}
+ARCHITECTURES = {"bow": BOW, "ensemble": ENSEMBLE}
+
+
+def blog_sentences(lang: str) -> list[tuple[str, str, str]]:
+    """(post path, sentence, clean) for the prose sentences of the language's blog corpus. The
+    post's path decides its half, so bench/abuse.py can count false flags on unseen posts."""
+    from postguard.analysis import Analysis
+    from postguard.parsers import format_for_path, parse
+
+    out: list[tuple[str, str, str]] = []
+    root = CORPORA / BLOGS[lang]
+    for path in sorted(root.rglob("*")):
+        if path.suffix not in {".md", ".markdown", ".html"}:
+            continue
+        key = str(path.relative_to(root))
+        document = parse(path.read_text(encoding="utf-8", errors="replace"), format_for_path(str(path)), None)
+        bounds = [*Analysis(document, lang).sentences, len(document.view)]
+        for start, end in itertools.pairwise(bounds):
+            sentence = document.view[start:end].strip()
+            if document.scope_at(start) == "prose" and sum(c.isalpha() for c in sentence) >= 12:
+                out.append((key, sentence, CLEAN))
+    random.Random(SEED).shuffle(out)
+    return out[: MAX_BLOG_SENTENCES * 2]
+
+
+def build(lang: str, arch: str):
+    import spacy
+
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("textcat", config={"model": ARCHITECTURES[arch]})
+    return nlp
+
+
+def examples(nlp, rows: list[tuple[str, str]]):
+    from spacy.training import Example
+
+    return [
+        Example.from_dict(
+            nlp.make_doc(prepare(text)), {"cats": {label: float(label == gold) for label in LABELS}}
+        )
+        for text, gold in rows
+    ]
+
+
+class SpacyModel:
+    """A spaCy textcat pipeline behind the shape of :class:`LinearModel` (for comparison)."""
+
+    def __init__(self, nlp) -> None:
+        self.nlp = nlp
+
+    def scores(self, texts: list[str]) -> list[dict[str, float]]:
+        return [dict(doc.cats) for doc in self.nlp.pipe(texts, batch_size=256)]
+
+    def save(self, target: Path, sources: list[str]) -> None:
+        self.nlp.meta.update({"name": target.name.replace("-", "_"), "version": "1.0.0", "sources": sources})
+        self.nlp.to_disk(target)
+
+
+def training_rows(lang: str, data) -> list[tuple[str, str]]:
+    return [
+        row
+        for name, (part, _) in data.items()
+        for row in part * (OWN_DATA_WEIGHT[lang] if name == "own" else 1)
+    ]
+
+
+def softmax(logits):
+    """Row-wise softmax of a numpy matrix."""
+    import numpy
+
+    exp = numpy.exp(logits - logits.max(axis=-1, keepdims=True))
+    return exp / exp.sum(axis=-1, keepdims=True)
+
+
+def train_linear(lang: str, epochs: int) -> tuple[LinearModel, dict]:
+    """Softmax regression over hashed words and pairs, AdaGrad on the rows a batch touches."""
+    import numpy
+
+    rng = numpy.random.default_rng(SEED)
+    data = datasets(lang)
+    rows = training_rows(lang, data)
+    keys = [numpy.asarray(features(prepare(text)) or [0], dtype=numpy.int64) for text, _ in rows]
+    gold = numpy.asarray([LABELS.index(label) for _, label in rows])
+    weights = numpy.zeros((BUCKETS, len(LABELS)), dtype=numpy.float32)
+    bias = numpy.zeros(len(LABELS), dtype=numpy.float32)
+    squares = numpy.full((BUCKETS, len(LABELS)), 1e-6, dtype=numpy.float32)
+    bias_squares = numpy.full(len(LABELS), 1e-6, dtype=numpy.float32)
+    for epoch in range(epochs):
+        order = rng.permutation(len(rows))
+        loss = 0.0
+        for start in range(0, len(order), LINEAR_BATCH):
+            batch = order[start : start + LINEAR_BATCH]
+            lengths = numpy.asarray([len(keys[i]) for i in batch])
+            cols = numpy.concatenate([keys[i] for i in batch])
+            owner = numpy.repeat(numpy.arange(len(batch)), lengths)
+            logits = numpy.add.reduceat(weights[cols], numpy.cumsum(lengths) - lengths, axis=0) + bias
+            probabilities = softmax(logits)
+            loss -= float(numpy.log(probabilities[numpy.arange(len(batch)), gold[batch]] + 1e-9).sum())
+            delta = probabilities
+            delta[numpy.arange(len(batch)), gold[batch]] -= 1.0
+            touched, where = numpy.unique(cols, return_inverse=True)
+            grad = numpy.zeros((len(touched), len(LABELS)), dtype=numpy.float32)
+            numpy.add.at(grad, where, delta[owner])
+            grad += L2 * weights[touched]
+            squares[touched] += grad**2
+            weights[touched] -= LEARNING_RATE * grad / numpy.sqrt(squares[touched])
+            bias_grad = delta.sum(axis=0)
+            bias_squares += bias_grad**2
+            bias -= LEARNING_RATE * bias_grad / numpy.sqrt(bias_squares)
+        print(f"  {lang} epoch {epoch + 1}/{epochs}: loss {loss / len(rows):.3f}", flush=True)
+    flat = array("f")
+    flat.frombytes(weights.astype("<f4").tobytes())
+    return LinearModel(LABELS, flat, bias.tolist()), data
+
+
+def train(lang: str, epochs: int, arch: str):
+    if arch == "linear":
+        return train_linear(lang, epochs)
+    from spacy.util import fix_random_seed, minibatch
+
+    fix_random_seed(SEED)
+    rng = random.Random(SEED)
+    data = datasets(lang)
+    rows = training_rows(lang, data)
+    nlp = build(lang, arch)
+    textcat = nlp.get_pipe("textcat")
+    for label in LABELS:
+        textcat.add_label(label)
+    train_examples = examples(nlp, rows)
+    optimizer = nlp.initialize(lambda: train_examples[:2000])
+    for epoch in range(epochs):
+        rng.shuffle(train_examples)
+        losses: dict[str, float] = {}
+        for batch in minibatch(train_examples, size=64):
+            nlp.update(batch, sgd=optimizer, losses=losses, drop=DROPOUT)
+        print(f"  {lang} epoch {epoch + 1}/{epochs}: loss {losses.get('textcat', 0.0):.2f}", flush=True)
+    return SpacyModel(nlp), data
+
+
+def predict(model, texts: list[str]) -> list[tuple[str, float]]:
+    out = []
+    for scores in model.scores([prepare(t) for t in texts]):
+        label = max(scores, key=scores.__getitem__)
+        out.append((label, scores[label]))
+    return out
+
+
+def report(model, data, lang: str) -> None:
+    """Held-out figures: abusive (any class but clean) vs clean, and per class on our own data."""
+    for name, (_, test) in data.items():
+        if not test:
+            continue
+        guesses = predict(model, [t for t, _ in test])
+        truth = [label != CLEAN for _, label in test]
+        said = [label != CLEAN for label, _ in guesses]
+        tp = sum(a and b for a, b in zip(truth, said, strict=True))
+        fp = sum(b and not a for a, b in zip(truth, said, strict=True))
+        fn = sum(a and not b for a, b in zip(truth, said, strict=True))
+        if not any(truth):
+            print(f"{lang} {name:<9} held-out {len(test):>6}: all clean, {fp} flagged ({fp / len(test):.2%})")
+            continue
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"{lang} {name:<9} held-out {len(test):>6}: abusive P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+        if name == "own":
+            confusion = Counter((gold, label) for (_, gold), (label, _) in zip(test, guesses, strict=True))
+            for gold in LABELS:
+                row = " ".join(f"{label[:5]}={confusion[gold, label]:<3}" for label in LABELS)
+                print(f"    {gold:<12} {row}")
+
+
+def sweep(model, data, lang: str) -> None:
+    """Per class, on the validation quarter: recall on our sentences of that class, and how many
+    clean sentences (ours and blog sentences) reach each threshold. Thresholds are chosen here."""
+    own = data["own:validation"][1]
+    blogs = data["blogs:validation"][1]
+    own_scores = model.scores([prepare(t) for t, _ in own])
+    blog_scores = model.scores([prepare(t) for t, _ in blogs])
+    for label in ABUSE_LABELS:
+        cells = []
+        for threshold in THRESHOLDS:
+            hit = sum(
+                1
+                for (_, gold), s in zip(own, own_scores, strict=True)
+                if gold == label and s[label] >= threshold
+            )
+            total = sum(1 for _, gold in own if gold == label)
+            false = sum(
+                1
+                for (_, gold), s in zip(own, own_scores, strict=True)
+                if gold == CLEAN and s[label] >= threshold
+            )
+            noise = sum(1 for s in blog_scores if s[label] >= threshold)
+            cells.append(f"{threshold}: R {hit / max(total, 1):.2f} fp {false}+{noise}")
+        print(f"  {lang} {label:<12} " + " | ".join(cells))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="all", choices=["en", "nb", "all"])
+    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--arch", default="linear", choices=["linear", *sorted(ARCHITECTURES)])
+    parser.add_argument("--no-save", action="store_true", help="measure only; keep the shipped models")
+    parser.add_argument(
+        "--out", type=Path, default=MODELS, help="where to write abuse-LANG (default: the package)"
+    )
+    parser.add_argument(
+        "--validate", action="store_true", help="keep a validation quarter out and print the threshold sweep"
+    )
+    args = parser.parse_args()
+    global VALIDATE
+    VALIDATE = args.validate
+    for lang in ("en", "nb") if args.lang == "all" else (args.lang,):
+        started = time.perf_counter()
+        model, data = train(lang, args.epochs, args.arch)
+        report(model, data, lang)
+        if VALIDATE:
+            sweep(model, data, lang)
+        if not args.no_save:
+            if args.arch == "linear":
+                target = args.out / f"abuse-{lang}{WEIGHTS_SUFFIX}"
+                model.save(target)
+            else:
+                target = args.out / f"abuse-{lang}-{args.arch}"
+                model.save(target, list(data))
+            print(f"saved {target} in {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
