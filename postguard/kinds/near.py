@@ -29,7 +29,8 @@ class NearCheck:
     """Reports the stretch from one term to the other when both occur in one window.
 
     ``near.within`` is ``sentence`` (default) or a number of words between the two, within
-    one sentence either way.
+    one sentence either way; or ``adjacent``: the same sentence or the one right before or after
+    it ("We're buying Fjordsoft. Not public until Monday.").
     """
 
     OPTIONS = frozenset({"lists", "terms", "case", "inflect", "compound", "variants", "near"})
@@ -46,8 +47,12 @@ class NearCheck:
                     "near",
                 )
         within = near.get("within", "sentence")
-        if within != "sentence" and (not isinstance(within, int) or isinstance(within, bool) or within < 1):
-            raise rule.error("'near.within' must be 'sentence' or a whole number of words", "near")
+        if within not in ("sentence", "adjacent") and (
+            not isinstance(within, int) or isinstance(within, bool) or within < 1
+        ):
+            raise rule.error(
+                "'near.within' must be 'sentence', 'adjacent' or a whole number of words", "near"
+            )
         first = rule_terms(rule, policy)
         second = rule_terms(rule, policy, dict(near), where="near.")
         return NearOptions(tuple(first), tuple(second), within)
@@ -100,9 +105,11 @@ class NearCheck:
             gap = max(b.first_unit - a.last_unit, a.first_unit - b.last_unit) - 1
             # Never across a sentence end: "Our customers love it. Idiots at X disagree." puts
             # down X, not the customers. A number of words narrows the sentence further.
-            close = units[a.first_unit].sentence == units[b.first_unit].sentence and (
-                isinstance(self.within, str) or gap <= self.within
-            )
+            apart = abs(units[a.first_unit].sentence - units[b.first_unit].sentence)
+            if self.within == "adjacent":
+                close = apart <= 1
+            else:
+                close = apart == 0 and (isinstance(self.within, str) or gap <= self.within)
             if close and (best is None or gap < best[0]):
                 best = (gap, b)
         return best[1] if best else None

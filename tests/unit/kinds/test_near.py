@@ -32,3 +32,30 @@ def test_a_word_window_never_reaches_into_the_next_sentence(text, lang):
 )
 def test_a_word_window_inside_one_sentence_still_finds_them(text, lang):
     assert [f.rule for f in linter_from(POLICY).check(text, lang=lang).findings] == ["t.customer-insult"]
+
+
+ADJACENT = """
+rules:
+  - id: t.secret-deal
+    kind: near
+    terms: [acquisition, oppkjøpet]
+    near: {terms: [not public, ikke offentlig], within: adjacent}
+    category: confidential
+    message: m
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The acquisition is done. It is not public until Monday.", "en"),
+        ("Oppkjøpet er klart. Det er ikke offentlig før mandag.", "nb"),
+    ],
+)
+def test_adjacent_reaches_into_the_next_sentence(text, lang):
+    assert [f.rule for f in linter_from(ADJACENT).check(text, lang=lang).findings] == ["t.secret-deal"]
+
+
+def test_adjacent_goes_no_further_than_the_next_sentence():
+    text = "The acquisition is done. We had a long week. It is not public until Monday."
+    assert linter_from(ADJACENT).check(text, lang="en").findings == ()
