@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from postguard.classify.linear import WEIGHTS_SUFFIX, LinearModel
+from postguard.classify.linear import WEIGHTS_SUFFIX, LinearModel, features
 from postguard.errors import PostguardError
 
 MODELS = Path(__file__).resolve().parent
@@ -57,3 +57,23 @@ def load(name: str) -> LinearModel:
 def classify(name: str, texts: Sequence[str]) -> list[dict[str, float]]:
     """The class scores of each text (they sum to 1)."""
     return load(name).scores([prepare(text) for text in texts])
+
+
+class Reading:
+    """Texts read by one model: their features once, a cheap ceiling on every abusive class,
+    and full scores only for texts whose ceiling reaches what a rule asks."""
+
+    def __init__(self, name: str, texts: Sequence[str]) -> None:
+        self.model = load(name)
+        self.keys = [features(prepare(text)) for text in texts]
+        self.ceilings = [self.model.ceiling(keys) for keys in self.keys]
+        self._scores: dict[int, dict[str, float]] = {}
+
+    def scores(self, index: int, floor: float) -> dict[str, float] | None:
+        """The scores of text ``index``, or None when no class but the baseline can reach ``floor``."""
+        if self.ceilings[index] < floor:
+            return None
+        found = self._scores.get(index)
+        if found is None:
+            found = self._scores[index] = self.model.scores_of(self.keys[index])
+        return found

@@ -43,14 +43,38 @@ def softmax(logits: Sequence[float]) -> list[float]:
 
 class LinearModel:
     """Weights (BUCKETS rows of one float per class) and a bias; scores are a softmax over the
-    summed rows of a text's features. Stored as one JSON header line (labels, buckets) followed
-    by the float32 weights and bias, little-endian: read with the standard library alone, so
-    checking a draft imports neither numpy nor spaCy."""
+    summed rows of a text's features. ``baseline`` is the class a text belongs to when nothing
+    stands out (``clean``): :meth:`ceiling` bounds every other class cheaply.
 
-    def __init__(self, labels: Sequence[str], weights: array, bias: Sequence[float]) -> None:
+    Stored as one JSON header line (labels, baseline, buckets) followed by the float32 weights,
+    the bias and each feature's lead (see :meth:`ceiling`), little-endian: read with the
+    standard library alone, so checking a draft imports neither numpy nor spaCy."""
+
+    def __init__(
+        self,
+        labels: Sequence[str],
+        baseline: str,
+        weights: array,
+        bias: Sequence[float],
+        leads: array | None = None,
+    ) -> None:
         self.labels = tuple(labels)
+        self.baseline = baseline
         self.weights = weights
         self.bias = list(bias)
+        self.leads = leads if leads is not None else self._compute_leads()
+
+    def _compute_leads(self) -> array:
+        """Per feature, the largest lead of any class over the baseline."""
+        classes, base = len(self.labels), self.labels.index(self.baseline)
+        weights = self.weights
+        return array(
+            "f",
+            (
+                max(weights[row + c] - weights[row + base] for c in range(classes) if c != base)
+                for row in range(0, BUCKETS * classes, classes)
+            ),
+        )
 
     @classmethod
     def load(cls, path: Path) -> LinearModel:
@@ -61,24 +85,25 @@ class LinearModel:
                 raise ValueError(
                     f"{path}: built for {header.get('buckets')} buckets, this version uses {BUCKETS}"
                 )
-            weights = array("f")
-            weights.frombytes(handle.read(4 * BUCKETS * len(labels)))
-            bias = array("f")
-            bias.frombytes(handle.read(4 * len(labels)))
+            parts = [array("f") for _ in range(3)]
+            for part, count in zip(parts, (BUCKETS * len(labels), len(labels), BUCKETS), strict=True):
+                part.frombytes(handle.read(4 * count))
         if sys.byteorder != "little":
-            weights.byteswap()
-            bias.byteswap()
-        return cls(labels, weights, bias)
+            for part in parts:
+                part.byteswap()
+        weights, bias, leads = parts
+        return cls(labels, header["baseline"], weights, bias, leads)
 
     def save(self, path: Path) -> None:
-        weights, bias = array("f", self.weights), array("f", self.bias)
+        parts = [array("f", self.weights), array("f", self.bias), array("f", self.leads)]
         if sys.byteorder != "little":
-            weights.byteswap()
-            bias.byteswap()
+            for part in parts:
+                part.byteswap()
+        header = {"labels": list(self.labels), "baseline": self.baseline, "buckets": BUCKETS}
         with path.open("wb") as handle:
-            handle.write(json.dumps({"labels": list(self.labels), "buckets": BUCKETS}).encode() + b"\n")
-            handle.write(weights.tobytes())
-            handle.write(bias.tobytes())
+            handle.write(json.dumps(header).encode() + b"\n")
+            for part in parts:
+                handle.write(part.tobytes())
 
     def logits(self, keys: list[int]) -> list[float]:
         classes = len(self.labels)
@@ -90,6 +115,20 @@ class LinearModel:
                 sums[c] += weights[row + c]
         return sums
 
+    def ceiling(self, keys: list[int]) -> float:
+        """An upper bound on the score of every class but the baseline, from one number per
+        feature: P(c) <= sigmoid(logit_c - logit_baseline), and that difference is at most the
+        bias's largest lead plus the sum of each feature's largest lead. Most sentences of a post
+        are far from every class: their full scores are never computed."""
+        base = self.bias[self.labels.index(self.baseline)]
+        leads = self.leads
+        total = max(b - base for i, b in enumerate(self.bias) if self.labels[i] != self.baseline)
+        total += sum(leads[key] for key in keys)
+        return 1.0 / (1.0 + math.exp(-total)) if total > -50 else 0.0
+
+    def scores_of(self, keys: list[int]) -> dict[str, float]:
+        return dict(zip(self.labels, softmax(self.logits(keys)), strict=True))
+
     def scores(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """Class scores (summing to 1) of already prepared texts."""
-        return [dict(zip(self.labels, softmax(self.logits(features(text))), strict=True)) for text in texts]
+        return [self.scores_of(features(text)) for text in texts]

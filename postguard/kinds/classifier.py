@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from postguard.analysis import Analysis
-from postguard.classify import ABUSE_LABELS, classify
+from postguard.classify import ABUSE_LABELS, Reading
 from postguard.kinds import Hit
 from postguard.kinds.terms import rule_terms, unit_index
 from postguard.matching import TermIndex
@@ -41,10 +41,11 @@ class ClassifierOptions:
     targets: TermIndex | None
 
 
-def sentence_scores(analysis: Analysis, model: str) -> list[tuple[int, int, dict[str, float]]]:
-    """(start, end, class scores) of every prose sentence of the draft, scored once per model."""
+def sentence_reading(analysis: Analysis, model: str) -> tuple[list[tuple[int, int]], Reading]:
+    """The prose sentences of the draft (start, end) and the model's reading of them, made once
+    per model and shared by every rule that asks it."""
 
-    def score() -> list[tuple[int, int, dict[str, float]]]:
+    def read() -> tuple[list[tuple[int, int]], Reading]:
         view, document = analysis.document.view, analysis.document
         bounds = [*analysis.sentences, len(view)]
         spans = []
@@ -57,10 +58,9 @@ def sentence_scores(analysis: Analysis, model: str) -> list[tuple[int, int, dict
             at = start + lead
             if document.scope_at(at) in READ_SCOPES:
                 spans.append((at, at + len(stripped)))
-        scores = classify(f"{model}-{analysis.language}", [view[s:e] for s, e in spans]) if spans else []
-        return [(s, e, c) for (s, e), c in zip(spans, scores, strict=True)]
+        return spans, Reading(f"{model}-{analysis.language}", [view[s:e] for s, e in spans])
 
-    return analysis.memo(f"classifier:{model}", score)
+    return analysis.memo(f"classifier:{model}", read)
 
 
 class ClassifierCheck:
@@ -103,8 +103,10 @@ class ClassifierCheck:
             targeted = {analysis.sentence_of(match.start) for match in found}
             if not targeted:
                 return
-        for start, end, scores in sentence_scores(analysis, options.model):
-            score = scores.get(options.label, 0.0)
+        spans, reading = sentence_reading(analysis, options.model)
+        for index, (start, end) in enumerate(spans):
+            scores = reading.scores(index, options.threshold)
+            score = scores.get(options.label, 0.0) if scores is not None else 0.0
             if score < options.threshold:
                 continue
             if targeted is not None and analysis.sentence_of(start) not in targeted:

@@ -97,6 +97,20 @@ class Gap:
 Element = Words | Choice | Gap
 
 
+def choice(options: Sequence[tuple[Element, ...]], optional: bool = False) -> Choice:
+    """A choice whose one-word options are merged into one :class:`Words` (a list of a hundred
+    words is then one set look-up per position, not a hundred)."""
+    single = [option[0] for option in options if len(option) == 1 and isinstance(option[0], Words)]
+    if len(single) < 2:
+        return Choice(tuple(options), optional)
+    merged = Words(
+        frozenset().union(*(w.forms for w in single)),
+        tuple(prefix for w in single for prefix in w.prefixes),
+    )
+    rest = [option for option in options if not (len(option) == 1 and isinstance(option[0], Words))]
+    return Choice(((merged,), *rest), optional)
+
+
 def advance(sequence: Iterable[Element], tokens: list[Token], at: set[int]) -> set[int]:
     """The token positions a sequence can end at when it starts at any of ``at``."""
     for element in sequence:
@@ -191,7 +205,7 @@ class _Parser:
             part = self.parts[self.at]
             self.at += 1
             if part == closing:
-                return Choice(tuple(options), optional=closing == "]")
+                return choice(options, optional=closing == "]")
             if part != "|":
                 raise PatternError(f"has {part!r} where {closing!r} was expected")
 
@@ -236,7 +250,7 @@ class _Parser:
             options.append((*(Words(frozenset({w})) for w in words[:-1]), Words(frozenset(last))))
         if not options:
             raise PatternError(f"names the list {{{name}}}, which has no plain terms")
-        return Choice(tuple(options))
+        return choice(options)
 
 
 def words_of(text: str) -> list[str]:

@@ -270,7 +270,7 @@ def train_linear(lang: str, epochs: int) -> tuple[LinearModel, dict]:
         print(f"  {lang} epoch {epoch + 1}/{epochs}: loss {loss / len(rows):.3f}", flush=True)
     flat = array("f")
     flat.frombytes(weights.astype("<f4").tobytes())
-    return LinearModel(LABELS, flat, bias.tolist()), data
+    return LinearModel(LABELS, CLEAN, flat, bias.tolist()), data
 
 
 def train(lang: str, epochs: int, arch: str):
