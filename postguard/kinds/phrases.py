@@ -276,6 +276,17 @@ def first_words(element: Element) -> tuple[frozenset[str], tuple[str, ...]] | No
     return None
 
 
+def required_words(elements: Sequence[Element]) -> list[frozenset[str]]:
+    """For each element a match cannot skip (not a gap, not optional, no prefix), the words one
+    of which it must contain."""
+    needs = []
+    for element in elements:
+        first = first_words(element)
+        if first is not None and not first[1]:
+            needs.append(first[0])
+    return needs
+
+
 def last_words(element: Element) -> tuple[frozenset[str], tuple[str, ...]] | None:
     """The words a match of ``element`` can end with (forms, prefixes), or None for any word."""
     if isinstance(element, Words):
@@ -370,6 +381,9 @@ class PhrasesCheck:
                 self.by_last[form].append(number)
             self.by_last_prefix.extend((prefix, number) for prefix in last[1])
         self.spelt_last = sorted(SPELT_WORDS & self.by_last.keys())
+        # Every word a match must contain, per pattern: a sentence that lacks one of them is not
+        # tried at all (one set test per element instead of walking gaps word by word).
+        self.required = [required_words(elements) for elements in self.patterns]
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
         units = analysis.units
@@ -383,6 +397,10 @@ class PhrasesCheck:
             if not anywhere and not self._may_start(units, numbered, sentence, active):
                 continue
             tokens = context.tokens(sentence)
+            present = {reading for token in tokens for reading in token.readings}
+            active = {n for n in active if all(not need.isdisjoint(present) for need in self.required[n])}
+            if not active:
+                continue
             position = 0
             while position < len(tokens):
                 if not anywhere and by_word.keys().isdisjoint(tokens[position].readings):

@@ -88,3 +88,17 @@ def test_inflections_cover_both_languages() -> None:
     assert {"smokes", "smoked", "smoking"} <= inflections("smoke")
     assert {"popped", "popping"} <= inflections("pop")
     assert {"røyker", "røykte", "røyka", "røykt"} <= inflections("røyke")
+
+
+def test_required_words_are_every_element_a_match_cannot_skip() -> None:
+    from postguard.kinds.phrases import PhrasesCheck
+
+    policy = load_policy_text(
+        "rules:\n  - id: t.r\n    kind: phrases\n    category: c\n    message: m\n"
+        '    match: ["(took|had) [a] ~3 (pill|bump) microdos* tonight"]\n'
+    )
+    rule = policy.rule("t.r")
+    check = PhrasesCheck(rule, PhrasesCheck.parse(rule, policy))
+    assert check.required == [
+        [frozenset({"took", "had"}), frozenset({"pill", "bump"}), frozenset({"tonight"})]
+    ]
