@@ -3,14 +3,19 @@ file, and files written atomically (never half-written, never overwritten withou
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar, cast
 
 from postguard.errors import InputError, PostguardError
 from postguard.model import STDIN
+
+T = TypeVar("T")
 
 BACKUP_SUFFIX = ".bak"
 
@@ -164,3 +169,30 @@ def write_atomic(path: str | os.PathLike[str], text: str, backup: bool = True) -
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def user_cache(name: str) -> Path:
+    """Where postguard keeps ``name`` in the user's cache folder (``$XDG_CACHE_HOME`` or ~/.cache)."""
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    return Path(base) / "postguard" / name
+
+
+def cached_json(path: Path | None, build: Callable[[], T]) -> T:
+    """``build()``'s result, kept as JSON at ``path``: read from there when it is there, else
+    built and written atomically (a temporary file renamed into place, so two processes never
+    read half a file). A cache that cannot be read or written only costs the build."""
+    if path is not None:
+        try:
+            return cast(T, json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            pass
+    data = build()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return data

@@ -11,11 +11,11 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
-import json
-import os
 from collections.abc import Iterable
 from importlib import metadata, resources
 from pathlib import Path
+
+from postguard.io import cached_json, user_cache
 
 
 def read_zipf(language: str) -> dict[str, float]:
@@ -53,24 +53,7 @@ def known_words(language: str, words: Iterable[str]) -> dict[str, float]:
     kept in the user's cache folder and a later process reads it in a millisecond; an empty
     dict when wordfreq has no large list for the language."""
     wanted = sorted(set(words))
-    path = _known_words_file(language, wanted)
-    if path is not None:
-        try:
-            cached = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(cached, dict):
-                return cached
-        except (OSError, ValueError):
-            pass
-    found = _read_known(language, frozenset(wanted))
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError:
-            pass
-    return found
+    return cached_json(_known_words_file(language, wanted), lambda: _read_known(language, frozenset(wanted)))
 
 
 def _read_known(language: str, wanted: frozenset[str]) -> dict[str, float]:
@@ -90,11 +73,10 @@ def _read_known(language: str, wanted: frozenset[str]) -> dict[str, float]:
 
 
 def _known_words_file(language: str, words: list[str]) -> Path | None:
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
     try:
         version = metadata.version("wordfreq")
     except metadata.PackageNotFoundError:
         return None
     digest = hashlib.sha256("\n".join(words).encode("utf-8")).hexdigest()[:24]
     name = f"known-words-v{KNOWN_WORDS_CACHE_VERSION}-wordfreq{version}-{language}-{digest}.json"
-    return Path(base) / "postguard" / name
+    return user_cache(name)

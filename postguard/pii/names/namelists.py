@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import functools
 import importlib
-import json
-import os
 import re
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
 from postguard.analysis.wordfreq import read_zipf
+from postguard.io import cached_json, user_cache
 from postguard.model import LANGUAGES
 from postguard.pii.names.words import HOMOGRAPHS
 
@@ -79,14 +78,13 @@ class Lexicon:
 
 
 def _cache_file() -> Path | None:
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
     try:
         versions = "-".join(
             f"{package}{metadata.version(package)}" for package in ("faker", "wordfreq", "nicknames")
         )
     except metadata.PackageNotFoundError:
         return None
-    return Path(base) / "postguard" / f"names-v{CACHE_VERSION}-{versions}.json"
+    return user_cache(f"names-v{CACHE_VERSION}-{versions}.json")
 
 
 def _faker_names() -> tuple[list[str], list[str], list[str]]:
@@ -173,22 +171,7 @@ def _build() -> dict:
 @functools.cache
 def load_lists() -> dict:
     """The name lists: from the user's cache when it is there, else built and cached."""
-    path = _cache_file()
-    if path is not None:
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass
-    data = _build()
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError:
-            pass
-    return data
+    return cached_json(_cache_file(), _build)
 
 
 @functools.cache
