@@ -15,7 +15,6 @@ word, so a draft costs one dictionary look-up per word and pattern start.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -392,15 +391,18 @@ class PhrasesCheck:
         context = analysis.context
         by_word = self.by_word
         anywhere = self.by_prefix or self.anywhere
-        numbered = analysis.memo("phrases:unit-sentences", lambda: [unit.sentence for unit in units])
+        # The words of each sentence, made once per draft and shared by every phrases rule.
+        words_of: dict[int, frozenset[str]] = analysis.memo("phrases:sentence-words", dict)
         for sentence, active in self._sentences(analysis):
-            if not anywhere and not self._may_start(units, numbered, sentence, active):
-                continue
-            tokens = context.tokens(sentence)
-            present = {reading for token in tokens for reading in token.readings}
+            present = words_of.get(sentence)
+            if present is None:
+                present = words_of[sentence] = frozenset(
+                    reading for token in context.tokens(sentence) for reading in token.readings
+                )
             active = {n for n in active if all(not need.isdisjoint(present) for need in self.required[n])}
             if not active:
                 continue
+            tokens = context.tokens(sentence)
             position = 0
             while position < len(tokens):
                 if not anywhere and by_word.keys().isdisjoint(tokens[position].readings):
@@ -412,20 +414,6 @@ class PhrasesCheck:
                     continue
                 yield Hit(units[tokens[position].unit].start, units[tokens[end - 1].unit].end)
                 position = end
-
-    def _may_start(self, units: Sequence[Unit], numbered: list[int], sentence: int, active: set[int]) -> bool:
-        """Whether a unit of the sentence can begin one of the ``active`` patterns (checked
-        before the sentence's tokens are made)."""
-        by_word = self.by_word
-        for unit in units[bisect_left(numbered, sentence) : bisect_left(numbered, sentence + 1)]:
-            key = unit.key
-            if "'" in key or "’" in key or key in SAME_WORD:
-                return True
-            for reading in unit.readings:
-                numbers = by_word.get(reading)
-                if numbers is not None and not active.isdisjoint(numbers):
-                    return True
-        return False
 
     def _sentences(self, analysis: Analysis) -> list[tuple[int, set[int]]]:
         """The sentences that have a word one of the patterns ends with, in order, each with
