@@ -258,19 +258,20 @@ def words_of(text: str) -> list[str]:
     return [word for unit in word_units(text) for word in spelt_out(unit.key.replace("’", "'"))]
 
 
-def first_words(element: Element) -> tuple[frozenset[str], tuple[str, ...]] | None:
-    """The words a match of ``element`` can begin with (forms, prefixes), or None for any word."""
+def edge_words(element: Element, at: int = 0) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """The words a match of ``element`` can begin with (``at=0``) or end with (``at=-1``), as
+    (forms, prefixes), or None for any word."""
     if isinstance(element, Words):
         return element.forms, element.prefixes
     if isinstance(element, Choice) and not element.optional:
         forms: set[str] = set()
         prefixes: list[str] = []
         for sequence in element.options:
-            first = first_words(sequence[0])
-            if first is None:
+            edge = edge_words(sequence[at], at)
+            if edge is None:
                 return None
-            forms |= first[0]
-            prefixes.extend(first[1])
+            forms |= edge[0]
+            prefixes.extend(edge[1])
         return frozenset(forms), tuple(prefixes)
     return None
 
@@ -280,27 +281,10 @@ def required_words(elements: Sequence[Element]) -> list[frozenset[str]]:
     of which it must contain."""
     needs = []
     for element in elements:
-        first = first_words(element)
+        first = edge_words(element)
         if first is not None and not first[1]:
             needs.append(first[0])
     return needs
-
-
-def last_words(element: Element) -> tuple[frozenset[str], tuple[str, ...]] | None:
-    """The words a match of ``element`` can end with (forms, prefixes), or None for any word."""
-    if isinstance(element, Words):
-        return element.forms, element.prefixes
-    if isinstance(element, Choice) and not element.optional:
-        forms: set[str] = set()
-        prefixes: list[str] = []
-        for sequence in element.options:
-            last = last_words(sequence[-1])
-            if last is None:
-                return None
-            forms |= last[0]
-            prefixes.extend(last[1])
-        return frozenset(forms), tuple(prefixes)
-    return None
 
 
 #: Words a token can have that no unit reads as (contractions and dialect forms spelt out).
@@ -365,14 +349,14 @@ class PhrasesCheck:
         self.by_last_prefix: list[tuple[str, int]] = []
         self.always: set[int] = set()
         for number, elements in enumerate(self.patterns):
-            first = first_words(elements[0])
+            first = edge_words(elements[0])
             if first is None:
                 self.anywhere.append(number)
             else:
                 for form in first[0]:
                     self.by_word[form].append(number)
                 self.by_prefix.extend((prefix, number) for prefix in first[1])
-            last = last_words(elements[-1])
+            last = edge_words(elements[-1], -1)
             if last is None:
                 self.always.add(number)
                 continue
