@@ -90,7 +90,7 @@ def run_audit(policy: Policy, options: AuditOptions, log: TextIO = sys.stderr) -
 
 def _check_all(policy: Policy, options: AuditOptions, output: AuditOutput, log: TextIO) -> None:
     already = sum(output.done.values())
-    total = sum(sum(1 for _ in source.records()) for source in options.sources)
+    total = sum(source.count() for source in options.sources)
     progress = Progress(total, already, log)
     engine = make_engine(
         options.engine, policy, workers=options.workers, lang=options.lang, scheduler=options.scheduler

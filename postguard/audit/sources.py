@@ -95,6 +95,13 @@ class Source:
         """Every post of the source in order, bad records in their place."""
         return _READERS[self.kind](self)
 
+    def count(self) -> int:
+        """How many records :meth:`records` yields, for the progress bar. A folder's files and a
+        JSON Lines file's lines are counted without being read or parsed, so a large archive is
+        not read twice over; the other formats need their parser to tell where a record ends."""
+        counter = _COUNTERS.get(self.kind)
+        return counter(self) if counter else sum(1 for _ in self.records())
+
 
 def open_source(path: str, kind: str | None = None, fields: Fields = Fields()) -> Source:
     """``path`` as a source; its kind is told from its name and contents unless ``kind`` is given."""
@@ -199,6 +206,11 @@ def _post_files(root: Path) -> Iterator[Path]:
                 yield Path(folder) / name
 
 
+def _count_folder(source: Source) -> int:
+    root = Path(source.path)
+    return 1 if root.is_file() else sum(1 for _ in _post_files(root))
+
+
 # -- JSON Lines -----------------------------------------------------------------------------
 
 
@@ -232,6 +244,11 @@ def _read_jsonl(source: Source) -> Iterator[Record]:
                 record[fields.text],
                 "text",
             )
+
+
+def _count_jsonl(source: Source) -> int:
+    with _open_binary(source) as handle:
+        return sum(1 for raw in handle if raw.strip())
 
 
 def _open_binary(source: Source) -> IO[bytes]:
@@ -447,3 +464,5 @@ _READERS = {
     "twitter": _read_twitter,
     "linkedin": _read_linkedin,
 }
+#: Formats whose records can be counted without their parser (see :meth:`Source.count`).
+_COUNTERS = {"folder": _count_folder, "jsonl": _count_jsonl}

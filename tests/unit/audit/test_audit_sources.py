@@ -13,7 +13,11 @@ from postguard.errors import InputError
 
 
 def _read(path: Path, kind: str | None = None, fields: Fields | None = None) -> list[Post | BadRecord]:
-    return list(open_source(str(path), kind, fields or Fields()).records())
+    """The source's records, after checking that the progress bar's count of them agrees."""
+    source = open_source(str(path), kind, fields or Fields())
+    records = list(source.records())
+    assert source.count() == len(records)
+    return records
 
 
 def test_a_folder_of_posts_in_a_stable_order_with_front_matter_dates(tmp_path: Path) -> None:
