@@ -134,10 +134,21 @@ def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+#: The mode a new file gets from open() under this process's umask (read once, at import: the
+#: umask can only be read by setting it, which must not happen while other threads make files).
+NEW_FILE_MODE = 0o666 & ~_umask()
+
+
 def write_atomic(path: str | os.PathLike[str], text: str, backup: bool = True) -> Path | None:
     """Write ``text`` to ``path`` through a synced temporary file beside it and a rename.
 
-    An existing file keeps its permissions and, when ``backup`` is on, is first copied to
+    A new file gets the permissions open() would give it; an existing file keeps its own and, when ``backup`` is on, is first copied to
     ``<name>.bak``; returns that backup's path (None when there was nothing to keep). On any
     failure the original is untouched, the temporary file is removed, and PostguardError says
     what went wrong.
@@ -156,7 +167,9 @@ def write_atomic(path: str | os.PathLike[str], text: str, backup: bool = True) -
             out.flush()
             os.fsync(out.fileno())
         kept = None
-        if target.exists():
+        if not target.exists():
+            os.chmod(tmp, NEW_FILE_MODE)  # as open() would make it, not mkstemp's owner-only 0600
+        else:
             shutil.copymode(target, tmp)
             if backup:
                 kept = target.with_name(target.name + BACKUP_SUFFIX)

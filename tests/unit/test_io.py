@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from postguard.io import cached_json, user_cache
+import os
+import stat
+
+from postguard.io import cached_json, user_cache, write_atomic
 
 
 def test_cached_json_builds_once_then_reads(tmp_path) -> None:
@@ -31,3 +34,14 @@ def test_an_unreadable_or_unwritable_cache_only_costs_the_build(tmp_path) -> Non
 def test_user_cache_follows_xdg_cache_home(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert user_cache("n.json") == tmp_path / "postguard" / "n.json"
+
+
+def test_write_atomic_gives_a_new_file_the_mode_open_would_and_keeps_an_old_files(tmp_path) -> None:
+    with open(tmp_path / "plain.txt", "w", encoding="utf-8") as out:
+        out.write("made by open()")
+    write_atomic(tmp_path / "report.html", "<p>shared with the team</p>")
+    mode = stat.S_IMODE((tmp_path / "report.html").stat().st_mode)
+    assert mode == stat.S_IMODE((tmp_path / "plain.txt").stat().st_mode)  # not mkstemp's 0600
+    os.chmod(tmp_path / "report.html", 0o640)
+    write_atomic(tmp_path / "report.html", "<p>again</p>", backup=False)
+    assert stat.S_IMODE((tmp_path / "report.html").stat().st_mode) == 0o640
