@@ -13,7 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -55,7 +55,7 @@ class Batch:
 
 
 class Engine(Protocol):
-    def run(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Checked]]]:
+    def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, list[Checked]], None, None]:
         """Each batch with its posts' outcomes, in order."""
         ...
 
@@ -81,7 +81,7 @@ class LocalEngine:
         self.workers = max(1, workers)
         self.lang = lang
 
-    def run(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Checked]]]:
+    def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, list[Checked]], None, None]:
         if self.workers == 1:
             for batch in batches:
                 yield batch, check_posts(self.linter, self.lang, batch.work())

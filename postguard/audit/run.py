@@ -95,9 +95,9 @@ def _check_all(policy: Policy, options: AuditOptions, output: AuditOutput, log: 
     engine = make_engine(
         options.engine, policy, workers=options.workers, lang=options.lang, scheduler=options.scheduler
     )
+    checked_batches = engine.run(_batches(options.sources, dict(output.done), options.batch_size))
     try:
-        batches = _batches(options.sources, dict(output.done), options.batch_size)
-        for batch, checked in engine.run(batches):
+        for batch, checked in checked_batches:
             for problem in output.write(batch, checked):
                 progress.note(f"postguard: skipped {problem}")
             progress.advance(len(batch.records), output.totals["findings"])
@@ -108,6 +108,7 @@ def _check_all(policy: Policy, options: AuditOptions, output: AuditOutput, log: 
             "run the same command with --resume to go on"
         ) from None
     finally:
+        checked_batches.close()  # the engine's workers stopped now, however the loop ended
         progress.close()
 
 
