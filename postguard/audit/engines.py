@@ -17,6 +17,7 @@ from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from postguard.analysis.nlp import words_forgotten_after
 from postguard.audit.sources import Post, Record
 from postguard.engine import Linter
 from postguard.errors import PostguardError
@@ -61,15 +62,20 @@ class Engine(Protocol):
 
 
 def check_posts(linter: Linter, lang: str | None, work: list[Work]) -> list[Checked]:
-    """Check a batch of posts; a post that cannot be checked gives its reason, not an exception."""
+    """Check a batch of posts; a post that cannot be checked gives its reason, not an exception.
+
+    The words the batch brings are forgotten after it, so a worker's memory stays flat however
+    many posts pass through it (the Linter must be warm, and the worker single-threaded).
+    """
     checked = []
-    for text, format, name in work:
-        try:
-            result = linter.check(text, format=format, lang=lang)
-        except PostguardError as exc:
-            checked.append(Checked("", (), f"{name}: {exc}"))
-            continue
-        checked.append(Checked(result.language, tuple(finding(f) for f in result.findings)))
+    with words_forgotten_after(linter.policy.languages):
+        for text, format, name in work:
+            try:
+                result = linter.check(text, format=format, lang=lang)
+            except PostguardError as exc:
+                checked.append(Checked("", (), f"{name}: {exc}"))
+                continue
+            checked.append(Checked(result.language, tuple(finding(f) for f in result.findings)))
     return checked
 
 
@@ -83,6 +89,7 @@ class LocalEngine:
 
     def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, list[Checked]], None, None]:
         if self.workers == 1:
+            self.linter.warm()
             for batch in batches:
                 yield batch, check_posts(self.linter, self.lang, batch.work())
             return
