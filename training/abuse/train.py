@@ -20,34 +20,34 @@ models are trained on the training halves too, so the printed figures describe t
 from __future__ import annotations
 
 import argparse
-import itertools
-import json
 import random
 import sys
 import time
 import zlib
-from array import array
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-CORPORA = ROOT.parent / "shared" / "corpora"
-SHARED = CORPORA / "offensive"
 sys.path.insert(0, str(ROOT))
 
 from postguard.classify import ABUSE_LABELS, CLEAN, MODELS, prepare  # noqa: E402
-from postguard.classify.linear import BUCKETS, WEIGHTS_SUFFIX, LinearModel, features  # noqa: E402
+from postguard.classify.linear import WEIGHTS_SUFFIX, LinearModel  # noqa: E402
+from training.linear_training import (  # noqa: E402
+    CORPORA,
+    SEED,
+    blog_sentences,
+    fit_linear,
+    held_out,
+    read,
+)
 
+SHARED = CORPORA / "offensive"
 LABELS = (*ABUSE_LABELS, CLEAN)
-SEED = 0
-#: The linear model's training: examples per batch, AdaGrad's step and the L2 penalty.
-LINEAR_BATCH = 64
 #: Thresholds the validation sweep prints.
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
-LEARNING_RATE = 0.2
-L2 = 1e-5
+#: spaCy's textcat (--arch bow|ensemble, for comparison): dropout while training.
 DROPOUT = 0.2
 #: Our written examples are few beside Davidson's 24,783 tweets: they are repeated this many
 #: times per epoch so that workplace abuse and the hard negatives weigh as much as tweets.
@@ -55,14 +55,9 @@ OWN_DATA_WEIGHT = {"en": 4, "nb": 3}
 DAVIDSON = {"hate_speech": "hate", "offensive_language": "insult", "neither": CLEAN}
 TOXIGEN = {"hate": "hate", "neutral": CLEAN}
 DKHATE = {"OFF": "insult", "NOT": CLEAN}
-#: Published company blogs, as ordinary clean prose of the kind employees write: without them
-#: the model has seen tweets and comments only and takes technical writing for abuse.
-BLOGS = {"en": "blog_en", "nb": "blog_nb"}
+#: Published company blogs' sentences as clean prose: without them the model has seen tweets and
+#: comments only and takes technical writing for abuse. Half of them are held out.
 MAX_BLOG_SENTENCES = 6_000
-
-
-def held_out(key: str) -> bool:
-    return zlib.crc32(key.encode()) % 2 == 1
 
 
 #: With --validate, a quarter of the data (from the training half) is kept out of training and
@@ -72,10 +67,6 @@ VALIDATE = False
 
 def validation(key: str) -> bool:
     return VALIDATE and zlib.crc32(key.encode()) % 4 == 0
-
-
-def read(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def bench_held_out() -> frozenset[str]:
@@ -107,7 +98,7 @@ def datasets(lang: str) -> dict[str, tuple[list[tuple[str, str]], list[tuple[str
         if VALIDATE and name in ("own", "blogs"):
             out[f"{name}:validation"] = ([], checks)
 
-    split("blogs", blog_sentences(lang))
+    split("blogs", blog_sentences(lang, CLEAN, MAX_BLOG_SENTENCES * 2))
     own = [row for path in sorted((HERE / "data").glob(f"{lang}_written*.jsonl")) for row in read(path)]
     split("own", ((r["id"], r["text"], r["label"]) for r in own))
     if lang == "en":
@@ -161,28 +152,6 @@ ENSEMBLE = {
 ARCHITECTURES = {"bow": BOW, "ensemble": ENSEMBLE}
 
 
-def blog_sentences(lang: str) -> list[tuple[str, str, str]]:
-    """(post path, sentence, clean) for the prose sentences of the language's blog corpus. The
-    post's path decides its half, so bench/abuse.py can count false flags on unseen posts."""
-    from postguard.analysis import Analysis
-    from postguard.parsers import format_for_path, parse
-
-    out: list[tuple[str, str, str]] = []
-    root = CORPORA / BLOGS[lang]
-    for path in sorted(root.rglob("*")):
-        if path.suffix not in {".md", ".markdown", ".html"}:
-            continue
-        key = str(path.relative_to(root))
-        document = parse(path.read_text(encoding="utf-8", errors="replace"), format_for_path(str(path)), None)
-        bounds = [*Analysis(document, lang).sentences, len(document.view)]
-        for start, end in itertools.pairwise(bounds):
-            sentence = document.view[start:end].strip()
-            if document.scope_at(start) == "prose" and sum(c.isalpha() for c in sentence) >= 12:
-                out.append((key, sentence, CLEAN))
-    random.Random(SEED).shuffle(out)
-    return out[: MAX_BLOG_SENTENCES * 2]
-
-
 def build(lang: str, arch: str):
     import spacy
 
@@ -224,53 +193,9 @@ def training_rows(lang: str, data) -> list[tuple[str, str]]:
     ]
 
 
-def softmax(logits):
-    """Row-wise softmax of a numpy matrix."""
-    import numpy
-
-    exp = numpy.exp(logits - logits.max(axis=-1, keepdims=True))
-    return exp / exp.sum(axis=-1, keepdims=True)
-
-
 def train_linear(lang: str, epochs: int) -> tuple[LinearModel, dict]:
-    """Softmax regression over hashed words and pairs, AdaGrad on the rows a batch touches."""
-    import numpy
-
-    rng = numpy.random.default_rng(SEED)
     data = datasets(lang)
-    rows = training_rows(lang, data)
-    keys = [numpy.asarray(features(prepare(text)) or [0], dtype=numpy.int64) for text, _ in rows]
-    gold = numpy.asarray([LABELS.index(label) for _, label in rows])
-    weights = numpy.zeros((BUCKETS, len(LABELS)), dtype=numpy.float32)
-    bias = numpy.zeros(len(LABELS), dtype=numpy.float32)
-    squares = numpy.full((BUCKETS, len(LABELS)), 1e-6, dtype=numpy.float32)
-    bias_squares = numpy.full(len(LABELS), 1e-6, dtype=numpy.float32)
-    for epoch in range(epochs):
-        order = rng.permutation(len(rows))
-        loss = 0.0
-        for start in range(0, len(order), LINEAR_BATCH):
-            batch = order[start : start + LINEAR_BATCH]
-            lengths = numpy.asarray([len(keys[i]) for i in batch])
-            cols = numpy.concatenate([keys[i] for i in batch])
-            owner = numpy.repeat(numpy.arange(len(batch)), lengths)
-            logits = numpy.add.reduceat(weights[cols], numpy.cumsum(lengths) - lengths, axis=0) + bias
-            probabilities = softmax(logits)
-            loss -= float(numpy.log(probabilities[numpy.arange(len(batch)), gold[batch]] + 1e-9).sum())
-            delta = probabilities
-            delta[numpy.arange(len(batch)), gold[batch]] -= 1.0
-            touched, where = numpy.unique(cols, return_inverse=True)
-            grad = numpy.zeros((len(touched), len(LABELS)), dtype=numpy.float32)
-            numpy.add.at(grad, where, delta[owner])
-            grad += L2 * weights[touched]
-            squares[touched] += grad**2
-            weights[touched] -= LEARNING_RATE * grad / numpy.sqrt(squares[touched])
-            bias_grad = delta.sum(axis=0)
-            bias_squares += bias_grad**2
-            bias -= LEARNING_RATE * bias_grad / numpy.sqrt(bias_squares)
-        print(f"  {lang} epoch {epoch + 1}/{epochs}: loss {loss / len(rows):.3f}", flush=True)
-    flat = array("f")
-    flat.frombytes(weights.astype("<f4").tobytes())
-    return LinearModel(LABELS, CLEAN, flat, bias.tolist()), data
+    return fit_linear(training_rows(lang, data), LABELS, CLEAN, epochs, lang), data
 
 
 def train(lang: str, epochs: int, arch: str):

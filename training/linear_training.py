@@ -1,0 +1,111 @@
+"""What the model-building scripts share: the halves of a data set, our written data, published
+blog sentences as clean prose, and the fit of a :class:`postguard.classify.linear.LinearModel`.
+
+The scripts (``training/abuse/train.py``, ``training/meaning/train.py``) put the repository on
+``sys.path`` and import this module as ``training.linear_training``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import zlib
+from array import array
+from collections.abc import Sequence
+from pathlib import Path
+
+from postguard.classify import prepare
+from postguard.classify.linear import BUCKETS, LinearModel, features
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT.parent / "shared" / "corpora"
+SEED = 0
+#: The linear model's training: examples per batch, AdaGrad's step and the L2 penalty.
+LINEAR_BATCH = 64
+LEARNING_RATE = 0.2
+L2 = 1e-5
+#: Published company blogs, as ordinary clean prose of the kind employees write.
+BLOGS = {"en": "blog_en", "nb": "blog_nb"}
+
+
+def held_out(key: str) -> bool:
+    """The held-out half (odd crc32 of the key): never trained on, reported by the benchmarks."""
+    return zlib.crc32(key.encode()) % 2 == 1
+
+
+def read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def blog_sentences(lang: str, clean: str, limit: int) -> list[tuple[str, str, str]]:
+    """(post path, sentence, ``clean``) for up to ``limit`` prose sentences of the language's blog
+    corpus, in a fixed shuffled order. The post's path decides its half, so a benchmark can count
+    false flags on posts whose sentences were never trained on."""
+    from postguard.analysis import Analysis
+    from postguard.parsers import format_for_path, parse
+
+    out: list[tuple[str, str, str]] = []
+    root = CORPORA / BLOGS[lang]
+    for path in sorted(root.rglob("*")):
+        if path.suffix not in {".md", ".markdown", ".html"}:
+            continue
+        key = str(path.relative_to(root))
+        document = parse(path.read_text(encoding="utf-8", errors="replace"), format_for_path(str(path)), None)
+        bounds = [*Analysis(document, lang).sentences, len(document.view)]
+        for start, end in itertools.pairwise(bounds):
+            sentence = document.view[start:end].strip()
+            if document.scope_at(start) == "prose" and sum(c.isalpha() for c in sentence) >= 12:
+                out.append((key, sentence, clean))
+    random.Random(SEED).shuffle(out)
+    return out[:limit]
+
+
+def softmax(logits):
+    """Row-wise softmax of a numpy matrix."""
+    import numpy
+
+    exp = numpy.exp(logits - logits.max(axis=-1, keepdims=True))
+    return exp / exp.sum(axis=-1, keepdims=True)
+
+
+def fit_linear(
+    rows: Sequence[tuple[str, str]], labels: Sequence[str], clean: str, epochs: int, name: str
+) -> LinearModel:
+    """Softmax regression over the hashed words and pairs of each (text, label) row, AdaGrad on
+    the rows a batch touches; ``name`` prefixes the progress lines."""
+    import numpy
+
+    rng = numpy.random.default_rng(SEED)
+    keys = [numpy.asarray(features(prepare(text)) or [0], dtype=numpy.int64) for text, _ in rows]
+    gold = numpy.asarray([labels.index(label) for _, label in rows])
+    weights = numpy.zeros((BUCKETS, len(labels)), dtype=numpy.float32)
+    bias = numpy.zeros(len(labels), dtype=numpy.float32)
+    squares = numpy.full((BUCKETS, len(labels)), 1e-6, dtype=numpy.float32)
+    bias_squares = numpy.full(len(labels), 1e-6, dtype=numpy.float32)
+    for epoch in range(epochs):
+        order = rng.permutation(len(rows))
+        loss = 0.0
+        for start in range(0, len(order), LINEAR_BATCH):
+            batch = order[start : start + LINEAR_BATCH]
+            lengths = numpy.asarray([len(keys[i]) for i in batch])
+            cols = numpy.concatenate([keys[i] for i in batch])
+            owner = numpy.repeat(numpy.arange(len(batch)), lengths)
+            logits = numpy.add.reduceat(weights[cols], numpy.cumsum(lengths) - lengths, axis=0) + bias
+            probabilities = softmax(logits)
+            loss -= float(numpy.log(probabilities[numpy.arange(len(batch)), gold[batch]] + 1e-9).sum())
+            delta = probabilities
+            delta[numpy.arange(len(batch)), gold[batch]] -= 1.0
+            touched, where = numpy.unique(cols, return_inverse=True)
+            grad = numpy.zeros((len(touched), len(labels)), dtype=numpy.float32)
+            numpy.add.at(grad, where, delta[owner])
+            grad += L2 * weights[touched]
+            squares[touched] += grad**2
+            weights[touched] -= LEARNING_RATE * grad / numpy.sqrt(squares[touched])
+            bias_grad = delta.sum(axis=0)
+            bias_squares += bias_grad**2
+            bias -= LEARNING_RATE * bias_grad / numpy.sqrt(bias_squares)
+        print(f"  {name} epoch {epoch + 1}/{epochs}: loss {loss / len(rows):.3f}", flush=True)
+    flat = array("f")
+    flat.frombytes(weights.astype("<f4").tobytes())
+    return LinearModel(tuple(labels), clean, flat, bias.tolist())
