@@ -24,9 +24,10 @@ import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import blog_noise
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "training" / "abuse" / "data"
-CORPORA = ROOT.parent / "shared" / "corpora"
 CATEGORIES = frozenset({"offensive", "disparaging"})
 WORKPLACE = frozenset({"competitor", "customer", "colleague", "manager", "employer"})
 
@@ -54,7 +55,6 @@ def main() -> None:
     args = parser.parse_args()
 
     from postguard import Linter
-    from postguard.parsers import format_for_path
 
     linter = Linter.default()
     t0 = time.perf_counter()
@@ -108,22 +108,8 @@ def main() -> None:
         for line in false_flags[: args.show]:
             print(f"  false flag: {line}")
     if not args.no_blogs:
-        for corpus in ("blog_en", "blog_nb"):
-            root = CORPORA / corpus
-            files = sorted(p for p in root.rglob("*") if p.suffix in {".md", ".markdown", ".html"})
-            # The model trained on sentences of the other half of the posts (training/abuse/train.py).
-            files = [p for p in files if args.part == "all" or part_of(str(p.relative_to(root))) == args.part]
-            found = Counter()
-            for path in files:
-                text = path.read_text(encoding="utf-8", errors="replace")
-                for f in flagged(linter, text, None, format_for_path(str(path))):
-                    found[f.rule] += 1
-                    if args.show:
-                        print(f"  {corpus} {path.name}: {f.rule}: {f.text[:120]!r}")
-            total = sum(found.values())
-            print(
-                f"\n{corpus}: {len(files)} posts, {total} findings ({total / len(files) * 20:.2f} per 20 posts) {dict(found)}"
-            )
+        # The model trained on sentences of the other half of the posts (training/abuse/train.py).
+        blog_noise.report(linter, CATEGORIES, args.part, show=bool(args.show))
     print(f"\n{time.perf_counter() - t0:.0f} s")
 
 

@@ -7,7 +7,8 @@ development part when crc32(id) is even and in the held-out part when it is odd;
 tuned on the development part, and the figures to quote are the held-out ones.
 
 A draft counts as flagged for a category when the default policy reports a warning or an error
-of that category in it (info notes do not count).
+of that category in it (info notes do not count). The same findings are then counted on the
+same half of the real blog posts (bench/blog_noise.py).
 
     python bench/meaning.py [--part dev|test|all] [--show N] [--policy FILE]
 """
@@ -20,6 +21,8 @@ import time
 import zlib
 from collections import Counter
 from pathlib import Path
+
+import blog_noise
 
 DATA = Path(__file__).resolve().parent / "data" / "meaning_drafts.jsonl"
 CATEGORIES = ("drugs", "claims", "confidential")
@@ -36,6 +39,7 @@ def main() -> None:
         "--show", type=int, default=0, help="print up to N misses and false flags per category"
     )
     parser.add_argument("--policy", default=None, help="a policy file instead of the default policy")
+    parser.add_argument("--no-blogs", action="store_true", help="skip the false flags on real posts")
     args = parser.parse_args()
 
     from postguard import Linter, Severity
@@ -78,6 +82,9 @@ def main() -> None:
         for title, lines in (("missed", misses[category]), ("false flags", false_flags[category])):
             for line in lines[: args.show]:
                 print(f"  {category} {title}: {line}")
+    if not args.no_blogs:
+        # The meaning model trained on sentences of the other half (training/meaning/train.py).
+        blog_noise.report(linter, CATEGORIES, args.part, show=bool(args.show))
 
 
 if __name__ == "__main__":
