@@ -145,26 +145,20 @@ def drop_shadowed(findings: list[Finding], cancelled: Iterable[tuple[str, int, i
 
 def prefer_exact(findings: list[Finding], cancelled: Iterable[tuple[str, int, int]] = ()) -> list[Finding]:
     """Drop a model's finding (one with a score) on a sentence where a word-list rule of the
-    same category found something at least as serious: the exact finding names the word and
-    teaches more (an ``info`` note that a drug was named does not stand in for a warning that the
-    sentence tells of using it). The same holds where a word-list hit was ``cancelled`` by its
-    context ((category, start, end): "our customers are *not* idiots"): the model reads words,
-    not negation, and must not overrule it. Per category and severity, the exact spans sorted
-    by start with the furthest end reached so far answer "does any overlap this sentence" by
-    one bisection."""
-    spans = [(f.category, f.start, f.end, f.severity) for f in findings if f.score is None]
-    spans += [(category, start, end, Severity.ERROR) for category, start, end in cancelled]
-    exact: dict[tuple[str, Severity], tuple[list[int], list[int]]] = {}
-    for category, start, end, severity in sorted(spans, key=lambda span: span[1]):
-        for level in Severity:
-            if level > severity:
-                break
-            starts, reach = exact.setdefault((category, level), ([], []))
-            starts.append(start)
-            reach.append(max(end, reach[-1]) if reach else end)
+    same category found something: the exact finding names the word and teaches more. The same
+    holds where a word-list hit was ``cancelled`` by its context ((category, start, end): "our
+    customers are *not* idiots"): the model reads words, not negation, and must not overrule
+    it. Per category, the exact spans sorted by start with the furthest end reached so far
+    answer "does any overlap this sentence" by one bisection."""
+    spans = [(f.category, f.start, f.end) for f in findings if f.score is None]
+    exact: dict[str, tuple[list[int], list[int]]] = {}
+    for category, start, end in sorted([*spans, *cancelled], key=lambda span: span[1]):
+        starts, reach = exact.setdefault(category, ([], []))
+        starts.append(start)
+        reach.append(max(end, reach[-1]) if reach else end)
 
     def covered(f: Finding) -> bool:
-        starts, reach = exact.get((f.category, f.severity), ((), ()))
+        starts, reach = exact.get(f.category, ((), ()))
         before_end = bisect.bisect_left(starts, f.end)
         return before_end > 0 and reach[before_end - 1] > f.start
 
