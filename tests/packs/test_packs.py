@@ -128,12 +128,7 @@ def test_english_near_misses_are_quiet(default_linter: Linter, text: str) -> Non
     [
         "Vi må negere utsagnet, og han negerer det.",
         "Han spilte pikkolo, hadde helvetesild, og systemet er idiotsikkert.",
-        pytest.param(
-            "Jeg bare kødder med deg.",
-            marks=pytest.mark.xfail(
-                strict=True, reason="a known miss: the abuse model reads 'med deg' as a threat (score 0.77)"
-            ),
-        ),
+        "Jeg bare kødder med deg.",
         "Fanen med innstillinger ligger øverst.",
         "Driften av tjenesten går fint, og vi hører på podkasten.",
         "Politiet beslagla kokain? Nei, de fant ingenting.",
