@@ -1,7 +1,8 @@
 """Trained text classifiers shipped inside the package, loaded on first use.
 
-``abuse-en.weights`` and ``abuse-nb.weights`` are linear models (:mod:`postguard.classify.linear`) over
-exclusive classes :data:`ABUSE_LABELS` plus ``clean``, trained by ``training/abuse/train.py``
+Two models per language, linear (:mod:`postguard.classify.linear`) over exclusive classes plus
+``clean``: ``abuse-LANG.weights`` (:data:`ABUSE_LABELS`, built by ``training/abuse/train.py``)
+and ``meaning-LANG.weights`` (:data:`MEANING_LABELS`, built by ``training/meaning/train.py``),
 from the data named there. Nothing is downloaded: the model files are package data. Text goes
 through :func:`prepare` both when training and when checking, so the two see the same words.
 """
@@ -19,6 +20,9 @@ from postguard.errors import PostguardError
 MODELS = Path(__file__).resolve().parent
 #: What the abuse models tell apart; every other text is ``clean``.
 ABUSE_LABELS = ("hate", "threat", "insult", "disparaging")
+#: What the meaning models tell apart: what a sentence says that the policy's drugs, claims and
+#: confidential rules are about.
+MEANING_LABELS = ("drugs", "claims", "confidential")
 CLEAN = "clean"
 #: Sentences longer than this are cut for the model (a model reads a sentence, not a page).
 MAX_CHARS = 1_000
@@ -49,7 +53,7 @@ def load(name: str) -> LinearModel:
         available = sorted(p.stem for p in MODELS.glob(f"*{WEIGHTS_SUFFIX}"))
         raise PostguardError(
             f"no model {name!r} in this installation (available: {', '.join(available) or 'none'}); "
-            "reinstall postguard, or build it with training/abuse/train.py"
+            "reinstall postguard, or build it with its script in training/"
         )
     return LinearModel.load(path)
 

@@ -1,7 +1,8 @@
 """``classifier``: a trained model reads each prose sentence and scores what it says.
 
 Word lists find the words; the abuse model (:mod:`postguard.classify`) finds put-downs,
-threats and hate written without them ("their engineers couldn't assemble a paper plane").
+threats and hate written without them ("their engineers couldn't assemble a paper plane"), and
+the meaning model drugs, claims and confidential news in phrasings no pattern foresaw.
 Each rule takes one class of the model and a threshold; the sentences of a draft are scored
 once per model and shared by every rule that asks. ``targets`` (lists or terms) limits a rule to
 sentences that name someone it protects: disparagement needs a competitor, a customer, a
@@ -15,20 +16,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from postguard.analysis import Analysis
-from postguard.classify import ABUSE_LABELS, Reading
+from postguard.classify import ABUSE_LABELS, MEANING_LABELS, Reading
 from postguard.kinds import Hit
 from postguard.kinds.terms import rule_terms, unit_index
 from postguard.matching import TermIndex
 from postguard.policy import Policy, Rule
 
 #: Models a rule may name, and the classes each one has.
-MODELS = {"abuse": ABUSE_LABELS}
+MODELS = {"abuse": ABUSE_LABELS, "meaning": MEANING_LABELS}
 #: Scopes whose sentences the model reads (code, links and markup are never prose).
 READ_SCOPES = frozenset({"prose", "front-matter", "comments"})
 DEFAULT_THRESHOLD = 0.5
-#: A sentence the model reads has at least this many different words: fewer is no sentence to
-#: judge (a bag-of-words model scores "word word word ..." by its one word, very surely).
-MIN_DISTINCT_WORDS = 3
+#: A sentence a model reads has at least this many different words: fewer is no sentence to
+#: judge (a bag-of-words model scores "word word word ..." by its one word, very surely). What
+#: the meaning model looks for takes a whole clause to say, and a fragment such as "Nothing at
+#: the moment." is only its few common words to it.
+MIN_DISTINCT_WORDS = {"abuse": 3, "meaning": 5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,7 @@ def sentence_reading(analysis: Analysis, model: str) -> tuple[list[tuple[int, in
         for start, end in itertools.pairwise(bounds):
             text = view[start:end]
             stripped = text.strip()
-            if len(set(stripped.lower().split())) < MIN_DISTINCT_WORDS:
+            if len(set(stripped.lower().split())) < MIN_DISTINCT_WORDS[model]:
                 continue
             lead = len(text) - len(text.lstrip())
             at = start + lead

@@ -41,12 +41,11 @@ from training.linear_training import (  # noqa: E402
     fit_linear,
     held_out,
     read,
+    threshold_sweep,
 )
 
 SHARED = CORPORA / "offensive"
 LABELS = (*ABUSE_LABELS, CLEAN)
-#: Thresholds the validation sweep prints.
-THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 #: spaCy's textcat (--arch bow|ensemble, for comparison): dropout while training.
 DROPOUT = 0.2
 #: Our written examples are few beside Davidson's 24,783 tweets: they are repeated this many
@@ -255,32 +254,6 @@ def report(model, data, lang: str) -> None:
                 print(f"    {gold:<12} {row}")
 
 
-def sweep(model, data, lang: str) -> None:
-    """Per class, on the validation quarter: recall on our sentences of that class, and how many
-    clean sentences (ours and blog sentences) reach each threshold. Thresholds are chosen here."""
-    own = data["own:validation"][1]
-    blogs = data["blogs:validation"][1]
-    own_scores = model.scores([prepare(t) for t, _ in own])
-    blog_scores = model.scores([prepare(t) for t, _ in blogs])
-    for label in ABUSE_LABELS:
-        cells = []
-        for threshold in THRESHOLDS:
-            hit = sum(
-                1
-                for (_, gold), s in zip(own, own_scores, strict=True)
-                if gold == label and s[label] >= threshold
-            )
-            total = sum(1 for _, gold in own if gold == label)
-            false = sum(
-                1
-                for (_, gold), s in zip(own, own_scores, strict=True)
-                if gold == CLEAN and s[label] >= threshold
-            )
-            noise = sum(1 for s in blog_scores if s[label] >= threshold)
-            cells.append(f"{threshold}: R {hit / max(total, 1):.2f} fp {false}+{noise}")
-        print(f"  {lang} {label:<12} " + " | ".join(cells))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="all", choices=["en", "nb", "all"])
@@ -301,7 +274,9 @@ def main() -> None:
         model, data = train(lang, args.epochs, args.arch)
         report(model, data, lang)
         if VALIDATE:
-            sweep(model, data, lang)
+            threshold_sweep(
+                model, data["own:validation"][1], data["blogs:validation"][1], ABUSE_LABELS, CLEAN, lang
+            )
         if not args.no_save:
             if args.arch == "linear":
                 target = args.out / f"abuse-{lang}{WEIGHTS_SUFFIX}"

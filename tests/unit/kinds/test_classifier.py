@@ -125,3 +125,30 @@ def test_bad_thresholds_fail_at_load(setting, problem):
     with pytest.raises(PolicyError) as error:
         load_policy_text(f"extends: [offensive]\nthreshold: {setting}\n")
     assert problem in str(error.value)
+
+
+MEANING = """
+rules:
+  - {id: t.drugs, kind: classifier, model: meaning, label: drugs, category: drugs, message: m}
+"""
+
+
+def test_the_meaning_model_reads_what_a_sentence_tells_in_either_language() -> None:
+    linter = linter_from(MEANING)
+    told = "Half the dev team was rolling at the launch party, what a night."
+    assert [f.rule for f in linter.check(told, lang="en").findings] == ["t.drugs"]
+    assert linter.check("A new report says teenage cannabis use has dropped again.", lang="en").findings == ()
+    scores = classify("meaning-nb", ["Vi halverer strømregningen til alle kunder, garantert og uten unntak."])
+    assert max(scores[0], key=scores[0].__getitem__) == "claims"
+
+
+def test_the_meaning_model_does_not_judge_a_fragment_of_few_words() -> None:
+    # "Nothing at the moment." is only its common words to the model; it needs a clause.
+    linter = linter_from(MEANING.replace("category: drugs", "threshold: 0.01, category: drugs"))
+    assert linter.check("Rolling at the party.", lang="en").findings == ()
+    assert linter.check("We were rolling at the party all night.", lang="en").findings != ()
+
+
+def test_a_model_rule_names_a_class_of_its_own_model() -> None:
+    with pytest.raises(PolicyError, match="meaning model's classes"):
+        load_policy_text(MEANING.replace("label: drugs", "label: hate"))
