@@ -58,7 +58,10 @@ CONTEXT: dict[str, dict[str, list[str]]] = {
     },
     "PHONE_NUMBER": {
         "en": ["phone", "telephone", "call", "mobile", "cell", "cellphone", "tel", "text", "sms", "whatsapp"],
-        "nb": ["telefon", "tlf", "mobil", "mobilnummer", "telefonnummer", "ring", "ringe", "nummer", "sms"],
+        "nb": [
+            *("telefon", "tlf", "mobil", "mobilnummer", "telefonnummer", "privatnummer", "ring", "ringe"),
+            *("nummer", "sms"),
+        ],
     },
     "CREDIT_CARD": {
         "en": ["card", "credit", "debit", "visa", "mastercard", "amex", "payment", "refund"],

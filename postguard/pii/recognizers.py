@@ -76,19 +76,25 @@ class OfflineEmailRecognizer(EmailRecognizer):
 
 class FastPhoneRecognizer(PhoneRecognizer):
     """Presidio's phone recognizer, with the matches found by :mod:`postguard.pii.phones`
-    (the same matches, without parsing every digit group of the draft once per region)."""
+    (the same matches, without parsing every digit group of the draft once per region), and
+    numbers with strong evidence (:func:`postguard.pii.screen.phone_evidence`) scored as if a
+    context word stood next to them, that evidence named as their context word."""
 
     SCORE = TOP_SCORE["PHONE_NUMBER"]
 
     def analyze(self, text, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         if self.leniency is None:  # Presidio types it Optional; the matcher needs a Leniency
             raise ValueError("FastPhoneRecognizer needs a leniency (Presidio's default is 1)")
-        return EntityRecognizer.remove_duplicates(
-            [
-                self._get_recognizer_result(match, text, region, nlp_artifacts)
-                for region, match in phones.matches(text, self.supported_regions, self.leniency)
-            ]
-        )
+        results = []
+        for region, match in phones.matches(text, self.supported_regions, self.leniency):
+            result = self._get_recognizer_result(match, text, region, nlp_artifacts)
+            evidence = screen.phone_evidence(text, match.start, match.end, match.number.country_code or 0)
+            if evidence:
+                result.score = screen.PHONE_EVIDENCE_SCORE
+                result.analysis_explanation.set_supportive_context_word(evidence)
+                result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
+            results.append(result)
+        return EntityRecognizer.remove_duplicates(results)
 
 
 #: Words shortly before a dotted number that make it a version, not an address: "version 1.2.3.4".

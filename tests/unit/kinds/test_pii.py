@@ -357,3 +357,42 @@ def test_a_name_in_code_is_an_identifier_not_a_person(default_linter, text, fmt)
     assert "pii.person-private" not in rules
     prose = default_linter.check("Kari Nordmann er sykmeldt.", lang="nb").findings
     assert "pii.person-private" in {f.rule for f in prose}
+
+
+# --- phone numbers by strong evidence (#15) ---------------------------------------------------
+
+PHONE_EVIDENCE = [
+    # a country code, written with "+" or "00"
+    ("nb", "Send gjerne en melding til +47 936 12 345 etter lunsj.", ["+47 936 12 345"]),
+    ("nb", "Ved akutte feil: 0047 915 67 890, døgnet rundt.", ["0047 915 67 890"]),
+    ("en", "Our host is +1 (415) 555-0132 this week.", ["+1 (415) 555-0132"]),
+    ("en", "Questions? +44 20 7946 0958 goes straight to Ola.", ["+44 20 7946 0958"]),
+    # a cue right before the number
+    ("nb", "Privatnummeret til Kari er 915 67 890.", ["915 67 890"]),
+    ("nb", "Nummeret hennes er 936 12 345, men ikke spre det.", ["936 12 345"]),
+    ("nb", "Vipps til 915 67 890, så er du med i trekningen.", ["915 67 890"]),
+    ("nb", "Du treffer meg på 480 12 345 i morgen.", []),  # no cue, no country code
+    ("en", "My US number is 212-555-0188 now.", ["212-555-0188"]),
+    ("en", "You can reach me at (415) 555-0132 after six.", ["(415) 555-0132"]),
+    ("en", "She can be reached at 212-555-0188 on weekdays.", ["212-555-0188"]),
+    ("en", "Contact: 415-555-0132.", ["415-555-0132"]),
+    ("nb", "Kontakt Kari Hansen, 936 12 345, for billetter.", ["936 12 345"]),
+    # a contact line: a name with an e-mail address and a number
+    ("en", "Speakers: Ola Berg (ola.berg@firma.no, 936 12 345) and more.", ["936 12 345"]),
+    ("nb", "Ansvarlig: Kari Hansen (936 12 345, kari.hansen@firma.no).", ["(936 12 345"]),
+    # versions, dates, prices, IDs, issue and order numbers stay clean
+    ("en", "Bumped to v47.12.345 on 2024-11-26 with 41234567 downloads.", []),
+    ("en", "Order number 41234567 shipped; invoice number 93456781 is paid.", []),
+    ("en", "Fixed in issue #93456781 (see PR 41234567 too).", []),
+    ("en", "Call about order 41234567 before noon.", []),
+    ("en", "It costs $415 555 0132 in total, not +47.", []),
+    ("nb", "Saksnummer 41234567 og ordrenummer 93456781 er lukket.", []),
+    ("nb", "Prisen er 936 12 345 kroner for hele prosjektet.", []),
+    ("nb", "Versjon 9.36.12 kom ut 15.03.2024.", []),
+    ("en", "Timestamps like +1700000000 are seconds since 1970.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), PHONE_EVIDENCE)
+def test_a_phone_number_is_found_by_strong_evidence(default_linter, lang, text, expected):
+    assert found(default_linter, text, lang, "pii.phone") == expected
