@@ -128,10 +128,9 @@ class PiiCheck:
         from postguard.pii import (
             CONTEXT_AFTER,
             CONTEXT_BEFORE,
-            CONTEXT_BOOST,
-            CONTEXT_FLOOR,
             ENTITIES,
             screen,
+            with_context,
         )
 
         extra = self.context.get(analysis.language, ())
@@ -149,7 +148,7 @@ class PiiCheck:
 
                 word = presidio.nearby_context(analysis, d.start, d.end, extra, CONTEXT_BEFORE, CONTEXT_AFTER)
                 if word:
-                    score = min(1.0, max(score + CONTEXT_BOOST, CONTEXT_FLOOR))
+                    score = with_context(score)
             if score < self.min_score or (d.entity in self.need_context and not word):
                 continue
             values = {"entity": d.entity, "term": ENTITIES[d.entity], "near": word}

@@ -43,6 +43,13 @@ CONTEXT_REQUIRED = frozenset({"NO_BANK_ACCOUNT", "NO_ORG_NUMBER"})
 CONTEXT_BEFORE, CONTEXT_AFTER = 5, 2
 #: How a context word near a result raises its score (Presidio's defaults): score + boost, at least floor.
 CONTEXT_BOOST, CONTEXT_FLOOR = 0.35, 0.4
+
+
+def with_context(score: float) -> float:
+    """A result's score once a context word (or evidence as strong) stands next to it."""
+    return min(1.0, max(score + CONTEXT_BOOST, CONTEXT_FLOOR))
+
+
 #: The highest score a recognizer gives before context; a checksum or a validated address gives 1.
 TOP_SCORE: dict[str, float] = {"PHONE_NUMBER": 0.4, "IP_ADDRESS": 0.6}
 

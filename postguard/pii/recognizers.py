@@ -25,7 +25,7 @@ from presidio_analyzer.predefined_recognizers import (
     UrlRecognizer,
 )
 
-from postguard.pii import CONTEXT, TOP_SCORE, phones, screen
+from postguard.pii import CONTEXT, TOP_SCORE, phones, screen, with_context
 
 
 class OfflineEmailRecognizer(EmailRecognizer):
@@ -74,6 +74,15 @@ class OfflineEmailRecognizer(EmailRecognizer):
         )
 
 
+def mark_evidence(result: RecognizerResult, evidence: str) -> None:
+    """Score ``result`` as a context word would and name ``evidence`` as its context word; the
+    context enhancer then leaves it as it is."""
+    result.score = with_context(result.score)
+    if result.analysis_explanation is not None:
+        result.analysis_explanation.set_supportive_context_word(evidence)
+    result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
+
+
 class FastPhoneRecognizer(PhoneRecognizer):
     """Presidio's phone recognizer, with the matches found by :mod:`postguard.pii.phones`
     (the same matches, without parsing every digit group of the draft once per region), and
@@ -90,9 +99,7 @@ class FastPhoneRecognizer(PhoneRecognizer):
             result = self._get_recognizer_result(match, text, region, nlp_artifacts)
             evidence = screen.phone_evidence(text, match.start, match.end, match.number.country_code or 0)
             if evidence:
-                result.score = screen.PHONE_EVIDENCE_SCORE
-                result.analysis_explanation.set_supportive_context_word(evidence)
-                result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
+                mark_evidence(result, evidence)
             results.append(result)
         return EntityRecognizer.remove_duplicates(results)
 
@@ -175,6 +182,16 @@ class ChecksumRecognizer(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool:
         return screen.valid_id(self._entity, pattern_text)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
+        """The pattern's results; a written form that says what it is (:func:`screen.id_evidence`,
+        "974760673MVA") counts as a context word."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for result in results:
+            evidence = screen.id_evidence(self._entity, text[result.start : result.end])
+            if evidence:
+                mark_evidence(result, evidence)
+        return results
 
 
 def build(language: str, extra_context: dict[str, list[str]] | None = None) -> list[EntityRecognizer]:

@@ -26,7 +26,7 @@ import regex
 
 from postguard.analysis import Analysis
 from postguard.parsers.document import Spans
-from postguard.pii import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, CONTEXT_REQUIRED, SUFFIXES, TOP_SCORE
+from postguard.pii import CONTEXT, CONTEXT_REQUIRED, SUFFIXES, TOP_SCORE, with_context
 
 PHONE_REGIONS = ("NO", "SE", "DK", "GB", "US", "DE")
 #: Dates the phone matcher accepts as numbers ("2013-11-26"): never reported as phone numbers.
@@ -181,11 +181,26 @@ NORWEGIAN_IDS: dict[str, tuple[str, float, str]] = {
         0.6,
         "stdnum.no.fodselsnummer",
     ),
-    # Kontonummer: 11 digits (1234.56.78903) with one mod-11 check digit: needs context.
-    "NO_BANK_ACCOUNT": (r"(?<![\d.,-])\d{4}([. ]?)\d{2}\1\d{5}(?![\d-]|[.,]\d)", 0.3, "stdnum.no.kontonr"),
-    # Organisasjonsnummer: 9 digits with one mod-11 check digit: needs context.
-    "NO_ORG_NUMBER": (r"(?<![\d.,-])\d{3}([ ]?)\d{3}\1\d{3}(?![\d-]|[.,]\d)", 0.3, "stdnum.no.orgnr"),
+    # Kontonummer: 11 digits (1234.56.78903, 1234 56 78903, 1234-56-78903) with one mod-11 check
+    # digit: needs context.
+    "NO_BANK_ACCOUNT": (r"(?<![\d.,-])\d{4}([. -]?)\d{2}\1\d{5}(?![\d-]|[.,]\d)", 0.3, "stdnum.no.kontonr"),
+    # Organisasjonsnummer: 9 digits with one mod-11 check digit: needs context, unless written as
+    # in the VAT register ("974760673MVA", "NO 974 760 673 MVA"), the form matched whole.
+    "NO_ORG_NUMBER": (
+        r"(?:(?<![\w.,-])(?-i:NO) ?|(?<![\d.,-]))\d{3}([ ]?)\d{3}\1\d{3}(?: ?MVA(?!\w))?(?![\d-]|[.,]\d)",
+        0.3,
+        "stdnum.no.orgnr",
+    ),
 }
+#: How an identifier's written form can say what it is (then no context word is needed).
+_ID_EVIDENCE: dict[str, re.Pattern[str]] = {"NO_ORG_NUMBER": re.compile(r"MVA$", re.IGNORECASE)}
+
+
+def id_evidence(entity: str, written: str) -> str:
+    """The part of a Norwegian identifier's written form that says what it is ("MVA"), or ""."""
+    pattern = _ID_EVIDENCE.get(entity)
+    found = pattern.search(written) if pattern else None
+    return found.group() if found else ""
 
 
 _NOT_DIGIT_RE = re.compile(r"\D")
@@ -265,7 +280,7 @@ _ID_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 #: The score of a number with strong evidence: what a context word gives a phone number.
-PHONE_EVIDENCE_SCORE = min(1.0, max(TOP_SCORE["PHONE_NUMBER"] + CONTEXT_BOOST, CONTEXT_FLOOR))
+PHONE_EVIDENCE_SCORE = with_context(TOP_SCORE["PHONE_NUMBER"])
 #: What a contact line is called where the evidence is named (the e-mail address itself is private).
 CONTACT_LINE = "contact line"
 
@@ -433,7 +448,7 @@ def may_report(analysis: Analysis, entity: str, min_score: float, extra_context:
     view = analysis.document.view
     top = TOP_SCORE.get(entity, 1.0)
     needs_context = entity in CONTEXT_REQUIRED or top < min_score
-    if needs_context and min(1.0, max(top + CONTEXT_BOOST, CONTEXT_FLOOR)) < min_score:
+    if needs_context and with_context(top) < min_score:
         return False
     if entity == "PHONE_NUMBER" and needs_context:
         # Matching is the costly part here: first the context words and the signs of evidence,
@@ -458,7 +473,10 @@ def may_report(analysis: Analysis, entity: str, min_score: float, extra_context:
         if not needs_context or not results:
             return bool(results)
         context = _Context(analysis, entity, extra_context)
-        return any(context.near(analysis, start, end) for start, end in results)
+        return any(
+            context.near(analysis, start, end) or id_evidence(entity, view[start:end])
+            for start, end in results
+        )
     if needs_context and not _Context(analysis, entity, extra_context):
         return False
     if entity in _EVIDENCE:

@@ -396,3 +396,36 @@ PHONE_EVIDENCE = [
 @pytest.mark.parametrize(("lang", "text", "expected"), PHONE_EVIDENCE)
 def test_a_phone_number_is_found_by_strong_evidence(default_linter, lang, text, expected):
     assert found(default_linter, text, lang, "pii.phone") == expected
+
+
+# --- kontonummer and organisasjonsnummer as people write them (#15) ---------------------------
+
+ACCOUNT_FORMS = ["12345678903", "1234 56 78903", "1234.56.78903", "1234-56-78903"]
+
+
+@pytest.mark.parametrize("written", ACCOUNT_FORMS)
+def test_a_valid_kontonummer_is_found_in_every_written_form(default_linter, written):
+    assert found(default_linter, f"Kontonummeret mitt er {written}.", "nb", "pii.bank-account") == [written]
+    invalid = written[:-1] + "4"  # the check digit off by one
+    assert found(default_linter, f"Kontonummeret mitt er {invalid}.", "nb", "pii.bank-account") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the VAT register's form says what the number is: no other context word needed
+        ("nb", "Faktura fra 974760673MVA kom i dag.", ["974760673MVA"]),
+        ("en", "Invoice from NO974760673MVA today.", ["NO974760673MVA"]),
+        ("en", "Billed by NO 974 760 673 MVA last week.", ["NO 974 760 673 MVA"]),
+        ("nb", "Leverandøren har NO 974 760 673 MVA på fakturaen.", ["NO 974 760 673 MVA"]),
+        ("en", "Supplier 974760673 mva.", ["974760673 mva"]),
+        # an invalid number stays unreported in any form
+        ("nb", "Faktura fra 974760674MVA kom i dag.", []),
+        ("en", "Billed by NO 974 760 674 MVA last week.", []),
+        # "no" is a word, not the country prefix; a bare number still needs a context word
+        ("en", "There is no 974760673 in the list.", []),
+        ("nb", "Vi solgte 974 760 673 kroner.", []),
+    ],
+)
+def test_an_org_number_with_mva_is_found_whole(default_linter, lang, text, expected):
+    assert found(default_linter, text, lang, "pii.org-number") == expected
