@@ -132,3 +132,24 @@ def test_a_private_value_that_starts_before_a_finding_is_masked_in_its_excerpt(a
     assert shown["acme.codename"] == "*******"
     assert shown["acme.internal-host"] == "****.****.****-******.***"
     assert all(len(f.excerpt()) == len(f.text) for f in findings)
+
+
+# --- a person's private matter is masked whole (#15) -------------------------------------------
+
+PRIVATE_MATTERS = [
+    ("She lives at Storgata 12B, 0155 Oslo.", "en", ("Storgata", "12B", "0155")),
+    ("Kari tjener 900 000 i året.", "nb", ("Kari", "900 000")),
+    ("Kari Hansen ble oppsagt i mars.", "nb", ("Kari Hansen", "Hansen ble")),  # the kind of matter is named
+]
+
+
+@pytest.mark.parametrize(("draft", "lang", "values"), PRIVATE_MATTERS)
+@pytest.mark.parametrize("report", [text, json_report, sarif, github], ids=lambda m: m.__name__)
+def test_a_persons_private_matter_is_masked_in_every_report(report, draft, lang, values) -> None:
+    linter = Linter.default()
+    result = linter.check(draft, lang=lang, only=["pii.person-private"])
+    [finding] = result.findings
+    assert finding.sensitive and finding.excerpt() == mask(finding.text)
+    out = report.render([result], ReportOptions(rules=linter.rules, show_matches=False))
+    for value in values:
+        assert value not in out

@@ -429,3 +429,110 @@ def test_a_valid_kontonummer_is_found_in_every_written_form(default_linter, writ
 )
 def test_an_org_number_with_mva_is_found_whole(default_linter, lang, text, expected):
     assert found(default_linter, text, lang, "pii.org-number") == expected
+
+
+# --- pii.person-private: the private matter with the person (#15) -----------------------------
+
+PERSON_PRIVATE = [
+    # a home address: by the words, with a name, or right after one
+    ("en", "She lives at Storgata 12B, 0155 Oslo.", ["lives at Storgata 12B, 0155 Oslo"]),
+    ("en", "Ingrid Solberg lives at 221B Baker Street.", ["Ingrid Solberg lives at 221B Baker Street"]),
+    ("nb", "Ola Nordmann bor i Storgata 12B, 0155 Oslo.", ["Ola Nordmann bor i Storgata 12B, 0155 Oslo"]),
+    ("nb", "Han bor i Solveien 7 på Nordstrand.", ["bor i Solveien 7"]),
+    ("nb", "Adressen hans er Kirkeveien 12, 0368 Oslo.", ["Adressen hans er Kirkeveien 12, 0368 Oslo"]),
+    ("nb", "Send pakken til Kari Hansen, Storgata 12B, 0155 Oslo.", ["Kari Hansen, Storgata 12B, 0155 Oslo"]),
+    # a named person's pay
+    ("en", "Kari earns 1.2M a year, can you believe it.", ["Kari earns 1.2M a year"]),
+    ("en", "Kari Nordmann's salary is $95,000.", ["Kari Nordmann's salary is $95,000"]),
+    ("nb", "Kari tjener 900 000 i året.", ["Kari tjener 900 000 i året"]),
+    ("nb", "Per er ny her. Lønna hans er 650 000.", ["Lønna hans er 650 000"]),
+    # dismissal, inflected, in both languages
+    ("en", "Jonas Berg was let go last week.", ["Jonas Berg was let go"]),
+    ("en", "Sarah Lee got fired on Friday.", ["Sarah Lee got fired"]),
+    ("en", "Tom Hughes is getting fired tomorrow.", ["Tom Hughes is getting fired"]),
+    ("en", "Tom Hughes has been let go.", ["Tom Hughes has been let go"]),
+    ("nb", "Kari Olsen fikk sparken i går.", ["Kari Olsen fikk sparken"]),
+    ("nb", "Kari Hansen ble oppsagt i mars.", ["Kari Hansen ble oppsagt"]),
+    ("nb", "Kari Hansen ble sparket etter jul.", ["Kari Hansen ble sparket"]),
+    ("nb", "Kari og Ola ble oppsagt i går.", ["Kari og Ola ble oppsagt"]),
+    # not a person's private matter
+    ("en", "We let go of the old API, said Jonas Berg.", []),
+    ("en", "Jonas Berg dismissed the concern at once.", []),
+    ("en", "Jonas Berg fired off a quick reply.", []),
+    ("nb", "Kafka skiller seg fra RabbitMQ på ett punkt.", []),
+    ("nb", "Ola holdt et foredrag på sparket.", []),
+    ("nb", "Applicative Functor er en abstraksjon som tjener mange formål.", []),
+    ("nb", "Kari Nordmann tjener på å vente.", []),
+    ("en", "Equinor earns 1.2 billion a year.", []),
+    ("nb", "Per Hansen bor i Bergen.", []),  # a city is no home address
+    ("en", "Visit our office at Storgata 12B, 0155 Oslo.", []),
+    ("nb", "Kontoret vårt ligger i Storgata 12B, 0155 Oslo.", []),
+    ("nb", "Kari Hansen holdt foredrag i Storgata 12B.", []),
+    ("nb", "Kari er 12 år og bor i Bergen.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), PERSON_PRIVATE)
+def test_person_private_reports_the_matter_with_the_person(default_linter, lang, text, expected):
+    assert found(default_linter, text, lang, "pii.person-private") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("`Kari bor i Storgata 12B`", "markdown"),
+        ("```\nlonn = {'Kari': 'tjener 900 000 i året'}\n```\n", "markdown"),
+        ("<code>She lives at Storgata 12B</code>", "html"),
+    ],
+)
+def test_private_matters_in_code_are_examples(default_linter, text, fmt):
+    assert "pii.person-private" not in {
+        f.rule for f in default_linter.check(text, format=fmt, lang="nb").findings
+    }
+
+
+def test_person_private_speaks_the_drafts_language_and_names_the_matter_not_its_value(default_linter):
+    [nb] = default_linter.check(
+        "Kari tjener 900 000 i året.", lang="nb", only=["pii.person-private"]
+    ).findings
+    assert nb.message == 'Noe privat om en person (lønn): "K*** ****** *** *** * ****".'
+    [en] = default_linter.check("She lives at Storgata 12B.", lang="en", only=["pii.person-private"]).findings
+    assert "(home address)" in en.message and "Storgata" not in en.message and "12" not in en.message
+
+
+@pytest.mark.parametrize(
+    ("matters", "error"),
+    [
+        ("[salary]", "'near.matters' lists built-in private matters: home-address, pay"),
+        ("[]", "'near.matters'"),
+    ],
+)
+def test_near_matters_are_validated(matters, error):
+    with pytest.raises(PolicyError, match=re.escape(error)):
+        linter_from(
+            f"""
+            rules:
+              - id: t.private
+                kind: pii
+                entities: [PERSON]
+                near: {{matters: {matters}}}
+                category: pii
+                message: "{{near}}"
+            """
+        )
+
+
+def test_a_rule_may_use_the_matters_alone():
+    linter = linter_from(
+        """
+        rules:
+          - id: t.home
+            kind: pii
+            entities: [PERSON]
+            near: {matters: [home-address]}
+            category: pii
+            message: "{near}"
+        """
+    )
+    assert [f.message for f in linter.check("Han bor i Solveien 7.", lang="nb").findings] == ["hjemmeadresse"]
+    assert linter.check("Kari Hansen ble oppsagt.", lang="nb").findings == ()
