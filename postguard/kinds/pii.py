@@ -178,15 +178,16 @@ class PiiCheck:
                 continue
             values = {"entity": d.entity, "term": ENTITIES[d.entity], "near": word}
             if private is None:
-                hits.append(Hit(d.start, d.end, values))
+                yield Hit(d.start, d.end, values)
                 continue
             matter = _matter_of(d, private.get(analysis.sentence_of(d.start), ()))
             if matter is not None:
                 values["near"] = self._label(matter, analysis.language)
                 hits.append(Hit(min(d.start, matter.start), max(d.end, matter.end), values))
-        if private is not None and "PERSON" in self.entities:
-            hits += list(self._personal_matters(analysis, private, hits))
-        yield from _merged(analysis, hits)
+        if private is not None:
+            if "PERSON" in self.entities:
+                hits += list(self._personal_matters(analysis, private, hits))
+            yield from _merged(analysis, hits)
 
     def _label(self, matter: Matter, language: str) -> str:
         """What a message calls the matter: the word as written, or a built-in matter's name."""

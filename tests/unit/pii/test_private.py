@@ -56,3 +56,18 @@ def test_every_matter_has_a_name_in_each_language():
     from postguard.model import LANGUAGES
 
     assert all(set(names) == set(LANGUAGES) for names in private.MATTERS.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bor i Storgata 12B, 0155 Oslo og Kong Oscars gate 12 og 221B Baker Street, 12 Main St. Vei 7.",
+        "Storgata 1 Veien 2 Gata 3 " * 40,
+        "Aaaa Bbbb Storgata 12\nStorgata\n12 Old Kent Road Lane 4 Nedre Slottsgate 3",
+    ],
+)
+def test_addresses_found_around_anchors_are_the_patterns_matches(text):
+    """Looking only around the anchors gives what the whole pattern finds on the whole text."""
+    fast = [m.span() for m in private._address_matches(text)]
+    assert fast == [m.span() for m in private.ADDRESS_RE.finditer(text)]
+    assert fast
