@@ -133,16 +133,23 @@ _PAY_PERSONAL = (
     rf"|\b(?:{_PAY_WORDS})\s+(?:hans|hennes|deres)\s+(?:er|var|blir|på))\s+(?=[$€£\d]|nok|usd|eur|kr)"
 )
 #: Pay with no owner in the words: a person must be named in the sentence (lower case).
-_PAY_NEAR = (
-    rf"(?:\b(?:earns|earned|earning|makes|made|takes\s+home|took\s+home|(?:is|was|gets|got)\s+paid)"
-    rf"|\b(?:tjener|tjente|tjent)"
-    rf"|\b(?:{_PAY_WORDS})\s+(?:is|was|of|er|var|på))\s+(?=[$€£\d]|nok|usd|eur|kr)"
+_PAY_NEAR = rf"(?:\b(?:tjener|tjente|tjent)|\b(?:{_PAY_WORDS})\s+(?:is|was|of|er|var|på))\s+(?=[$€£\d]|nok|usd|eur|kr)"
+#: English verbs that also count points, stars and requests ("earned 1500 stars", "makes 1000
+#: requests"): pay only with a currency or unit ("earns 1.2M", "makes $120k a year").
+_PAY_VERBS = (
+    r"\b(?:earns|earned|earning|makes|made|takes\s+home|took\s+home|(?:is|was|gets|got)\s+paid)"
+    r"\s+(?=[$€£\d]|nok|usd|eur)"
 )
 #: The patterns on a lower-case copy of the text (several times faster than ignoring case), and
-#: ignoring case for the rare text whose lower case is longer ("İ").
+#: ignoring case for the rare text whose lower case is longer ("İ"); whether a currency or unit
+#: is needed.
 _PAY = tuple(
-    (re.compile(pattern), re.compile(pattern, re.IGNORECASE), needs)
-    for pattern, needs in ((_PAY_PERSONAL, PERSONAL), (_PAY_NEAR, NEAR))
+    (re.compile(pattern), re.compile(pattern, re.IGNORECASE), needs, marked)
+    for pattern, needs, marked in (
+        (_PAY_PERSONAL, PERSONAL, False),
+        (_PAY_NEAR, NEAR, False),
+        (_PAY_VERBS, NEAR, True),
+    )
 )
 _AMOUNT_RE = re.compile(_AMOUNT)
 
@@ -150,16 +157,17 @@ _AMOUNT_RE = re.compile(_AMOUNT)
 def _pay(text: str) -> Iterator[Matter]:
     lowered = text.lower()
     same = len(lowered) == len(text)
-    for lower_case, any_case, needs in _PAY:
+    for lower_case, any_case, needs, marked in _PAY:
         for m in lower_case.finditer(lowered) if same else any_case.finditer(text):
             amount = _AMOUNT_RE.match(text, m.end())
-            if amount and _money(amount.group()):
+            if amount and _money(amount.group(), marked):
                 yield Matter(m.start(), amount.end(), "pay", needs)
 
 
-def _money(amount: str) -> bool:
-    """An amount, not a count: it names a currency or a unit, or has four digits or more."""
-    return bool(_MONEY_MARK.search(amount)) or sum(ch.isdigit() for ch in amount) >= 4
+def _money(amount: str, marked: bool) -> bool:
+    """An amount, not a count: it names a currency or a unit, or (unless ``marked``) has four
+    digits or more."""
+    return bool(_MONEY_MARK.search(amount)) or (not marked and sum(ch.isdigit() for ch in amount) >= 4)
 
 
 _FINDERS = {"home-address": _addresses, "pay": _pay}

@@ -43,6 +43,8 @@ def matters(text: str) -> list[tuple[str, str, str]]:
         # not private matters: ages, counts, serving a purpose, a city, a year and a place
         ("Kari er 12 år og bor i Bergen.", []),
         ("The app earns 5 stars and makes 3 requests.", []),
+        ("Kari earned 1500 stars; the server makes 1000 requests a second.", []),
+        ("Kari makes $120k a year.", [("makes $120k a year", "pay", NEAR)]),
         ("Funksjonen tjener mange formål.", []),
         ("In 2024 Oslo got a new bridge; version 1.2 makes it faster.", []),
         ("Julia 12 and Lia 7 won.", []),
