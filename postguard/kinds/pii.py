@@ -10,6 +10,7 @@ the two together are the problem.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -187,6 +188,8 @@ class PiiCheck:
         if private is not None:
             if "PERSON" in self.entities:
                 hits += list(self._personal_matters(analysis, private, hits))
+                if self.ner is None:
+                    hits += list(self._first_names_before(analysis, private, hits))
             yield from _merged(analysis, hits)
 
     def _label(self, matter: Matter, language: str) -> str:
@@ -208,6 +211,25 @@ class PiiCheck:
                 if m.needs == PERSONAL and not any(h.start < m.end and m.start < h.end for h in hits):
                     label = self._label(m, analysis.language)
                     yield Hit(m.start, m.end, {"entity": "PERSON", "term": label, "near": label})
+
+    def _first_names_before(
+        self, analysis: Analysis, private: dict[int, list[Matter]], hits: list[Hit]
+    ) -> Iterator[Hit]:
+        """A capitalised first name right before a matter no name was found for: the recogniser
+        reads "Per" in "Per earns 1.2M" as the English word, but nothing else earns or is let go."""
+        from postguard.pii import ENTITIES
+        from postguard.pii.names import lexicon
+
+        first = lexicon(analysis.language).first
+        view = analysis.document.view
+        for matters in private.values():
+            for m in matters:
+                if any(h.start < m.end and m.start < h.end for h in hits):
+                    continue
+                before = _NAME_BEFORE_RE.search(view, max(0, m.start - NAME_REACH), m.start)
+                if before and before.group(1).casefold() in first:
+                    values = {"entity": "PERSON", "term": ENTITIES["PERSON"]}
+                    yield Hit(before.start(), m.end, {**values, "near": self._label(m, analysis.language)})
 
     def _detections(
         self, analysis: Analysis, entities: list[str], private: dict[int, list[Matter]] | None
@@ -245,6 +267,17 @@ class PiiCheck:
             for matter in private.find(analysis.document.view, self.matters):
                 found.setdefault(analysis.sentence_of(matter.start), []).append(matter)
         return found
+
+
+#: Verbs that may stand between a person and their private matter ("Per fikk sparken").
+_AUXILIARIES = "is|was|has|had|got|gets|be|been|er|var|har|hadde|fikk|får|ble|blir|blitt|skal|vil"
+#: A capitalised word, maybe a genitive, right before a private matter or before at most two such
+#: verbs ("Per earns", "Kari's salary", "Per fikk sparken", "Ola har blitt oppsagt").
+_NAME_BEFORE_RE = re.compile(
+    rf"(?<![\w-])([A-ZÆØÅ][a-zæøåéü]+)(?:'s|’s)?\s+(?:(?:{_AUXILIARIES})\s+){{0,2}}$"
+)
+#: How far back that word is looked for (characters).
+NAME_REACH = 30
 
 
 def _matter_of(name: Detection, matters: Sequence[Matter]) -> Matter | None:

@@ -455,7 +455,13 @@ PERSON_PRIVATE = [
     ("nb", "Kari Hansen ble oppsagt i mars.", ["Kari Hansen ble oppsagt"]),
     ("nb", "Kari Hansen ble sparket etter jul.", ["Kari Hansen ble sparket"]),
     ("nb", "Kari og Ola ble oppsagt i går.", ["Kari og Ola ble oppsagt"]),
+    # a first name the recogniser reads as a word, right before the matter
+    ("en", "Per earns 1.2M a year, can you believe it.", ["Per earns 1.2M a year"]),
+    ("nb", "Per fikk sparken i går.", ["Per fikk sparken"]),
+    ("en", "Mark was let go on Friday.", ["Mark was let go"]),
     # not a person's private matter
+    ("en", "In May the rules on sick leave changed.", []),
+    ("nb", "Systemet ble oppsagt av leverandøren.", []),
     ("en", "We let go of the old API, said Jonas Berg.", []),
     ("en", "Jonas Berg dismissed the concern at once.", []),
     ("en", "Jonas Berg fired off a quick reply.", []),
