@@ -42,6 +42,9 @@ class Matter:
 
 _CAP = r"[A-ZÆØÅ][a-zæøåéü]+"
 #: Endings of Norwegian street names written as one word ("Storgata", "Solveien", "Kirkeveien").
+#: Curated rather than Faker's street suffixes (``names.Lexicon.street_ends``, evidence against a
+#: name there): those include everyday words ("field", "green", "common") that would make "12
+#: Green Field" an address; short endings ("lia", "sti") are left out for names ("Julia 12").
 _STREET_ENDINGS = (
     "gata|gaten|gate|veien|vegen|vei|veg|allé|alleen|plassen|plass|torget|stien|bakken|haugen|"
     "bryggen|brygge|kaia|svingen|løkka|ringen|stredet|smauet|tunet|jordet|kroken|lunden|terrassen|"
