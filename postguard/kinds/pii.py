@@ -154,6 +154,7 @@ class PiiCheck:
             CONTEXT_AFTER,
             CONTEXT_BEFORE,
             ENTITIES,
+            PRIVATE_MATTER,
             screen,
             with_context,
         )
@@ -184,6 +185,7 @@ class PiiCheck:
             matter = _matter_of(d, private.get(analysis.sentence_of(d.start), ()))
             if matter is not None:
                 values["near"] = self._label(matter, analysis.language)
+                values["entity"] = PRIVATE_MATTER
                 hits.append(Hit(min(d.start, matter.start), max(d.end, matter.end), values))
         if private is not None:
             if "PERSON" in self.entities:
@@ -204,20 +206,21 @@ class PiiCheck:
     ) -> Iterator[Hit]:
         """Matters whose own words point at a person ("she lives at ...", "lønna hans er ..."),
         where no name is reported with them."""
+        from postguard.pii import PRIVATE_MATTER
         from postguard.pii.private import PERSONAL
 
         for matters in private.values():
             for m in matters:
                 if m.needs == PERSONAL and not any(h.start < m.end and m.start < h.end for h in hits):
                     label = self._label(m, analysis.language)
-                    yield Hit(m.start, m.end, {"entity": "PERSON", "term": label, "near": label})
+                    yield Hit(m.start, m.end, {"entity": PRIVATE_MATTER, "term": label, "near": label})
 
     def _first_names_before(
         self, analysis: Analysis, private: dict[int, list[Matter]], hits: list[Hit]
     ) -> Iterator[Hit]:
         """A capitalised first name right before a matter no name was found for: the recogniser
         reads "Per" in "Per earns 1.2M" as the English word, but nothing else earns or is let go."""
-        from postguard.pii import ENTITIES
+        from postguard.pii import ENTITIES, PRIVATE_MATTER
         from postguard.pii.names import lexicon
 
         first = lexicon(analysis.language).first
@@ -228,7 +231,7 @@ class PiiCheck:
                     continue
                 before = _NAME_BEFORE_RE.search(view, max(0, m.start - NAME_REACH), m.start)
                 if before and before.group(1).casefold() in first:
-                    values = {"entity": "PERSON", "term": ENTITIES["PERSON"]}
+                    values = {"entity": PRIVATE_MATTER, "term": ENTITIES["PERSON"]}
                     yield Hit(before.start(), m.end, {**values, "near": self._label(m, analysis.language)})
 
     def _detections(

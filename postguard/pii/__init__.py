@@ -141,6 +141,10 @@ CONTEXT: dict[str, dict[str, list[str]]] = {
     },
 }
 
+#: What a finding of a person with a private matter found ("Kari Hansen ble oppsagt", "she lives
+#: at Storgata 12B"): redaction replaces it whole, so it is not labelled a name.
+PRIVATE_MATTER = "PRIVATE_MATTER"
+
 #: Short labels for ``redact --operator replace`` (``<EMAIL>``).
 LABELS: dict[str, str] = {
     "EMAIL_ADDRESS": "EMAIL",
@@ -153,4 +157,5 @@ LABELS: dict[str, str] = {
     "NO_FODSELSNUMMER": "FODSELSNUMMER",
     "NO_BANK_ACCOUNT": "KONTONUMMER",
     "NO_ORG_NUMBER": "ORGNR",
+    PRIVATE_MATTER: "PRIVATE",
 }
