@@ -43,6 +43,13 @@ CONTEXT_REQUIRED = frozenset({"NO_BANK_ACCOUNT", "NO_ORG_NUMBER"})
 CONTEXT_BEFORE, CONTEXT_AFTER = 5, 2
 #: How a context word near a result raises its score (Presidio's defaults): score + boost, at least floor.
 CONTEXT_BOOST, CONTEXT_FLOOR = 0.35, 0.4
+
+
+def with_context(score: float) -> float:
+    """A result's score once a context word (or evidence as strong) stands next to it."""
+    return min(1.0, max(score + CONTEXT_BOOST, CONTEXT_FLOOR))
+
+
 #: The highest score a recognizer gives before context; a checksum or a validated address gives 1.
 TOP_SCORE: dict[str, float] = {"PHONE_NUMBER": 0.4, "IP_ADDRESS": 0.6}
 
@@ -58,7 +65,10 @@ CONTEXT: dict[str, dict[str, list[str]]] = {
     },
     "PHONE_NUMBER": {
         "en": ["phone", "telephone", "call", "mobile", "cell", "cellphone", "tel", "text", "sms", "whatsapp"],
-        "nb": ["telefon", "tlf", "mobil", "mobilnummer", "telefonnummer", "ring", "ringe", "nummer", "sms"],
+        "nb": [
+            *("telefon", "tlf", "mobil", "mobilnummer", "telefonnummer", "privatnummer", "ring", "ringe"),
+            *("nummer", "sms"),
+        ],
     },
     "CREDIT_CARD": {
         "en": ["card", "credit", "debit", "visa", "mastercard", "amex", "payment", "refund"],
@@ -131,6 +141,10 @@ CONTEXT: dict[str, dict[str, list[str]]] = {
     },
 }
 
+#: What a finding of a person with a private matter found ("Kari Hansen ble oppsagt", "she lives
+#: at Storgata 12B"): redaction replaces it whole, so it is not labelled a name.
+PRIVATE_MATTER = "PRIVATE_MATTER"
+
 #: Short labels for ``redact --operator replace`` (``<EMAIL>``).
 LABELS: dict[str, str] = {
     "EMAIL_ADDRESS": "EMAIL",
@@ -143,4 +157,5 @@ LABELS: dict[str, str] = {
     "NO_FODSELSNUMMER": "FODSELSNUMMER",
     "NO_BANK_ACCOUNT": "KONTONUMMER",
     "NO_ORG_NUMBER": "ORGNR",
+    PRIVATE_MATTER: "PRIVATE",
 }

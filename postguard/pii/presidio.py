@@ -30,7 +30,7 @@ from postguard.pii import (
     Detection,
     recognizers,
 )
-from postguard.pii.screen import DATE_RE, web_addresses
+from postguard.pii.screen import not_a_phone, web_addresses
 
 MEMO_KEY = "pii.presidio"
 
@@ -241,8 +241,8 @@ SHADOWS = (
 
 
 def _drop_noise(found: list[Detection], analysis: Analysis) -> list[Detection]:
-    """A URL inside an e-mail address, a "phone number" that is a date, part of a web address
-    or a checksummed ID. The hiders are looked up by position (comparing every result with every
+    """A URL inside an e-mail address, a "phone number" that is a date, an issue or order number,
+    part of a web address or a checksummed ID. The hiders are looked up by position (comparing every result with every
     other was quadratic: 8,000 phone numbers took minutes)."""
     text = analysis.document.view
     hiders: dict[str, list[tuple[int, int]]] = {}
@@ -252,7 +252,7 @@ def _drop_noise(found: list[Detection], analysis: Analysis) -> list[Detection]:
 
     def shadowed(d: Detection) -> bool:
         if d.entity == "PHONE_NUMBER" and (
-            DATE_RE.fullmatch(text[d.start : d.end].strip()) or web_addresses(analysis).covers(d.start)
+            not_a_phone(text, d.start, d.end) or web_addresses(analysis).covers(d.start)
         ):
             return True
         return d.entity in hidden_in and hidden_in[d.entity].covers(d.start, d.end)

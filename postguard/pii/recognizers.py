@@ -25,7 +25,7 @@ from presidio_analyzer.predefined_recognizers import (
     UrlRecognizer,
 )
 
-from postguard.pii import CONTEXT, TOP_SCORE, phones, screen
+from postguard.pii import CONTEXT, TOP_SCORE, phones, screen, with_context
 
 
 class OfflineEmailRecognizer(EmailRecognizer):
@@ -74,21 +74,34 @@ class OfflineEmailRecognizer(EmailRecognizer):
         )
 
 
+def mark_evidence(result: RecognizerResult, evidence: str) -> None:
+    """Score ``result`` as a context word would and name ``evidence`` as its context word; the
+    context enhancer then leaves it as it is."""
+    result.score = with_context(result.score)
+    if result.analysis_explanation is not None:
+        result.analysis_explanation.set_supportive_context_word(evidence)
+    result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
+
+
 class FastPhoneRecognizer(PhoneRecognizer):
     """Presidio's phone recognizer, with the matches found by :mod:`postguard.pii.phones`
-    (the same matches, without parsing every digit group of the draft once per region)."""
+    (the same matches, without parsing every digit group of the draft once per region), and
+    numbers with strong evidence (:func:`postguard.pii.screen.phone_evidence`) scored as if a
+    context word stood next to them, that evidence named as their context word."""
 
     SCORE = TOP_SCORE["PHONE_NUMBER"]
 
     def analyze(self, text, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         if self.leniency is None:  # Presidio types it Optional; the matcher needs a Leniency
             raise ValueError("FastPhoneRecognizer needs a leniency (Presidio's default is 1)")
-        return EntityRecognizer.remove_duplicates(
-            [
-                self._get_recognizer_result(match, text, region, nlp_artifacts)
-                for region, match in phones.matches(text, self.supported_regions, self.leniency)
-            ]
-        )
+        results = []
+        for region, match in phones.matches(text, self.supported_regions, self.leniency):
+            result = self._get_recognizer_result(match, text, region, nlp_artifacts)
+            evidence = screen.phone_evidence(text, match.start, match.end, match.number.country_code or 0)
+            if evidence:
+                mark_evidence(result, evidence)
+            results.append(result)
+        return EntityRecognizer.remove_duplicates(results)
 
 
 #: Words shortly before a dotted number that make it a version, not an address: "version 1.2.3.4".
@@ -169,6 +182,16 @@ class ChecksumRecognizer(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool:
         return screen.valid_id(self._entity, pattern_text)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
+        """The pattern's results; a written form that says what it is (:func:`screen.id_evidence`,
+        "974760673MVA") counts as a context word."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for result in results:
+            evidence = screen.id_evidence(self._entity, text[result.start : result.end])
+            if evidence:
+                mark_evidence(result, evidence)
+        return results
 
 
 def build(language: str, extra_context: dict[str, list[str]] | None = None) -> list[EntityRecognizer]:

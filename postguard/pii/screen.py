@@ -26,7 +26,7 @@ import regex
 
 from postguard.analysis import Analysis
 from postguard.parsers.document import Spans
-from postguard.pii import CONTEXT, CONTEXT_BOOST, CONTEXT_FLOOR, CONTEXT_REQUIRED, SUFFIXES, TOP_SCORE
+from postguard.pii import CONTEXT, CONTEXT_REQUIRED, SUFFIXES, TOP_SCORE, with_context
 
 PHONE_REGIONS = ("NO", "SE", "DK", "GB", "US", "DE")
 #: Dates the phone matcher accepts as numbers ("2013-11-26"): never reported as phone numbers.
@@ -181,11 +181,26 @@ NORWEGIAN_IDS: dict[str, tuple[str, float, str]] = {
         0.6,
         "stdnum.no.fodselsnummer",
     ),
-    # Kontonummer: 11 digits (1234.56.78903) with one mod-11 check digit: needs context.
-    "NO_BANK_ACCOUNT": (r"(?<![\d.,-])\d{4}([. ]?)\d{2}\1\d{5}(?![\d-]|[.,]\d)", 0.3, "stdnum.no.kontonr"),
-    # Organisasjonsnummer: 9 digits with one mod-11 check digit: needs context.
-    "NO_ORG_NUMBER": (r"(?<![\d.,-])\d{3}([ ]?)\d{3}\1\d{3}(?![\d-]|[.,]\d)", 0.3, "stdnum.no.orgnr"),
+    # Kontonummer: 11 digits (1234.56.78903, 1234 56 78903, 1234-56-78903) with one mod-11 check
+    # digit: needs context.
+    "NO_BANK_ACCOUNT": (r"(?<![\d.,-])\d{4}([. -]?)\d{2}\1\d{5}(?![\d-]|[.,]\d)", 0.3, "stdnum.no.kontonr"),
+    # Organisasjonsnummer: 9 digits with one mod-11 check digit: needs context, unless written as
+    # in the VAT register ("974760673MVA", "NO 974 760 673 MVA"), the form matched whole.
+    "NO_ORG_NUMBER": (
+        r"(?:(?<![\w.,-])(?-i:NO) ?|(?<![\d.,-]))\d{3}([ ]?)\d{3}\1\d{3}(?: ?MVA(?!\w))?(?![\d-]|[.,]\d)",
+        0.3,
+        "stdnum.no.orgnr",
+    ),
 }
+#: How an identifier's written form can say what it is (then no context word is needed).
+_ID_EVIDENCE: dict[str, re.Pattern[str]] = {"NO_ORG_NUMBER": re.compile(r"MVA$", re.IGNORECASE)}
+
+
+def id_evidence(entity: str, written: str) -> str:
+    """The part of a Norwegian identifier's written form that says what it is ("MVA"), or ""."""
+    pattern = _ID_EVIDENCE.get(entity)
+    found = pattern.search(written) if pattern else None
+    return found.group() if found else ""
 
 
 _NOT_DIGIT_RE = re.compile(r"\D")
@@ -232,14 +247,102 @@ def web_addresses(analysis: Analysis) -> Spans:
     return analysis.memo("pii.web-addresses", compute)
 
 
-def _phone_numbers(view: str, where: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
-    """The phone recognizer's results, dates aside (only in chunks ``where`` accepts)."""
+# --- phone numbers ---------------------------------------------------------------------------
+
+#: How far before (and after) a number its cue, an ID word or a contact line's e-mail address is
+#: looked for, on the number's own line.
+PHONE_LOOKBACK = 80
+#: Words before a number that make it a phone number with no context word needed: whose number it
+#: is, how to reach someone, where to send money with Vipps, a contact and their name.
+_PHONE_CUE = (
+    r"(?:my|his|her|their|our)\s+(?:\w+\s+){0,2}number"
+    r"|(?:can\s+be\s+)?reach(?:ed)?(?:\s+(?:me|him|her|them|us))?\s+(?:at|on)"
+    r"|text\s+(?:me|him|her|us)(?:\s+(?:at|on))?"
+    r"|nummeret\s+(?:mitt|hans|hennes|vårt|deres|til\s+\w+)"
+    r"|(?:mitt|hans|hennes|vårt|deres)\s+(?:\w+\s+)?nummer"
+    r"|(?:mobil|privat|jobb|direkte)nummer(?:et)?(?:\s+(?:mitt|hans|hennes|vårt|til\s+\w+))?"
+    r"|vipps(?:e|er)?(?:\s+(?:til|meg|oss|på))?"
+    r"|nås\s+på|treffes\s+på"
+    r"|(?:contact|kontakt)(?:person)?(?:\s+(?:me|us|meg|oss))?(?:\s+(?:at|on|på))?"
+    r"(?-i:(?:\s*:)?(?:\s+[A-ZÆØÅ][\w-]+){0,3}\s*,)?"
+)
+#: A cue, then at most a verb or a colon, right before the number.
+_PHONE_CUE_RE = re.compile(
+    rf"(?<![^\W\d_])(?:{_PHONE_CUE})[\s:]*(?:(?:is|er|at|on|på|til|:)\b[\s:]*)?[(]?$", re.IGNORECASE
+)
+#: A contact line: an e-mail address beside the number, a list separator between them.
+_MAIL_BEFORE_RE = re.compile(r"\S@[\w-]+(?:\.[\w-]+)+\s*[,;|/·]\s*$")
+_MAIL_AFTER_RE = re.compile(r"^\s*[,;|/·]\s*[^\s@]+@[\w-]+\.")
+#: Words right before a number that make it an identifier: an issue, an order, a case.
+_ID_BEFORE_RE = re.compile(
+    r"(?:#|(?<![^\W\d_])(?:issue|issues|pr|pull|order|orders|invoice|ticket|case|id|ref|sak|saksnummer|ordre|"
+    r"ordrenummer|faktura|fakturanummer|kundenummer|referanse)\b[\s.:#-]*(?:n(?:umbe)?r\.?|nummer)?[\s.:#-]*)$",
+    re.IGNORECASE,
+)
+#: The score of a number with strong evidence: what a context word gives a phone number.
+PHONE_EVIDENCE_SCORE = with_context(TOP_SCORE["PHONE_NUMBER"])
+#: What a contact line is called where the evidence is named (the e-mail address itself is private).
+CONTACT_LINE = "contact line"
+
+
+def _line_before(view: str, start: int) -> str:
+    lo = max(0, start - PHONE_LOOKBACK, view.rfind("\n", 0, start) + 1)
+    return view[lo:start]
+
+
+def _line_after(view: str, end: int) -> str:
+    hi = view.find("\n", end, end + PHONE_LOOKBACK)
+    return view[end : hi if hi != -1 else end + PHONE_LOOKBACK]
+
+
+def phone_evidence(view: str, start: int, end: int, country_code: int) -> str:
+    """Why the number ``view[start:end]`` is surely a phone number, or "" when nothing says so: its
+    country code as written ("+47", "0047"), a cue before it ("reach me at", "nummeret mitt er",
+    "vipps til", "Kontakt Kari Hansen,"), or an e-mail address beside it on a contact line
+    ("Kari (kari@firma.no, 936 12 345)"). A bare number of the right length is too often a count,
+    a price or an ID to be one without such evidence or a context word."""
+    written = view[start:end].lstrip("(")
+    code = str(country_code)
+    if written.startswith(("+", "＋")) or written.startswith("00" + code):
+        return written[: written.find(code) + len(code)]
+    before = _line_before(view, start)
+    cue = _PHONE_CUE_RE.search(before)
+    if cue:
+        return cue.group().strip(" :(,\t").split(",")[0].strip()
+    if _MAIL_BEFORE_RE.search(before) or _MAIL_AFTER_RE.match(_line_after(view, end)):
+        return CONTACT_LINE
+    return ""
+
+
+def may_have_phone_evidence(view: str, start: int, end: int) -> bool:
+    """Could a number in the chunk ``view[start:end]`` have :func:`phone_evidence`? A cheap test
+    that never says no when it could (a "+", "00", a cue word or an "@" around the chunk)."""
+    chunk = view[start:end]
+    if "+" in chunk or "＋" in chunk or "00" in chunk:
+        return True
+    around = view[max(0, start - PHONE_LOOKBACK) : end + PHONE_LOOKBACK]
+    return "@" in around or bool(_PHONE_CUE_WORD_RE.search(around))
+
+
+#: The first word of every cue: a chunk without one near it has no cue.
+_PHONE_CUE_WORD_RE = re.compile(r"number|reach|text|nummer|vipps|nås|treffes|contact|kontakt", re.IGNORECASE)
+
+
+def not_a_phone(view: str, start: int, end: int) -> bool:
+    """A date ("2013-11-26"), or a number after an ID word ("issue #41234567", "ordre 93456781"):
+    never reported as a phone number."""
+    return bool(DATE_RE.fullmatch(view[start:end].strip()) or _ID_BEFORE_RE.search(_line_before(view, start)))
+
+
+def _phone_numbers(view: str, where: Callable[[int, int], bool] | None = None) -> list[tuple[int, int, int]]:
+    """The phone recognizer's results, dates and IDs aside (only in chunks ``where`` accepts):
+    start, end and country code."""
     from postguard.pii import phones
 
     return [
-        (match.start, match.end)
+        (match.start, match.end, match.number.country_code or 0)
         for _, match in phones.matches(view, PHONE_REGIONS, where=where)
-        if not DATE_RE.fullmatch(match.raw_string.strip())
+        if not not_a_phone(view, match.start, match.end)
     ]
 
 
@@ -250,7 +353,7 @@ _IBAN_RE = regex.compile(r"(?<![A-Z0-9])[A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]{4}){2}"
 
 #: Entities whose results the screen finds exactly (offsets too): context is looked for near them.
 _RESULTS: dict[str, Callable[[str], list[tuple[int, int]]]] = {
-    "PHONE_NUMBER": _phone_numbers,
+    "PHONE_NUMBER": lambda view: [(start, end) for start, end, _ in _phone_numbers(view)],
     **{entity: _checksummed(entity) for entity in NORWEGIAN_IDS},
 }
 #: Entities with evidence that every result needs (but not their exact offsets).
@@ -345,24 +448,35 @@ def may_report(analysis: Analysis, entity: str, min_score: float, extra_context:
     view = analysis.document.view
     top = TOP_SCORE.get(entity, 1.0)
     needs_context = entity in CONTEXT_REQUIRED or top < min_score
-    if needs_context and min(1.0, max(top + CONTEXT_BOOST, CONTEXT_FLOOR)) < min_score:
+    if needs_context and with_context(top) < min_score:
         return False
     if entity == "PHONE_NUMBER" and needs_context:
-        # Matching is the costly part here: first the context words, then numbers near them.
+        # Matching is the costly part here: first the context words and the signs of evidence,
+        # then the numbers near them.
         context = _Context(analysis, entity, extra_context)
-        if not context:
-            return False
+        strong = min_score <= PHONE_EVIDENCE_SCORE
+
+        def near(start: int, end: int) -> bool:
+            return bool(context) and context.near(analysis, start, end)
+
+        def promising(start: int, end: int) -> bool:
+            return near(start, end) or (strong and may_have_phone_evidence(view, start, end))
+
         links = web_addresses(analysis)
         return any(
-            not links.covers(start) and context.near(analysis, start, end)
-            for start, end in _phone_numbers(view, lambda start, end: context.near(analysis, start, end))
+            not links.covers(start)
+            and (near(start, end) or (strong and bool(phone_evidence(view, start, end, code))))
+            for start, end, code in _phone_numbers(view, promising)
         )
     if entity in _RESULTS:
         results = analysis.memo(f"pii.screen:{entity}", lambda: _RESULTS[entity](view))
         if not needs_context or not results:
             return bool(results)
         context = _Context(analysis, entity, extra_context)
-        return any(context.near(analysis, start, end) for start, end in results)
+        return any(
+            context.near(analysis, start, end) or id_evidence(entity, view[start:end])
+            for start, end in results
+        )
     if needs_context and not _Context(analysis, entity, extra_context):
         return False
     if entity in _EVIDENCE:

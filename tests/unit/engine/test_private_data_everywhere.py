@@ -132,3 +132,29 @@ def test_a_private_value_that_starts_before_a_finding_is_masked_in_its_excerpt(a
     assert shown["acme.codename"] == "*******"
     assert shown["acme.internal-host"] == "****.****.****-******.***"
     assert all(len(f.excerpt()) == len(f.text) for f in findings)
+
+
+# --- the forms of #15 are masked whole ----------------------------------------------------------
+
+NEW_FORMS = [
+    ("She lives at Storgata 12B, 0155 Oslo.", "en", "pii.person-private", ("Storgata", "12B", "0155")),
+    ("Kari tjener 900 000 i året.", "nb", "pii.person-private", ("Kari", "900 000")),
+    # the kind of matter is named in the message, the person never
+    ("Kari Hansen ble oppsagt i mars.", "nb", "pii.person-private", ("Kari Hansen", "Hansen ble")),
+    ("Send the photos to +47 936 12 345 tonight.", "en", "pii.phone", ("936 12 345", "+47 936")),
+    ("Ansvarlig: Kari (kari.hansen@firma.no, 936 12 345).", "nb", "pii.phone", ("936 12 345",)),
+    ("Billed by NO 974 760 673 MVA last week.", "en", "pii.org-number", ("974 760 673", "974760673")),
+    ("Betal til kontonummer 1234-56-78903.", "nb", "pii.bank-account", ("1234-56-78903", "78903")),
+]
+
+
+@pytest.mark.parametrize(("draft", "lang", "rule", "values"), NEW_FORMS)
+@pytest.mark.parametrize("report", [text, json_report, sarif, github], ids=lambda m: m.__name__)
+def test_the_new_forms_are_masked_in_every_report(report, draft, lang, rule, values) -> None:
+    linter = Linter.default()
+    result = linter.check(draft, lang=lang, only=[rule])
+    [finding] = result.findings
+    assert finding.sensitive and finding.excerpt() == mask(finding.text)
+    out = report.render([result], ReportOptions(rules=linter.rules, show_matches=False))
+    for value in values:
+        assert value not in out

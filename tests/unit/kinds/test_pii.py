@@ -357,3 +357,188 @@ def test_a_name_in_code_is_an_identifier_not_a_person(default_linter, text, fmt)
     assert "pii.person-private" not in rules
     prose = default_linter.check("Kari Nordmann er sykmeldt.", lang="nb").findings
     assert "pii.person-private" in {f.rule for f in prose}
+
+
+# --- phone numbers by strong evidence (#15) ---------------------------------------------------
+
+PHONE_EVIDENCE = [
+    # a country code, written with "+" or "00"
+    ("nb", "Send gjerne en melding til +47 936 12 345 etter lunsj.", ["+47 936 12 345"]),
+    ("nb", "Ved akutte feil: 0047 915 67 890, døgnet rundt.", ["0047 915 67 890"]),
+    ("en", "Our host is +1 (415) 555-0132 this week.", ["+1 (415) 555-0132"]),
+    ("en", "Questions? +44 20 7946 0958 goes straight to Ola.", ["+44 20 7946 0958"]),
+    # a cue right before the number
+    ("nb", "Privatnummeret til Kari er 915 67 890.", ["915 67 890"]),
+    ("nb", "Nummeret hennes er 936 12 345, men ikke spre det.", ["936 12 345"]),
+    ("nb", "Vipps til 915 67 890, så er du med i trekningen.", ["915 67 890"]),
+    ("nb", "Du treffer meg på 480 12 345 i morgen.", []),  # no cue, no country code
+    ("en", "My US number is 212-555-0188 now.", ["212-555-0188"]),
+    ("en", "You can reach me at (415) 555-0132 after six.", ["(415) 555-0132"]),
+    ("en", "She can be reached at 212-555-0188 on weekdays.", ["212-555-0188"]),
+    ("en", "Contact: 415-555-0132.", ["415-555-0132"]),
+    ("nb", "Kontakt Kari Hansen, 936 12 345, for billetter.", ["936 12 345"]),
+    # a contact line: a name with an e-mail address and a number
+    ("en", "Speakers: Ola Berg (ola.berg@firma.no, 936 12 345) and more.", ["936 12 345"]),
+    ("nb", "Ansvarlig: Kari Hansen (936 12 345, kari.hansen@firma.no).", ["(936 12 345"]),
+    # versions, dates, prices, IDs, issue and order numbers stay clean
+    ("en", "Bumped to v47.12.345 on 2024-11-26 with 41234567 downloads.", []),
+    ("en", "Order number 41234567 shipped; invoice number 93456781 is paid.", []),
+    ("en", "Fixed in issue #93456781 (see PR 41234567 too).", []),
+    ("en", "Call about order 41234567 before noon.", []),
+    ("en", "It costs $415 555 0132 in total, not +47.", []),
+    ("nb", "Saksnummer 41234567 og ordrenummer 93456781 er lukket.", []),
+    ("nb", "Prisen er 936 12 345 kroner for hele prosjektet.", []),
+    ("nb", "Versjon 9.36.12 kom ut 15.03.2024.", []),
+    ("en", "Timestamps like +1700000000 are seconds since 1970.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), PHONE_EVIDENCE)
+def test_a_phone_number_is_found_by_strong_evidence(default_linter, lang, text, expected):
+    assert found(default_linter, text, lang, "pii.phone") == expected
+
+
+# --- kontonummer and organisasjonsnummer as people write them (#15) ---------------------------
+
+ACCOUNT_FORMS = ["12345678903", "1234 56 78903", "1234.56.78903", "1234-56-78903"]
+
+
+@pytest.mark.parametrize("written", ACCOUNT_FORMS)
+def test_a_valid_kontonummer_is_found_in_every_written_form(default_linter, written):
+    assert found(default_linter, f"Kontonummeret mitt er {written}.", "nb", "pii.bank-account") == [written]
+    invalid = written[:-1] + "4"  # the check digit off by one
+    assert found(default_linter, f"Kontonummeret mitt er {invalid}.", "nb", "pii.bank-account") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the VAT register's form says what the number is: no other context word needed
+        ("nb", "Faktura fra 974760673MVA kom i dag.", ["974760673MVA"]),
+        ("en", "Invoice from NO974760673MVA today.", ["NO974760673MVA"]),
+        ("en", "Billed by NO 974 760 673 MVA last week.", ["NO 974 760 673 MVA"]),
+        ("nb", "Leverandøren har NO 974 760 673 MVA på fakturaen.", ["NO 974 760 673 MVA"]),
+        ("en", "Supplier 974760673 mva.", ["974760673 mva"]),
+        # an invalid number stays unreported in any form
+        ("nb", "Faktura fra 974760674MVA kom i dag.", []),
+        ("en", "Billed by NO 974 760 674 MVA last week.", []),
+        # "no" is a word, not the country prefix; a bare number still needs a context word
+        ("en", "There is no 974760673 in the list.", []),
+        ("nb", "Vi solgte 974 760 673 kroner.", []),
+    ],
+)
+def test_an_org_number_with_mva_is_found_whole(default_linter, lang, text, expected):
+    assert found(default_linter, text, lang, "pii.org-number") == expected
+
+
+# --- pii.person-private: the private matter with the person (#15) -----------------------------
+
+PERSON_PRIVATE = [
+    # a home address: by the words, with a name, or right after one
+    ("en", "She lives at Storgata 12B, 0155 Oslo.", ["lives at Storgata 12B, 0155 Oslo"]),
+    ("en", "Ingrid Solberg lives at 221B Baker Street.", ["Ingrid Solberg lives at 221B Baker Street"]),
+    ("nb", "Ola Nordmann bor i Storgata 12B, 0155 Oslo.", ["Ola Nordmann bor i Storgata 12B, 0155 Oslo"]),
+    ("nb", "Han bor i Solveien 7 på Nordstrand.", ["bor i Solveien 7"]),
+    ("nb", "Adressen hans er Kirkeveien 12, 0368 Oslo.", ["Adressen hans er Kirkeveien 12, 0368 Oslo"]),
+    ("nb", "Send pakken til Kari Hansen, Storgata 12B, 0155 Oslo.", ["Kari Hansen, Storgata 12B, 0155 Oslo"]),
+    # a named person's pay
+    ("en", "Kari earns 1.2M a year, can you believe it.", ["Kari earns 1.2M a year"]),
+    ("en", "Kari Nordmann's salary is $95,000.", ["Kari Nordmann's salary is $95,000"]),
+    ("nb", "Kari tjener 900 000 i året.", ["Kari tjener 900 000 i året"]),
+    ("nb", "Per er ny her. Lønna hans er 650 000.", ["Lønna hans er 650 000"]),
+    # dismissal, inflected, in both languages
+    ("en", "Jonas Berg was let go last week.", ["Jonas Berg was let go"]),
+    ("en", "Sarah Lee got fired on Friday.", ["Sarah Lee got fired"]),
+    ("en", "Tom Hughes is getting fired tomorrow.", ["Tom Hughes is getting fired"]),
+    ("en", "Tom Hughes has been let go.", ["Tom Hughes has been let go"]),
+    ("nb", "Kari Olsen fikk sparken i går.", ["Kari Olsen fikk sparken"]),
+    ("nb", "Kari Hansen ble oppsagt i mars.", ["Kari Hansen ble oppsagt"]),
+    ("nb", "Kari Hansen ble sparket etter jul.", ["Kari Hansen ble sparket"]),
+    ("nb", "Kari og Ola ble oppsagt i går.", ["Kari og Ola ble oppsagt"]),
+    # a first name the recogniser reads as a word, right before the matter
+    ("en", "Per earns 1.2M a year, can you believe it.", ["Per earns 1.2M a year"]),
+    ("nb", "Per fikk sparken i går.", ["Per fikk sparken"]),
+    ("en", "Mark was let go on Friday.", ["Mark was let go"]),
+    # not a person's private matter
+    ("en", "In May the rules on sick leave changed.", []),
+    ("nb", "Systemet ble oppsagt av leverandøren.", []),
+    ("en", "We let go of the old API, said Jonas Berg.", []),
+    ("en", "Jonas Berg dismissed the concern at once.", []),
+    ("en", "Jonas Berg fired off a quick reply.", []),
+    ("nb", "Kafka skiller seg fra RabbitMQ på ett punkt.", []),
+    ("nb", "Ola holdt et foredrag på sparket.", []),
+    ("nb", "Applicative Functor er en abstraksjon som tjener mange formål.", []),
+    ("nb", "Kari Nordmann tjener på å vente.", []),
+    ("en", "Equinor earns 1.2 billion a year.", []),
+    ("nb", "Per Hansen bor i Bergen.", []),  # a city is no home address
+    ("en", "Visit our office at Storgata 12B, 0155 Oslo.", []),
+    ("nb", "Kontoret vårt ligger i Storgata 12B, 0155 Oslo.", []),
+    ("nb", "Kari Hansen holdt foredrag i Storgata 12B.", []),
+    ("nb", "Kari er 12 år og bor i Bergen.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), PERSON_PRIVATE)
+def test_person_private_reports_the_matter_with_the_person(default_linter, lang, text, expected):
+    assert found(default_linter, text, lang, "pii.person-private") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("`Kari bor i Storgata 12B`", "markdown"),
+        ("```\nlonn = {'Kari': 'tjener 900 000 i året'}\n```\n", "markdown"),
+        ("<code>She lives at Storgata 12B</code>", "html"),
+    ],
+)
+def test_private_matters_in_code_are_examples(default_linter, text, fmt):
+    assert "pii.person-private" not in {
+        f.rule for f in default_linter.check(text, format=fmt, lang="nb").findings
+    }
+
+
+def test_person_private_speaks_the_drafts_language_and_names_the_matter_not_its_value(default_linter):
+    [nb] = default_linter.check(
+        "Kari tjener 900 000 i året.", lang="nb", only=["pii.person-private"]
+    ).findings
+    assert nb.message == 'Noe privat om en person (lønn): "K*** ****** *** *** * ****".'
+    [en] = default_linter.check("She lives at Storgata 12B.", lang="en", only=["pii.person-private"]).findings
+    assert "(home address)" in en.message and "Storgata" not in en.message and "12" not in en.message
+
+
+@pytest.mark.parametrize(
+    ("matters", "error"),
+    [
+        ("[salary]", "'near.matters' lists built-in private matters: home-address, pay"),
+        ("[]", "'near.matters'"),
+    ],
+)
+def test_near_matters_are_validated(matters, error):
+    with pytest.raises(PolicyError, match=re.escape(error)):
+        linter_from(
+            f"""
+            rules:
+              - id: t.private
+                kind: pii
+                entities: [PERSON]
+                near: {{matters: {matters}}}
+                category: pii
+                message: "{{near}}"
+            """
+        )
+
+
+def test_a_rule_may_use_the_matters_alone():
+    linter = linter_from(
+        """
+        rules:
+          - id: t.home
+            kind: pii
+            entities: [PERSON]
+            near: {matters: [home-address]}
+            category: pii
+            message: "{near}"
+        """
+    )
+    assert [f.message for f in linter.check("Han bor i Solveien 7.", lang="nb").findings] == ["hjemmeadresse"]
+    assert linter.check("Kari Hansen ble oppsagt.", lang="nb").findings == ()

@@ -231,10 +231,15 @@ def test_name_with_private_matter(default_linter):
     def hits(text, lang):
         return [f.text for f in default_linter.check(text, lang=lang, only=["pii.person-private"]).findings]
 
-    assert hits("Big hugs to Marte Kristiansen, who is on sick leave.", "en") == ["Marte Kristiansen"]
-    assert hits("Kari Nordmann er sykmeldt. Ola Hansen holder foredraget.", "nb") == ["Kari Nordmann"]
+    # the finding is the name with the private matter: together they are the problem
+    assert hits("Big hugs to Marte Kristiansen, who is on sick leave.", "en") == [
+        "Marte Kristiansen, who is on sick leave"
+    ]
+    assert hits("Kari Nordmann er sykmeldt. Ola Hansen holder foredraget.", "nb") == [
+        "Kari Nordmann er sykmeldt"
+    ]
     assert hits("Congrats to Ingrid on her talk!", "en") == []
-    assert hits("@kari_n is on sick leave again, get well soon!", "en") == ["@kari_n"]
+    assert hits("@kari_n is on sick leave again, get well soon!", "en") == ["@kari_n is on sick leave"]
 
 
 def test_spacy_ner_pipeline_from_a_path(tmp_path):
@@ -271,7 +276,7 @@ def test_spacy_ner_pipeline_from_a_path(tmp_path):
         """
     )
     result = linter.check("Zorblax Quint was sick today.", lang="en")
-    assert [f.text for f in result.findings] == ["Zorblax Quint"]
+    assert [f.text for f in result.findings] == ["Zorblax Quint was sick"]
 
 
 def test_missing_ner_pipeline_is_a_clear_error():

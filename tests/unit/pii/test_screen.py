@@ -155,6 +155,14 @@ SCREEN_TEXTS = [
     ("Kontonummer\n1234.56.78903", "nb"),
     ("konto 1 2 3 1234 56 78903 og 974760673 for leverandøren.", "nb"),
     ("Vi solgte 974 760 673 kroner; organisasjonsnummer er 974760673.", "nb"),
+    # phone numbers by strong evidence: country codes, cues, contact lines, IDs (#15)
+    ("Text +47 936 12 345 or 0047 915 67 890; not 1+1 or 2+2=4 or +1700000000.", "en"),
+    ("My US number is 212-555-0188; reach me at\n(415) 555-0132; contact: 415-555-0132.", "en"),
+    ("Privatnummeret til Kari er 915 67 890. Vipps til 480 12 345. Kontakt Kari Hansen, 936 12 345.", "nb"),
+    ("Ola (ola@firma.no, 936 12 345) og Kari (936 12 345 / kari@firma.no); issue #41234567.", "nb"),
+    ("Call about order 41234567 or ring saksnummer 93456781 today.", "en"),
+    ("Fra NO 974 760 673 MVA og 974760673mva; no 974760673; konto 1234-56-78903, 1234-56 78903.", "nb"),
+    ("Billed by NO974760673MVA, not NO974760674MVA.", "en"),
     # IP addresses
     ("84.215.33.7 127.0.0.1 1.2.3.4.5 v1.2.3.4 01.2.3.4 84.215.33.7/32 999.1.1.1", "en"),
     ("Use 127.0.0.1, 1.2.3.4.5 or v1.2.3.4", "en"),

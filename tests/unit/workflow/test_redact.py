@@ -151,3 +151,15 @@ def test_redact_bad_input_is_one_line(tmp_path):
     assert result.output.strip().startswith("postguard: error:") and "Traceback" not in result.output
     both = CliRunner().invoke(main, ["redact", "--in-place", "-o", "x.txt", str(tmp_path / "missing.txt")])
     assert both.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Kari Hansen ble oppsagt i mars.", "nb", "<PRIVATE> i mars."),
+        ("She lives at Storgata 12B, 0155 Oslo.", "en", "She <PRIVATE>."),
+        ("Send the photos to +47 936 12 345 tonight.", "en", "Send the photos to <PHONE> tonight."),
+    ],
+)
+def test_redact_replaces_a_persons_private_matter_whole(default_linter, text, lang, expected):
+    assert redact_text(default_linter.check(text, lang=lang)) == expected
