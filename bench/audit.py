@@ -108,24 +108,33 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="postguard-bench-audit-") as temporary:
         folder = Path(temporary)
         findings: dict[tuple[str, int], bytes] = {}
+        seconds: dict[tuple[str, int], float] = {}
         for count in [1, *args.posts]:
             archive = folder / f"posts-{count}.jsonl"
             build_archive(archive, count, blogs, short)
             for engine in ("local", "dask"):
                 outdir = folder / f"out-{engine}-{count}"
-                seconds, peak = run_audit(archive, outdir, engine, args.workers)
+                took, peak = run_audit(archive, outdir, engine, args.workers)
+                seconds[engine, count] = took
                 findings[(engine, count)] = (outdir / "findings.jsonl").read_bytes()
                 lines = findings[(engine, count)].count(b"\n")
                 label = "start-up (1 post)" if count == 1 else f"{count:,} posts"
                 print(
-                    f"{engine:<6} {label:<18} {seconds:8.1f} s  {count / seconds:8.1f} posts/s  "
+                    f"{engine:<6} {label:<18} {took:8.1f} s  {count / took:8.1f} posts/s  "
                     f"peak {peak / 2**20:7.0f} MB  {lines:,} findings",
                     flush=True,
                 )
         for count in args.posts:
+            rates = {
+                engine: (count - 1) / max(seconds[engine, count] - seconds[engine, 1], 1e-9)
+                for engine in ("local", "dask")
+            }
             print(
                 f"{count:,} posts: identical findings.jsonl from both engines: "
-                f"{findings[('local', count)] == findings[('dask', count)]}"
+                f"{findings[('local', count)] == findings[('dask', count)]}; after start-up local "
+                f"{rates['local']:.0f} posts/s, dask {rates['dask']:.0f} posts/s "
+                f"({rates['dask'] / rates['local']:.0%} of local; end to end "
+                f"{seconds['local', count] / seconds['dask', count]:.0%})"
             )
 
 
