@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from postguard.analysis import Analysis
 from postguard.analysis.tokens import SAME_WORD, Token, spelt_out
-from postguard.analysis.units import Unit, word_units
+from postguard.analysis.units import word_units
 from postguard.kinds import Hit
 from postguard.kinds.terms import unit_index
 from postguard.policy import Policy, Rule
@@ -289,62 +289,69 @@ def required_words(elements: Sequence[Element]) -> list[frozenset[str]]:
     return needs
 
 
-def spelt_sentences(units: Sequence[Unit]) -> dict[str, set[int]]:
-    """The sentences where each spelt-out word (``not`` in "isn't") occurs, made once per draft."""
-    found: dict[str, set[int]] = defaultdict(set)
-    for unit in units:
-        key = unit.key
-        if "'" in key or "’" in key or key in SAME_WORD:
-            for word in spelt_out(key.replace("’", "'")):
-                found[word].add(unit.sentence)
-    return found
-
-
 class WordSentences:
     """Which sentences have each word, made once per draft on demand and shared by every phrases
-    rule: a pattern is tried only in the sentences that have one of each of its required words,
-    found by set intersections instead of a look at every sentence for every rule.
+    rule: a pattern is tried only in the sentences that have one of each of its required words.
 
-    A word counts for a sentence when one of its units reads as it or spells it out (``not`` in
-    "isn't"): at least every word its tokens have, so no sentence a pattern can match is left out.
+    Sets of sentences are bit masks (bit ``n`` is sentence ``n``): a union or intersection of
+    two is one integer operation, which matters as a policy asks a draft about hundreds of sets
+    of words. A word counts for a sentence when one of its units reads as it or spells it out
+    (``not`` in "isn't"): at least every word its tokens have, so no sentence a pattern can
+    match is left out.
     """
 
     def __init__(self, analysis: Analysis) -> None:
-        self.units = analysis.units
+        units = self.units = analysis.units
         self.positions = unit_index(analysis).positions
-        self.spelt = spelt_sentences(self.units)
+        self.spelt: dict[str, int] = defaultdict(int)
+        for unit in units:
+            key = unit.key
+            if "'" in key or "’" in key or key in SAME_WORD:
+                for word in spelt_out(key.replace("’", "'")):
+                    self.spelt[word] |= 1 << unit.sentence
         self.vocabulary = self.positions.keys() | self.spelt.keys()
-        self._of_word: dict[str, set[int]] = {}
-        self._of_forms: dict[frozenset[str], set[int]] = {}
+        self._of_word: dict[str, int] = {}
+        self._of_forms: dict[frozenset[str], int] = {}
 
-    def having(self, word: str) -> set[int]:
+    def having(self, word: str) -> int:
         """The sentences with ``word`` (remembered: common words are in many patterns)."""
         found = self._of_word.get(word)
         if found is None:
             units = self.units
-            found = self._of_word[word] = {units[unit].sentence for unit in self.positions.get(word, ())}
-            found |= self.spelt.get(word, set())
+            found = self.spelt.get(word, 0)
+            for unit in self.positions.get(word, ()):
+                found |= 1 << units[unit].sentence
+            self._of_word[word] = found
         return found
 
-    def having_one_of(self, forms: frozenset[str]) -> set[int]:
+    def having_one_of(self, forms: frozenset[str]) -> int:
         """The sentences with any of ``forms`` (remembered per set of forms: rules share lists)."""
         found = self._of_forms.get(forms)
         if found is None:
-            found = self._of_forms[forms] = set()
+            found = 0
             for word in forms & self.vocabulary:
                 found |= self.having(word)
+            self._of_forms[forms] = found
         return found
 
-    def having_all(self, needs: Sequence[frozenset[str]]) -> set[int] | None:
+    def having_all(self, needs: Sequence[frozenset[str]]) -> int | None:
         """The sentences with one word of each of ``needs`` (smallest first, so an absent rare
         word ends the search early), or None when nothing is needed (every sentence may match)."""
-        found: set[int] | None = None
+        found: int | None = None
         for forms in needs:
             having = self.having_one_of(forms)
             found = having if found is None else found & having
             if not found:
                 break
         return found
+
+
+def sentence_numbers(mask: int) -> Iterator[int]:
+    """The sentences of a bit mask, lowest first."""
+    while mask:
+        lowest = mask & -mask
+        yield lowest.bit_length() - 1
+        mask ^= lowest
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,7 +429,7 @@ class PhrasesCheck:
         patterns_in: dict[int, set[int]] = defaultdict(set)
         for number, needs in enumerate(self.required):
             having = words.having_all(needs)
-            for sentence in every_sentence if having is None else having:
+            for sentence in every_sentence if having is None else sentence_numbers(having):
                 patterns_in[sentence].add(number)
         return sorted(patterns_in.items())
 
