@@ -397,8 +397,14 @@ class PhrasesCheck:
                     self.by_word[form].append(number)
                 self.by_prefix.extend((prefix, number) for prefix in first[1])
         # Every word a match must contain, per pattern, fewest forms first: a sentence that lacks
-        # one of them is not tried at all.
-        self.required = [sorted(required_words(elements), key=len) for elements in self.patterns]
+        # one of them is not tried at all. Equal sets of words (a list or "(not|ikke)" in several
+        # patterns) are made one object, which a draft's memory of each set finds by identity
+        # instead of comparing hundreds of words.
+        same: dict[frozenset[str], frozenset[str]] = {}
+        self.required = [
+            sorted((same.setdefault(forms, forms) for forms in required_words(elements)), key=len)
+            for elements in self.patterns
+        ]
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
         units = analysis.units
