@@ -295,33 +295,40 @@ class WordSentences:
 
     Sets of sentences are bit masks (bit ``n`` is sentence ``n``): a union or intersection of
     two is one integer operation, which matters as a policy asks a draft about hundreds of sets
-    of words. A word counts for a sentence when one of its units reads as it or spells it out
-    (``not`` in "isn't"): at least every word its tokens have, so no sentence a pattern can
-    match is left out.
+    of words. Masks are made and read a byte at a time, so their cost grows with the draft, not
+    with its square (setting bits one by one copies the whole mask each time). A word counts for
+    a sentence when one of its units reads as it or spells it out (``not`` in "isn't"): at least
+    every word its tokens have, so no sentence a pattern can match is left out.
     """
 
     def __init__(self, analysis: Analysis) -> None:
         units = self.units = analysis.units
         self.positions = unit_index(analysis).positions
-        self.spelt: dict[str, int] = defaultdict(int)
+        self.mask_bytes = units[-1].sentence // 8 + 1 if units else 1
+        spelt: dict[str, list[int]] = defaultdict(list)
         for unit in units:
             key = unit.key
             if "'" in key or "’" in key or key in SAME_WORD:
                 for word in spelt_out(key.replace("’", "'")):
-                    self.spelt[word] |= 1 << unit.sentence
+                    spelt[word].append(unit.sentence)
+        self.spelt = {word: self._mask(sentences) for word, sentences in spelt.items()}
         self.vocabulary = self.positions.keys() | self.spelt.keys()
         self._of_word: dict[str, int] = {}
         self._of_forms: dict[frozenset[str], int] = {}
+
+    def _mask(self, sentences: Iterable[int]) -> int:
+        bits = bytearray(self.mask_bytes)
+        for sentence in sentences:
+            bits[sentence >> 3] |= 1 << (sentence & 7)
+        return int.from_bytes(bits, "little")
 
     def having(self, word: str) -> int:
         """The sentences with ``word`` (remembered: common words are in many patterns)."""
         found = self._of_word.get(word)
         if found is None:
             units = self.units
-            found = self.spelt.get(word, 0)
-            for unit in self.positions.get(word, ()):
-                found |= 1 << units[unit].sentence
-            self._of_word[word] = found
+            found = self._mask(units[unit].sentence for unit in self.positions.get(word, ()))
+            found = self._of_word[word] = found | self.spelt.get(word, 0)
         return found
 
     def having_one_of(self, forms: frozenset[str]) -> int:
@@ -346,12 +353,17 @@ class WordSentences:
         return found
 
 
+_SET_BYTE_RE = re.compile(rb"[^\x00]")
+
+
 def sentence_numbers(mask: int) -> Iterator[int]:
-    """The sentences of a bit mask, lowest first."""
-    while mask:
-        lowest = mask & -mask
-        yield lowest.bit_length() - 1
-        mask ^= lowest
+    """The sentences of a bit mask, lowest first (the bytes that have a bit found by a regex)."""
+    data = mask.to_bytes((mask.bit_length() + 7) // 8, "little")
+    for m in _SET_BYTE_RE.finditer(data):
+        byte, first = data[m.start()], m.start() * 8
+        for bit in range(8):
+            if byte >> bit & 1:
+                yield first + bit
 
 
 @dataclass(frozen=True, slots=True)
