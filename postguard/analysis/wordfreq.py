@@ -11,18 +11,28 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import importlib.util
 from collections.abc import Iterable
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
 from postguard.io import cached_json, user_cache
+
+
+def data_folder() -> Path:
+    """wordfreq's data folder, found without importing wordfreq: its import loads its tokenizers
+    (half a second and tens of MB) for files postguard reads itself."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("No module named 'wordfreq'", name="wordfreq")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
 def read_zipf(language: str) -> dict[str, float]:
     """wordfreq's small list of ``language`` as word -> Zipf frequency (log10 per billion words)."""
     import msgpack
 
-    data = resources.files("wordfreq") / "data" / f"small_{language}.msgpack.gz"
+    data = data_folder() / f"small_{language}.msgpack.gz"
     with data.open("rb") as raw, gzip.open(raw) as handle:
         pack = msgpack.load(handle, raw=False)
     if not isinstance(pack[0], dict) or pack[0].get("format") != "cB":
@@ -59,7 +69,7 @@ def known_words(language: str, words: Iterable[str]) -> dict[str, float]:
 def _read_known(language: str, wanted: frozenset[str]) -> dict[str, float]:
     import msgpack
 
-    data = resources.files("wordfreq") / "data" / f"large_{language}.msgpack.gz"
+    data = data_folder() / f"large_{language}.msgpack.gz"
     try:
         with data.open("rb") as raw, gzip.open(raw) as handle:
             pack = msgpack.load(handle, raw=False)

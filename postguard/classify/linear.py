@@ -24,12 +24,26 @@ BUCKETS = 2**18
 #: The file name ending of a model's weights.
 WEIGHTS_SUFFIX = ".weights"
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
+#: Words whose bucket is remembered (words repeat, hashing them is half the features' cost); the
+#: memory is forgotten when full, so an endless stream of new words cannot grow it.
+WORD_BUCKETS_KEPT = 1 << 16
+_word_buckets: dict[str, int] = {}
+
+
+def word_bucket(word: str) -> int:
+    """The bucket of one word."""
+    bucket = _word_buckets.get(word)
+    if bucket is None:
+        if len(_word_buckets) >= WORD_BUCKETS_KEPT:
+            _word_buckets.clear()
+        bucket = _word_buckets[word] = zlib.crc32(word.encode()) % BUCKETS
+    return bucket
 
 
 def features(text: str) -> list[int]:
     """Bucket numbers of a prepared text's words and word pairs (a pair is "a b")."""
     words = _WORD_RE.findall(text)
-    keys = [zlib.crc32(w.encode()) % BUCKETS for w in words]
+    keys = [word_bucket(w) for w in words]
     keys += [zlib.crc32(f"{a} {b}".encode()) % BUCKETS for a, b in itertools.pairwise(words)]
     return keys
 
@@ -123,7 +137,7 @@ class LinearModel:
         base = self.bias[self.labels.index(self.baseline)]
         leads = self.leads
         total = max(b - base for i, b in enumerate(self.bias) if self.labels[i] != self.baseline)
-        total += sum(leads[key] for key in keys)
+        total += sum(map(leads.__getitem__, keys))
         return 1.0 / (1.0 + math.exp(-total)) if total > -50 else 0.0
 
     def scores_of(self, keys: list[int]) -> dict[str, float]:

@@ -98,20 +98,18 @@ class ClassifierCheck:
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
         options = self.options
-        targeted: set[int] | None = None
-        if options.targets is not None:
+        spans, reading = sentence_reading(analysis, options.model)
+        sure = []
+        for index, (start, end) in enumerate(spans):
+            scores = reading.scores(index, options.threshold)
+            score = scores.get(options.label, 0.0) if scores is not None else 0.0
+            if score >= options.threshold:
+                sure.append(Hit(start, end, score=score))
+        if sure and options.targets is not None:
+            # Looked for only when the model is sure of a sentence: most drafts have none.
             found = options.targets.find(
                 analysis.units, analysis.language, unit_index(analysis), analysis.document.view
             )
             targeted = {analysis.sentence_of(match.start) for match in found}
-            if not targeted:
-                return
-        spans, reading = sentence_reading(analysis, options.model)
-        for index, (start, end) in enumerate(spans):
-            scores = reading.scores(index, options.threshold)
-            score = scores.get(options.label, 0.0) if scores is not None else 0.0
-            if score < options.threshold:
-                continue
-            if targeted is not None and analysis.sentence_of(start) not in targeted:
-                continue
-            yield Hit(start, end, score=score)
+            sure = [hit for hit in sure if analysis.sentence_of(hit.start) in targeted]
+        yield from sure

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from postguard.analysis import Analysis
-from postguard.analysis.tokens import CONTRACTIONS, SAME_WORD, Token, spelt_out
-from postguard.analysis.units import Unit, word_units
+from postguard.analysis.tokens import SAME_WORD, Token, spelt_out
+from postguard.analysis.units import word_units
 from postguard.kinds import Hit
 from postguard.kinds.terms import unit_index
 from postguard.policy import Policy, Rule
@@ -278,35 +278,92 @@ def edge_words(element: Element, at: int = 0) -> tuple[frozenset[str], tuple[str
 
 def required_words(elements: Sequence[Element]) -> list[frozenset[str]]:
     """For each element a match cannot skip (not a gap, not optional, no prefix), the words one
-    of which it must contain."""
-    needs = []
+    of which it must begin with, and those one of which it must end with (for a choice of word
+    sequences, "(off the record|can't say more)", the last words are the rarer)."""
+    needs: list[frozenset[str]] = []
     for element in elements:
-        first = edge_words(element)
-        if first is not None and not first[1]:
-            needs.append(first[0])
+        for at in (0, -1):
+            edge = edge_words(element, at)
+            if edge is not None and not edge[1] and edge[0] not in needs:
+                needs.append(edge[0])
     return needs
 
 
-#: Words a token can have that no unit reads as (contractions and dialect forms spelt out).
-SPELT_WORDS = frozenset(
-    {
-        word
-        for key in (*CONTRACTIONS, "x'd", "x'm", "x'll", "x've", "x're", "xn't", "it's")
-        for word in spelt_out(key)
-    }
-    | set(SAME_WORD.values())
-) - {"x", "xn", "it"}
+class WordSentences:
+    """Which sentences have each word, made once per draft on demand and shared by every phrases
+    rule: a pattern is tried only in the sentences that have one of each of its required words.
+
+    Sets of sentences are bit masks (bit ``n`` is sentence ``n``): a union or intersection of
+    two is one integer operation, which matters as a policy asks a draft about hundreds of sets
+    of words. Masks are made and read a byte at a time, so their cost grows with the draft, not
+    with its square (setting bits one by one copies the whole mask each time). A word counts for
+    a sentence when one of its units reads as it or spells it out (``not`` in "isn't"): at least
+    every word its tokens have, so no sentence a pattern can match is left out.
+    """
+
+    def __init__(self, analysis: Analysis) -> None:
+        units = self.units = analysis.units
+        self.positions = unit_index(analysis).positions
+        self.mask_bytes = units[-1].sentence // 8 + 1 if units else 1
+        spelt: dict[str, list[int]] = defaultdict(list)
+        for unit in units:
+            key = unit.key
+            if "'" in key or "’" in key or key in SAME_WORD:
+                for word in spelt_out(key.replace("’", "'")):
+                    spelt[word].append(unit.sentence)
+        self.spelt = {word: self._mask(sentences) for word, sentences in spelt.items()}
+        self.vocabulary = self.positions.keys() | self.spelt.keys()
+        self._of_word: dict[str, int] = {}
+        self._of_forms: dict[frozenset[str], int] = {}
+
+    def _mask(self, sentences: Iterable[int]) -> int:
+        bits = bytearray(self.mask_bytes)
+        for sentence in sentences:
+            bits[sentence >> 3] |= 1 << (sentence & 7)
+        return int.from_bytes(bits, "little")
+
+    def having(self, word: str) -> int:
+        """The sentences with ``word`` (remembered: common words are in many patterns)."""
+        found = self._of_word.get(word)
+        if found is None:
+            units = self.units
+            found = self._mask(units[unit].sentence for unit in self.positions.get(word, ()))
+            found = self._of_word[word] = found | self.spelt.get(word, 0)
+        return found
+
+    def having_one_of(self, forms: frozenset[str]) -> int:
+        """The sentences with any of ``forms`` (remembered per set of forms: rules share lists)."""
+        found = self._of_forms.get(forms)
+        if found is None:
+            found = 0
+            for word in forms & self.vocabulary:
+                found |= self.having(word)
+            self._of_forms[forms] = found
+        return found
+
+    def having_all(self, needs: Sequence[frozenset[str]]) -> int | None:
+        """The sentences with one word of each of ``needs`` (smallest first, so an absent rare
+        word ends the search early), or None when nothing is needed (every sentence may match)."""
+        found: int | None = None
+        for forms in needs:
+            having = self.having_one_of(forms)
+            found = having if found is None else found & having
+            if not found:
+                break
+        return found
 
 
-def spelt_sentences(units: Sequence[Unit]) -> dict[str, set[int]]:
-    """The sentences where each spelt-out word (``not`` in "isn't") occurs, made once per draft."""
-    found: dict[str, set[int]] = defaultdict(set)
-    for unit in units:
-        key = unit.key
-        if "'" in key or "’" in key or key in SAME_WORD:
-            for word in spelt_out(key.replace("’", "'")):
-                found[word].add(unit.sentence)
-    return found
+_SET_BYTE_RE = re.compile(rb"[^\x00]")
+
+
+def sentence_numbers(mask: int) -> Iterator[int]:
+    """The sentences of a bit mask, lowest first (the bytes that have a bit found by a regex)."""
+    data = mask.to_bytes((mask.bit_length() + 7) // 8, "little")
+    for m in _SET_BYTE_RE.finditer(data):
+        byte, first = data[m.start()], m.start() * 8
+        for bit in range(8):
+            if byte >> bit & 1:
+                yield first + bit
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,11 +400,6 @@ class PhrasesCheck:
         self.by_word: dict[str, list[int]] = defaultdict(list)
         self.by_prefix: list[tuple[str, int]] = []
         self.anywhere: list[int] = []
-        # A pattern can only match in a sentence that has one of its last words: sentences
-        # without any are skipped whole (most sentences of a long post, for most rules).
-        self.by_last: dict[str, list[int]] = defaultdict(list)
-        self.by_last_prefix: list[tuple[str, int]] = []
-        self.always: set[int] = set()
         for number, elements in enumerate(self.patterns):
             first = edge_words(elements[0])
             if first is None:
@@ -356,17 +408,15 @@ class PhrasesCheck:
                 for form in first[0]:
                     self.by_word[form].append(number)
                 self.by_prefix.extend((prefix, number) for prefix in first[1])
-            last = edge_words(elements[-1], -1)
-            if last is None:
-                self.always.add(number)
-                continue
-            for form in last[0]:
-                self.by_last[form].append(number)
-            self.by_last_prefix.extend((prefix, number) for prefix in last[1])
-        self.spelt_last = sorted(SPELT_WORDS & self.by_last.keys())
-        # Every word a match must contain, per pattern: a sentence that lacks one of them is not
-        # tried at all (one set test per element instead of walking gaps word by word).
-        self.required = [required_words(elements) for elements in self.patterns]
+        # Every word a match must contain, per pattern, fewest forms first: a sentence that lacks
+        # one of them is not tried at all. Equal sets of words (a list or "(not|ikke)" in several
+        # patterns) are made one object, which a draft's memory of each set finds by identity
+        # instead of comparing hundreds of words.
+        same: dict[frozenset[str], frozenset[str]] = {}
+        self.required = [
+            sorted((same.setdefault(forms, forms) for forms in required_words(elements)), key=len)
+            for elements in self.patterns
+        ]
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
         units = analysis.units
@@ -375,17 +425,7 @@ class PhrasesCheck:
         context = analysis.context
         by_word = self.by_word
         anywhere = self.by_prefix or self.anywhere
-        # The words of each sentence, made once per draft and shared by every phrases rule.
-        words_of: dict[int, frozenset[str]] = analysis.memo("phrases:sentence-words", dict)
         for sentence, active in self._sentences(analysis):
-            present = words_of.get(sentence)
-            if present is None:
-                present = words_of[sentence] = frozenset(
-                    reading for token in context.tokens(sentence) for reading in token.readings
-                )
-            active = {n for n in active if all(not need.isdisjoint(present) for need in self.required[n])}
-            if not active:
-                continue
             tokens = context.tokens(sentence)
             position = 0
             while position < len(tokens):
@@ -400,29 +440,16 @@ class PhrasesCheck:
                 position = end
 
     def _sentences(self, analysis: Analysis) -> list[tuple[int, set[int]]]:
-        """The sentences that have a word one of the patterns ends with, in order, each with
+        """The sentences that have every word one of the patterns needs, in order, each with
         those patterns: a rule reads no other sentence (most of a long post, for most rules)."""
-        units = analysis.units
-        if self.always:
-            every = set(range(len(self.patterns)))
-            return [(sentence, every) for sentence in range(units[-1].sentence + 1)]
-        positions = unit_index(analysis).positions
-        ending: dict[int, set[int]] = defaultdict(set)
-        for word in positions.keys() & self.by_last.keys():
-            numbers = self.by_last[word]
-            for unit in positions[word]:
-                ending[units[unit].sentence].update(numbers)
-        for prefix, number in self.by_last_prefix:
-            for word in positions:
-                if word.startswith(prefix):
-                    for unit in positions[word]:
-                        ending[units[unit].sentence].add(number)
-        if self.spelt_last:
-            spelt = analysis.memo("phrases:spelt", lambda: spelt_sentences(units))
-            for word in self.spelt_last:
-                for sentence in spelt.get(word, ()):
-                    ending[sentence].update(self.by_last[word])
-        return sorted(ending.items())
+        words = analysis.memo("phrases:word-sentences", lambda: WordSentences(analysis))
+        every_sentence = range(analysis.units[-1].sentence + 1)
+        patterns_in: dict[int, set[int]] = defaultdict(set)
+        for number, needs in enumerate(self.required):
+            having = words.having_all(needs)
+            for sentence in every_sentence if having is None else sentence_numbers(having):
+                patterns_in[sentence].add(number)
+        return sorted(patterns_in.items())
 
     def _longest_at(self, tokens: list[Token], position: int, active: set[int]) -> int | None:
         token = tokens[position]

@@ -91,14 +91,18 @@ def test_inflections_cover_both_languages() -> None:
 
 
 def test_required_words_are_every_element_a_match_cannot_skip() -> None:
-    from postguard.kinds.phrases import PhrasesCheck
+    from postguard.kinds.phrases import PhrasesCheck, required_words
 
     policy = load_policy_text(
         "rules:\n  - id: t.r\n    kind: phrases\n    category: c\n    message: m\n"
-        '    match: ["(took|had) [a] ~3 (pill|bump) microdos* tonight"]\n'
+        '    match: ["(took|had) [a] ~3 (pill|bump) microdos* tonight", "(off the record|can\'t say more)"]\n'
     )
     rule = policy.rule("t.r")
-    check = PhrasesCheck(rule, PhrasesCheck.parse(rule, policy))
-    assert check.required == [
-        [frozenset({"took", "had"}), frozenset({"pill", "bump"}), frozenset({"tonight"})]
+    options = PhrasesCheck.parse(rule, policy)
+    assert [required_words(elements) for _, elements in options.patterns] == [
+        [frozenset({"took", "had"}), frozenset({"pill", "bump"}), frozenset({"tonight"})],
+        # a choice of word sequences needs one of its first and one of its last words
+        [frozenset({"off", "can"}), frozenset({"record", "more"})],
     ]
+    # tried fewest forms first: an absent rare word rules a sentence out soonest
+    assert PhrasesCheck(rule, options).required[0][0] == frozenset({"tonight"})
