@@ -69,13 +69,19 @@ def classify(name: str, texts: Sequence[str]) -> list[dict[str, float]]:
     return load(name).scores([prepare(text) for text in texts])
 
 
-class Reading:
-    """Texts read by one model: their features once, a cheap ceiling on every abusive class,
-    and full scores only for texts whose ceiling reaches what a rule asks."""
+def text_features(text: str) -> list[int]:
+    """What every model reads of ``text``: the hashed words and word pairs of its prepared form.
+    All models share them, so a sentence read by two models is prepared once."""
+    return features(prepare(text))
 
-    def __init__(self, name: str, texts: Sequence[str]) -> None:
+
+class Reading:
+    """Texts read by one model, given as their :func:`text_features`: a cheap ceiling on every
+    class but the baseline, and full scores only for texts whose ceiling reaches what a rule asks."""
+
+    def __init__(self, name: str, keys: Sequence[list[int]]) -> None:
         self.model = load(name)
-        self.keys = [features(prepare(text)) for text in texts]
+        self.keys = keys
         self.ceilings = [self.model.ceiling(keys) for keys in self.keys]
         self._scores: dict[int, dict[str, float]] = {}
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from postguard.analysis import Analysis
-from postguard.classify import ABUSE_LABELS, MEANING_LABELS, Reading
+from postguard.classify import ABUSE_LABELS, MEANING_LABELS, Reading, text_features
 from postguard.kinds import Hit
 from postguard.kinds.terms import rule_terms, unit_index
 from postguard.matching import TermIndex
@@ -44,24 +44,38 @@ class ClassifierOptions:
     targets: TermIndex | None
 
 
-def sentence_reading(analysis: Analysis, model: str) -> tuple[list[tuple[int, int]], Reading]:
-    """The prose sentences of the draft (start, end) and the model's reading of them, made once
-    per model and shared by every rule that asks it."""
+def prose_sentences(analysis: Analysis) -> list[tuple[int, int, int, list[int]]]:
+    """The prose sentences of the draft that some model reads: (start, end, how many different
+    words, :func:`text_features`), made once per draft and shared by every model."""
 
-    def read() -> tuple[list[tuple[int, int]], Reading]:
+    def read() -> list[tuple[int, int, int, list[int]]]:
         view, document = analysis.document.view, analysis.document
         bounds = [*analysis.sentences, len(view)]
-        spans = []
+        fewest = min(MIN_DISTINCT_WORDS.values())
+        found = []
         for start, end in itertools.pairwise(bounds):
             text = view[start:end]
             stripped = text.strip()
-            if len(set(stripped.lower().split())) < MIN_DISTINCT_WORDS[model]:
+            distinct = len(set(stripped.lower().split()))
+            if distinct < fewest:
                 continue
-            lead = len(text) - len(text.lstrip())
-            at = start + lead
+            at = start + len(text) - len(text.lstrip())
             if document.scope_at(at) in READ_SCOPES:
-                spans.append((at, at + len(stripped)))
-        return spans, Reading(f"{model}-{analysis.language}", [view[s:e] for s, e in spans])
+                found.append((at, at + len(stripped), distinct, text_features(stripped)))
+        return found
+
+    return analysis.memo("classifier:sentences", read)
+
+
+def sentence_reading(analysis: Analysis, model: str) -> tuple[list[tuple[int, int]], Reading]:
+    """The prose sentences (start, end) that ``model`` reads and its reading of them, made once
+    per model and shared by every rule that asks it."""
+
+    def read() -> tuple[list[tuple[int, int]], Reading]:
+        fewest = MIN_DISTINCT_WORDS[model]
+        chosen = [sentence for sentence in prose_sentences(analysis) if sentence[2] >= fewest]
+        reading = Reading(f"{model}-{analysis.language}", [keys for *_, keys in chosen])
+        return [(start, end) for start, end, *_ in chosen], reading
 
     return analysis.memo(f"classifier:{model}", read)
 
