@@ -61,9 +61,10 @@ def build_archive(path: Path, count: int, blogs: list[tuple[str, str]], short: l
 
 def tree_rss(process: psutil.Process) -> int:
     total = 0
-    for member in [process, *process.children(recursive=True)]:
-        with contextlib.suppress(psutil.Error):
-            total += member.memory_info().rss
+    with contextlib.suppress(psutil.Error):  # the command may end between two looks
+        for member in [process, *process.children(recursive=True)]:
+            with contextlib.suppress(psutil.Error):
+                total += member.memory_info().rss
     return total
 
 
