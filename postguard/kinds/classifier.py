@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from postguard.analysis import Analysis
 from postguard.classify import ABUSE_LABELS, MEANING_LABELS, Reading, text_features
@@ -34,6 +35,16 @@ DEFAULT_THRESHOLD = 0.5
 MIN_DISTINCT_WORDS = {"abuse": 3, "meaning": 5}
 
 
+class ProseSentence(NamedTuple):
+    """A prose sentence some model reads: where it is, how many different words it has (each
+    model has its minimum), and its :func:`text_features`."""
+
+    start: int
+    end: int
+    distinct_words: int
+    features: list[int]
+
+
 @dataclass(frozen=True, slots=True)
 class ClassifierOptions:
     """The model, the class this rule reports, how sure the model must be, and the targets."""
@@ -44,11 +55,11 @@ class ClassifierOptions:
     targets: TermIndex | None
 
 
-def prose_sentences(analysis: Analysis) -> list[tuple[int, int, int, list[int]]]:
-    """The prose sentences of the draft that some model reads: (start, end, how many different
-    words, :func:`text_features`), made once per draft and shared by every model."""
+def prose_sentences(analysis: Analysis) -> list[ProseSentence]:
+    """The prose sentences of the draft that some model reads, made once per draft and shared by
+    every model."""
 
-    def read() -> list[tuple[int, int, int, list[int]]]:
+    def read() -> list[ProseSentence]:
         view, document = analysis.document.view, analysis.document
         bounds = [*analysis.sentences, len(view)]
         fewest = min(MIN_DISTINCT_WORDS.values())
@@ -61,7 +72,7 @@ def prose_sentences(analysis: Analysis) -> list[tuple[int, int, int, list[int]]]
                 continue
             at = start + len(text) - len(text.lstrip())
             if document.scope_at(at) in READ_SCOPES:
-                found.append((at, at + len(stripped), distinct, text_features(stripped)))
+                found.append(ProseSentence(at, at + len(stripped), distinct, text_features(stripped)))
         return found
 
     return analysis.memo("classifier:sentences", read)
@@ -73,9 +84,9 @@ def sentence_reading(analysis: Analysis, model: str) -> tuple[list[tuple[int, in
 
     def read() -> tuple[list[tuple[int, int]], Reading]:
         fewest = MIN_DISTINCT_WORDS[model]
-        chosen = [sentence for sentence in prose_sentences(analysis) if sentence[2] >= fewest]
-        reading = Reading(f"{model}-{analysis.language}", [keys for *_, keys in chosen])
-        return [(start, end) for start, end, *_ in chosen], reading
+        chosen = [sentence for sentence in prose_sentences(analysis) if sentence.distinct_words >= fewest]
+        reading = Reading(f"{model}-{analysis.language}", [sentence.features for sentence in chosen])
+        return [(sentence.start, sentence.end) for sentence in chosen], reading
 
     return analysis.memo(f"classifier:{model}", read)
 

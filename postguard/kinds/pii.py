@@ -209,11 +209,10 @@ class PiiCheck:
         from postguard.pii import PRIVATE_MATTER
         from postguard.pii.private import PERSONAL
 
-        for matters in private.values():
-            for m in matters:
-                if m.needs == PERSONAL and not any(h.start < m.end and m.start < h.end for h in hits):
-                    label = self._label(m, analysis.language)
-                    yield Hit(m.start, m.end, {"entity": PRIVATE_MATTER, "term": label, "near": label})
+        for m in _unclaimed(private, hits):
+            if m.needs == PERSONAL:
+                label = self._label(m, analysis.language)
+                yield Hit(m.start, m.end, {"entity": PRIVATE_MATTER, "term": label, "near": label})
 
     def _first_names_before(
         self, analysis: Analysis, private: dict[int, list[Matter]], hits: list[Hit]
@@ -225,14 +224,11 @@ class PiiCheck:
 
         first = lexicon(analysis.language).first
         view = analysis.document.view
-        for matters in private.values():
-            for m in matters:
-                if any(h.start < m.end and m.start < h.end for h in hits):
-                    continue
-                before = _NAME_BEFORE_RE.search(view, max(0, m.start - NAME_REACH), m.start)
-                if before and before.group(1).casefold() in first:
-                    values = {"entity": PRIVATE_MATTER, "term": ENTITIES["PERSON"]}
-                    yield Hit(before.start(), m.end, {**values, "near": self._label(m, analysis.language)})
+        for m in _unclaimed(private, hits):
+            before = _NAME_BEFORE_RE.search(view, max(0, m.start - NAME_REACH), m.start)
+            if before and before.group(1).casefold() in first:
+                values = {"entity": PRIVATE_MATTER, "term": ENTITIES["PERSON"]}
+                yield Hit(before.start(), m.end, {**values, "near": self._label(m, analysis.language)})
 
     def _detections(
         self, analysis: Analysis, entities: list[str], private: dict[int, list[Matter]] | None
@@ -281,6 +277,14 @@ _NAME_BEFORE_RE = re.compile(
 )
 #: How far back that word is looked for (characters).
 NAME_REACH = 30
+
+
+def _unclaimed(private: dict[int, list[Matter]], hits: list[Hit]) -> Iterator[Matter]:
+    """The private matters that no hit covers yet, sentence by sentence."""
+    for matters in private.values():
+        for m in matters:
+            if not any(h.start < m.end and m.start < h.end for h in hits):
+                yield m
 
 
 def _matter_of(name: Detection, matters: Sequence[Matter]) -> Matter | None:
