@@ -13,7 +13,11 @@ from postguard.matching import Match, Term, TermIndex
 from postguard.model import mask
 from postguard.policy import Policy, Rule
 
-NEAR_KEYS = frozenset({"lists", "terms", "within", "case", "inflect", "compound", "variants"})
+NEAR_KEYS = frozenset({"lists", "terms", "within", "focus", "case", "inflect", "compound", "variants"})
+#: Which of the two matches decides the hit's context (negation, quotation...): the ``near`` one
+#: by default (the demeaning word in "our customers are not idiots"), or the rule's own ``term``
+#: (the drug in "we didn't smoke weed", where the nearby word only says whose story it is).
+FOCUS = ("near", "term")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +27,7 @@ class NearOptions:
     first: tuple[Term, ...]
     second: tuple[Term, ...]
     within: str | int
+    focus: str = "near"
 
 
 class NearCheck:
@@ -30,7 +35,8 @@ class NearCheck:
 
     ``near.within`` is ``sentence`` (default) or a number of words between the two, within
     one sentence either way; or ``adjacent``: the same sentence or the one right before or after
-    it ("We're buying Fjordsoft. Not public until Monday.").
+    it ("We're buying Fjordsoft. Not public until Monday."). ``near.focus`` (``near`` or
+    ``term``) names the match whose context decides the hit.
     """
 
     OPTIONS = frozenset({"lists", "terms", "case", "inflect", "compound", "variants", "near"})
@@ -53,13 +59,17 @@ class NearCheck:
             raise rule.error(
                 "'near.within' must be 'sentence', 'adjacent' or a whole number of words", "near"
             )
+        focus = near.get("focus", "near")
+        if focus not in FOCUS:
+            raise rule.error(f"'near.focus' must be one of: {', '.join(FOCUS)}", "near")
         first = rule_terms(rule, policy)
         second = rule_terms(rule, policy, dict(near), where="near.")
-        return NearOptions(tuple(first), tuple(second), within)
+        return NearOptions(tuple(first), tuple(second), within, focus)
 
     def __init__(self, rule: Rule, options: NearOptions) -> None:
         self.rule = rule
         self.within = options.within
+        self.focus_on_term = options.focus == "term"
         self.first = TermIndex(options.first)
         self.second = TermIndex(options.second)
         self.hide_near = any(term.hashed is not None for term in options.second)  # never show a hashed term
@@ -78,7 +88,7 @@ class NearCheck:
                     min(a.start, b.start),
                     max(a.end, b.end),
                     {"term": a.term.text, "near": self._shown(analysis.text[b.start : b.end])},
-                    focus=(b.start, b.end),
+                    focus=(a.start, a.end) if self.focus_on_term else (b.start, b.end),
                 )
 
     def _shown(self, text: str) -> str:

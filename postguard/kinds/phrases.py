@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from postguard.analysis import Analysis
+from postguard.analysis.context import NEGATORS
 from postguard.analysis.tokens import SAME_WORD, Token, spelt_out
 from postguard.analysis.units import word_units
 from postguard.kinds import Hit
@@ -85,12 +86,19 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class Gap:
-    """Up to ``most`` other words."""
+    """Up to ``most`` other words, never a negation: "smoke~ ~3 {street-drugs}" must not read
+    "røykte ikke hasj" or "did not smoke weed" as the story it tells."""
 
     most: int
 
     def advance(self, tokens: list[Token], at: set[int]) -> set[int]:
-        return {p + k for p in at for k in range(self.most + 1) if p + k <= len(tokens)}
+        reached = set(at)
+        for p in at:
+            for k in range(p, min(p + self.most, len(tokens))):
+                if tokens[k].text in NEGATORS:
+                    break
+                reached.add(k + 1)
+        return reached
 
 
 Element = Words | Choice | Gap

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import linter_from
 
+from postguard import PolicyError
+
 POLICY = """
 rules:
   - id: t.customer-insult
@@ -59,3 +61,27 @@ def test_adjacent_reaches_into_the_next_sentence(text, lang):
 def test_adjacent_goes_no_further_than_the_next_sentence():
     text = "The acquisition is done. We had a long week. It is not public until Monday."
     assert linter_from(ADJACENT).check(text, lang="en").findings == ()
+
+
+FOCUS = """
+rules:
+  - id: t.own-story
+    kind: near
+    terms: [weed, hasj]
+    near: {terms: [we, vi], within: sentence, focus: FOCUS}
+    unless: [negated]
+    category: drugs
+    message: m
+"""
+
+
+@pytest.mark.parametrize(("text", "lang"), [("We didn't smoke weed.", "en"), ("Vi røykte aldri hasj.", "nb")])
+def test_focus_term_lets_the_terms_own_context_decide(text, lang):
+    by_term = linter_from(FOCUS.replace("FOCUS", "term")).check(text, lang=lang).findings
+    by_near = linter_from(FOCUS.replace("FOCUS", "near")).check(text, lang=lang).findings
+    assert by_term == () and [f.rule for f in by_near] == ["t.own-story"]
+
+
+def test_an_unknown_focus_fails_at_load():
+    with pytest.raises(PolicyError, match="'near.focus' must be one of: near, term"):
+        linter_from(FOCUS.replace("FOCUS", "both"))

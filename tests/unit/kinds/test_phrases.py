@@ -58,6 +58,13 @@ def test_patterns_do_not_stretch_beyond_what_they_say(text):
     assert linter_from(POLICY).check(text, lang="en").findings == ()
 
 
+def test_a_gap_never_skips_a_negation():
+    linter = linter_from(POLICY)
+    assert [f.text for f in linter.check("Vi røykte litt hasj", lang="nb").findings] == ["røykte litt hasj"]
+    assert linter.check("Vi røykte ikke hasj", lang="nb").findings == ()
+    assert linter.check("Vi røykte aldri hasj", lang="nb").findings == ()
+
+
 @pytest.mark.parametrize(
     ("pattern", "problem"),
     [
