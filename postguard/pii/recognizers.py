@@ -97,6 +97,8 @@ class FastPhoneRecognizer(PhoneRecognizer):
         results = []
         for region, match in phones.matches(text, self.supported_regions, self.leniency):
             result = self._get_recognizer_result(match, text, region, nlp_artifacts)
+            if text.startswith("(", result.start) and ")" not in text[result.start : result.end]:
+                result.start += 1  # "(936 12 345, kari@...)": the bracket opens the contact, not the number
             evidence = screen.phone_evidence(text, match.start, match.end, match.number.country_code or 0)
             if evidence:
                 mark_evidence(result, evidence)

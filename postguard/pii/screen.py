@@ -328,10 +328,25 @@ def may_have_phone_evidence(view: str, start: int, end: int) -> bool:
 _PHONE_CUE_WORD_RE = re.compile(r"number|reach|text|nummer|vipps|nås|treffes|contact|kontakt", re.IGNORECASE)
 
 
+#: Words right after a number that make it a count: "41234567 downloads", "93456781 brukere"
+#: (not a currency: "vipps til 41234567 kr 200" names the amount after the number).
+_COUNT_AFTER_RE = re.compile(
+    r"\s*(?:downloads?|installs?|users?|visitors?|views?|visits?|customers?|subscribers?|followers?|"
+    r"members?|people|times|rows|records|requests|messages|"
+    r"nedlastinger|installasjoner|brukere|besøkende|visninger|kunder|abonnenter|følgere|medlemmer|"
+    r"personer|ganger|rader|forespørsler|meldinger)\b",
+    re.IGNORECASE,
+)
+
+
 def not_a_phone(view: str, start: int, end: int) -> bool:
-    """A date ("2013-11-26"), or a number after an ID word ("issue #41234567", "ordre 93456781"):
-    never reported as a phone number."""
-    return bool(DATE_RE.fullmatch(view[start:end].strip()) or _ID_BEFORE_RE.search(_line_before(view, start)))
+    """A date ("2013-11-26"), a number after an ID word ("issue #41234567", "ordre 93456781") or
+    a count ("41234567 downloads", "93456781 brukere"): never reported as a phone number."""
+    return bool(
+        DATE_RE.fullmatch(view[start:end].strip())
+        or _ID_BEFORE_RE.search(_line_before(view, start))
+        or _COUNT_AFTER_RE.match(view, end)
+    )
 
 
 def _phone_numbers(view: str, where: Callable[[int, int], bool] | None = None) -> list[tuple[int, int, int]]:

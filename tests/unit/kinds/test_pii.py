@@ -379,12 +379,15 @@ PHONE_EVIDENCE = [
     ("nb", "Kontakt Kari Hansen, 936 12 345, for billetter.", ["936 12 345"]),
     # a contact line: a name with an e-mail address and a number
     ("en", "Speakers: Ola Berg (ola.berg@firma.no, 936 12 345) and more.", ["936 12 345"]),
-    ("nb", "Ansvarlig: Kari Hansen (936 12 345, kari.hansen@firma.no).", ["(936 12 345"]),
+    ("nb", "Ansvarlig: Kari Hansen (936 12 345, kari.hansen@firma.no).", ["936 12 345"]),
+    ("nb", "Ring meg (936 12 345) etter fem.", ["936 12 345"]),  # the bracket is not the number's
     # versions, dates, prices, IDs, issue and order numbers stay clean
     ("en", "Bumped to v47.12.345 on 2024-11-26 with 41234567 downloads.", []),
     ("en", "Order number 41234567 shipped; invoice number 93456781 is paid.", []),
     ("en", "Fixed in issue #93456781 (see PR 41234567 too).", []),
     ("en", "Call about order 41234567 before noon.", []),
+    ("en", "Call it a record: our mobile app had 41234567 downloads.", []),
+    ("nb", "Ring og gratuler: mobilappen har 93456781 brukere nå.", []),
     ("en", "It costs $415 555 0132 in total, not +47.", []),
     ("nb", "Saksnummer 41234567 og ordrenummer 93456781 er lukket.", []),
     ("nb", "Prisen er 936 12 345 kroner for hele prosjektet.", []),

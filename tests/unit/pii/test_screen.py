@@ -161,6 +161,7 @@ SCREEN_TEXTS = [
     ("Privatnummeret til Kari er 915 67 890. Vipps til 480 12 345. Kontakt Kari Hansen, 936 12 345.", "nb"),
     ("Ola (ola@firma.no, 936 12 345) og Kari (936 12 345 / kari@firma.no); issue #41234567.", "nb"),
     ("Call about order 41234567 or ring saksnummer 93456781 today.", "en"),
+    ("Call us: the mobile app had 41234567 downloads and 93456781 brukere.", "en"),
     ("Fra NO 974 760 673 MVA og 974760673mva; no 974760673; konto 1234-56-78903, 1234-56 78903.", "nb"),
     ("Billed by NO974760673MVA, not NO974760674MVA.", "en"),
     # IP addresses
