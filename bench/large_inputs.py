@@ -213,7 +213,7 @@ def main() -> None:
         r = json.loads(done.stdout.strip().splitlines()[-1])
         print(
             f"{r['case']:<20}{r['format']:<10}{r['bytes'] / 1e6:>6.2f}{r['lines']:>9}"
-            f"{r['seconds']:>9.2f}{r['peak_mb']:>9}{r['findings']:>9}"
+            f"{r['seconds']:>9.2f}{r['peak_mb']:>9} {r['findings']!s:>8}"
         )
 
 
