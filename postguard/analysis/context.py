@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from postguard.analysis.tokens import Token, sentence_tokens
 from postguard.analysis.units import Unit
@@ -117,6 +118,20 @@ QUOTE_RE = re.compile(
 )
 
 
+class _Sentence(NamedTuple):
+    """What one sentence says about every stretch of it, computed once: its tokens, where each
+    starts (for bisection), whether it reports or asks, where its first condition word is, and
+    where a clause-closing negation ("finnes ikke") starts. A draft of one endless sentence with
+    thousands of hits asks about it thousands of times."""
+
+    tokens: list[Token]
+    starts: list[int]
+    reported: bool
+    asks: bool
+    first_condition: int
+    negating_endings: list[int]
+
+
 class Context:
     """The contexts of any stretch of one document, from its words and sentences."""
 
@@ -125,7 +140,7 @@ class Context:
         self.units = units
         self.sentences = sentences
         self._unit_starts = [unit.start for unit in units]
-        self._tokens: dict[int, list[Token]] = {}
+        self._sentences: dict[int, _Sentence] = {}
         self._quotes: list[tuple[int, int]] | None = None
 
     def of(self, start: int, end: int) -> frozenset[str]:
@@ -133,32 +148,44 @@ class Context:
         first = bisect.bisect_left(self._unit_starts, start)
         if first >= len(self.units) or self.units[first].start >= end:
             return frozenset(("quoted",)) if self._quoted(start, end) else frozenset()
-        sentence = self.units[first].sentence
-        tokens = self.tokens(sentence)
-        inside = [i for i, token in enumerate(tokens) if start <= self.units[token.unit].start < end]
-        at, until = inside[0], inside[-1]
+        sentence = self._sentence(self.units[first].sentence)
+        at = bisect.bisect_left(sentence.starts, start)
+        until = bisect.bisect_left(sentence.starts, end) - 1
         found = set()
-        if self._negated(tokens, at, until):
+        if self._negated(sentence, at, until):
             found.add("negated")
         if self._quoted(start, end):
             found.add("quoted")
-        if any(token.text in REPORTING_WORDS for token in tokens):
+        if sentence.reported:
             found.add("reported")
-        if self._asks(tokens):
+        if sentence.asks:
             found.add("question")
-        if any(token.text in CONDITION_WORDS for token in tokens[:at]):
+        if sentence.first_condition < at:
             found.add("hypothetical")
         return frozenset(found)
 
     def tokens(self, sentence: int) -> list[Token]:
         """The tokens of sentence number ``sentence`` (as numbered on the units), made once."""
-        cached = self._tokens.get(sentence)
+        return self._sentence(sentence).tokens
+
+    def _sentence(self, sentence: int) -> _Sentence:
+        cached = self._sentences.get(sentence)
         if cached is None:
             first = self._first_unit(sentence)
             last = first
             while last + 1 < len(self.units) and self.units[last + 1].sentence == sentence:
                 last += 1
-            cached = self._tokens[sentence] = sentence_tokens(self.units, first, last)
+            tokens = sentence_tokens(self.units, first, last)
+            texts = [token.text for token in tokens]
+            conditions = [i for i, text in enumerate(texts) if text in CONDITION_WORDS]
+            cached = self._sentences[sentence] = _Sentence(
+                tokens,
+                [self.units[token.unit].start for token in tokens],
+                any(text in REPORTING_WORDS for text in texts),
+                self._asks(tokens),
+                conditions[0] if conditions else len(tokens),
+                _negating_endings(tokens),
+            )
         return cached
 
     def _first_unit(self, sentence: int) -> int:
@@ -172,7 +199,8 @@ class Context:
         return lo
 
     @staticmethod
-    def _negated(tokens: list[Token], at: int, until: int) -> bool:
+    def _negated(sentence: _Sentence, at: int, until: int) -> bool:
+        tokens = sentence.tokens
         clause = tokens[at].clause
         for i in range(at - 1, max(0, at - NEGATION_REACH) - 1, -1):
             token = tokens[i]
@@ -183,11 +211,10 @@ class Context:
             following = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if following not in NOT_NEGATING_AFTER and not _set_phrase(tokens, i):
                 return True
-        rest = [t.text for t in tokens[until + 1 :] if t.clause == tokens[until].clause]
-        return any(
-            tuple(rest[i : i + len(ending)]) == ending
-            for ending in NEGATING_ENDINGS
-            for i in range(len(rest))
+        # A clause-closing negation after the hit, in the clause the hit ends in.
+        after = bisect.bisect_right(sentence.negating_endings, until)
+        return after < len(sentence.negating_endings) and (
+            tokens[sentence.negating_endings[after]].clause == tokens[until].clause
         )
 
     def _asks(self, tokens: list[Token]) -> bool:
@@ -200,6 +227,20 @@ class Context:
             self._quotes = [m.span() for m in QUOTE_RE.finditer(self.view)]
         at = bisect.bisect_right(self._quotes, (start, len(self.view) + 1)) - 1
         return at >= 0 and self._quotes[at][0] < start and end <= self._quotes[at][1]
+
+
+def _negating_endings(tokens: list[Token]) -> list[int]:
+    """Where each of :data:`NEGATING_ENDINGS` starts, whole within one clause."""
+    texts = [token.text for token in tokens]
+    return [
+        i
+        for i in range(len(tokens))
+        if any(
+            tuple(texts[i : i + len(ending)]) == ending
+            and tokens[i + len(ending) - 1].clause == tokens[i].clause
+            for ending in NEGATING_ENDINGS
+        )
+    ]
 
 
 def _set_phrase(tokens: list[Token], i: int) -> bool:

@@ -208,3 +208,18 @@ def test_a_draft_of_too_many_phone_like_numbers_is_refused_clearly_not_parsed_fo
         RuleTimeoutError, match=r"too many phone-like numbers \(.*at most 100,000.*split the file"
     ):
         Linter.default().check(draft, lang="en")
+
+
+def test_thousands_of_hits_in_one_endless_sentence_are_judged_once_each():
+    """Each hit's context used to scan its whole sentence: 13,000 hits in one 200 KB sentence of
+    bench/large_inputs.py's disguises took seven minutes."""
+    lint = linter_from(
+        """
+        rules:
+          - {id: t.word, kind: terms, terms: [kestrel], unless: [negated, hypothetical, reported],
+             category: confidential, message: m}
+        """
+    )
+    text = "kestrel and more words " * 15_000 + "if not kestrel"
+    findings = lint.check(text, lang="en").findings
+    assert len(findings) == 15_000
