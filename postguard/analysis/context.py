@@ -222,11 +222,26 @@ class Context:
         tail = self.view[last.end : last.end + 4]
         return "?" in tail.split("\n", 1)[0]
 
-    def _quoted(self, start: int, end: int) -> bool:
+    def quotes_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quotations (with their marks) that lie within ``start``..``end``."""
+        quotes = self._all_quotes()
+        found = []
+        for quote in quotes[bisect.bisect_left(quotes, (start, start)) :]:
+            if quote[0] >= end:
+                break
+            if quote[1] <= end:
+                found.append(quote)
+        return found
+
+    def _all_quotes(self) -> list[tuple[int, int]]:
         if self._quotes is None:
             self._quotes = [m.span() for m in QUOTE_RE.finditer(self.view)]
-        at = bisect.bisect_right(self._quotes, (start, len(self.view) + 1)) - 1
-        return at >= 0 and self._quotes[at][0] < start and end <= self._quotes[at][1]
+        return self._quotes
+
+    def _quoted(self, start: int, end: int) -> bool:
+        quotes = self._all_quotes()
+        at = bisect.bisect_right(quotes, (start, len(self.view) + 1)) - 1
+        return at >= 0 and quotes[at][0] < start and end <= quotes[at][1]
 
 
 def _negating_endings(tokens: list[Token]) -> list[int]:

@@ -33,6 +33,8 @@ DEFAULT_THRESHOLD = 0.5
 #: the meaning model looks for takes a whole clause to say, and a fragment such as "Nothing at
 #: the moment." is only its few common words to it.
 MIN_DISTINCT_WORDS = {"abuse": 3, "meaning": 5}
+#: A quotation has at least this many words; fewer in quotation marks are scare quotes.
+QUOTED_WORDS = 3
 
 
 class ProseSentence(NamedTuple):
@@ -129,7 +131,9 @@ class ClassifierCheck:
             scores = reading.scores(index, options.threshold)
             score = scores.get(options.label, 0.0) if scores is not None else 0.0
             if score >= options.threshold:
-                sure.append(Hit(start, end, score=score))
+                sure.append(
+                    Hit(start, end, score=score, focus=self._quoted_focus(analysis, reading, start, end))
+                )
         if sure and options.targets is not None:
             # Looked for only when the model is sure of a sentence: most drafts have none.
             found = options.targets.find(
@@ -138,3 +142,30 @@ class ClassifierCheck:
             targeted = {analysis.sentence_of(match.start) for match in found}
             sure = [hit for hit in sure if analysis.sentence_of(hit.start) in targeted]
         yield from sure
+
+    def _quoted_focus(
+        self, analysis: Analysis, reading: Reading, start: int, end: int
+    ) -> tuple[int, int] | None:
+        """The quotation a finding rests on, when the sentence without its quotations is not in
+        the rule's class: "Someone wrote “I will break your legs” under our post" reports a threat
+        (and ``unless: [quoted]`` cancels it), it does not make one. None otherwise. Scare quotes
+        are words, not quotations: "their “engineers”" is the writer's own put-down."""
+        view = analysis.document.view
+        quotes = [
+            q for q in analysis.context.quotes_in(start, end) if _words(view[q[0] : q[1]]) >= QUOTED_WORDS
+        ]
+        if not quotes:
+            return None
+        outside, at = [], start
+        for quote_start, quote_end in quotes:
+            outside.append(view[at:quote_start])
+            at = quote_end
+        outside.append(view[at:end])
+        scores = reading.model.scores_of(text_features(" ".join(outside)))
+        if scores.get(self.options.label, 0.0) >= self.options.threshold:
+            return None
+        return quotes[0][0] + 1, quotes[0][1] - 1
+
+
+def _words(text: str) -> int:
+    return len(text.split())

@@ -142,3 +142,11 @@ def test_negation_stops_at_a_new_statement_and_after_five_words(text, target, la
 
 def test_negation_reaches_into_a_that_clause() -> None:
     assert "negated" in contexts("Vi kan ikke love at tjenesten aldri går ned.", "aldri går ned", "nb")
+
+
+def test_quotes_in_lists_the_quotations_inside_a_stretch() -> None:
+    text = 'He said "no" and «nei», then “yes” later.'
+    context = Analysis(parse(text, "text"), "en").context
+    assert [text[a:b] for a, b in context.quotes_in(0, len(text))] == ['"no"', "«nei»", "“yes”"]
+    assert [text[a:b] for a, b in context.quotes_in(text.index("«"), text.index("then"))] == ["«nei»"]
+    assert context.quotes_in(text.index("yes"), len(text)) == []  # it starts inside one

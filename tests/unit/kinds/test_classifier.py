@@ -45,6 +45,22 @@ def test_quoting_a_threat_is_not_making_one() -> None:
     assert linter_from(POLICY).check(text, lang="en").findings == ()
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "A troll wrote “I will find you and hurt you” under our launch post."),
+        ("nb", "Noen skrev «jeg vet hvor du bor, og jeg kommer» til kundeservice."),
+    ],
+)
+def test_a_threat_quoted_inside_a_longer_sentence_rests_on_its_quote(lang, sentence) -> None:
+    """The model reads the whole sentence as a threat; without its quotation it reads none, so the
+    finding rests on the quote and ``unless: [quoted]`` cancels it."""
+    assert classify(f"abuse-{lang}", [sentence])[0]["threat"] >= 0.5
+    assert linter_from(POLICY).check(sentence, lang=lang).findings == ()
+    unquoted = POLICY.replace("unless: [quoted, negated, reported]", "unless: [negated]", 1)
+    assert [f.rule for f in linter_from(unquoted).check(sentence, lang=lang).findings] == ["t.threat"]
+
+
 def test_code_is_never_read_by_the_model() -> None:
     text = "Notes:\n\n```\nI will find you and hurt you.\n```\n"
     assert linter_from(POLICY).check(text, lang="en", format="markdown").findings == ()
