@@ -55,6 +55,8 @@ class ClassifierOptions:
     label: str
     threshold: float
     targets: TermIndex | None
+    #: Whether a name (a capitalised word inside the sentence) is a target too.
+    names: bool = False
 
 
 def prose_sentences(analysis: Analysis) -> list[ProseSentence]:
@@ -113,11 +115,17 @@ class ClassifierCheck:
             raise rule.error(f"'threshold' must be a number between 0 and 1, got {threshold!r}", "threshold")
         targets = rule.options.get("targets")
         index = None
+        names = False
         if targets is not None:
-            if not isinstance(targets, dict) or not set(targets) <= {"lists", "terms"}:
-                raise rule.error("'targets' must have 'lists' and/or 'terms'", "targets")
+            if not isinstance(targets, dict) or not set(targets) <= {"lists", "terms", "names"}:
+                raise rule.error(
+                    "'targets' must have 'lists' and/or 'terms', and may have 'names'", "targets"
+                )
+            names = targets.get("names", False)
+            if not isinstance(names, bool):
+                raise rule.error(f"'targets.names' must be true or false, got {names!r}", "targets")
             index = TermIndex(rule_terms(rule, policy, dict(targets), where="targets."))
-        return ClassifierOptions(model, label, float(threshold), index)
+        return ClassifierOptions(model, label, float(threshold), index, names)
 
     def __init__(self, rule: Rule, options: ClassifierOptions) -> None:
         self.rule = rule
@@ -140,6 +148,8 @@ class ClassifierCheck:
                 analysis.units, analysis.language, unit_index(analysis), analysis.document.view
             )
             targeted = {analysis.sentence_of(match.start) for match in found}
+            if options.names:
+                targeted |= _named(analysis)
             sure = [hit for hit in sure if analysis.sentence_of(hit.start) in targeted]
         yield from sure
 
@@ -169,3 +179,16 @@ class ClassifierCheck:
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def _named(analysis: Analysis) -> set[int]:
+    """The sentences that name someone: a capitalised word that is not the sentence's first
+    ("Brightwave's support", "tilbudet fra Vesteng Bygg"); "I" names no one."""
+    named = set()
+    previous = -1
+    for unit in analysis.units:
+        first = unit.sentence != previous
+        previous = unit.sentence
+        if not first and unit.surface[:1].isupper() and unit.surface != "I" and unit.surface[:1].isalpha():
+            named.add(unit.sentence)
+    return named

@@ -79,6 +79,26 @@ def test_disparagement_needs_a_target_in_its_sentence(text, lang, flagged):
     assert (rules == ["t.disparaging"]) is flagged
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Everyone knows the engineers at Brightwave are hopeless amateurs.", "en"),
+        ("Alle vet at utviklerne i Vesteng Bygg er et sirkus av amatører.", "nb"),
+    ],
+)
+def test_a_name_is_a_target_when_the_rule_says_so(text, lang):
+    named = POLICY.replace("targets: {lists: [rivals]}", "targets: {lists: [rivals], names: true}")
+    assert linter_from(POLICY).check(text, lang=lang).findings == ()
+    assert [f.rule for f in linter_from(named).check(text, lang=lang).findings] == ["t.disparaging"]
+
+
+def test_the_first_word_of_a_sentence_and_i_are_no_names():
+    named = POLICY.replace("targets: {lists: [rivals]}", "targets: {lists: [rivals], names: true}")
+    text = "Circus of a company, I swear."
+    assert classify("abuse-en", [text])[0]["disparaging"] >= 0.5  # the model alone would report it
+    assert linter_from(named).check(text, lang="en").findings == ()
+
+
 def test_the_json_report_carries_the_score_for_model_findings_only() -> None:
     from postguard.report.json import finding
 
@@ -102,6 +122,10 @@ def test_the_json_report_carries_the_score_for_model_findings_only() -> None:
         (
             "model: abuse\n    label: threat\n    targets: [boss]",
             "'targets' must have 'lists' and/or 'terms'",
+        ),
+        (
+            "model: abuse\n    label: threat\n    targets: {terms: [boss], names: yes please}",
+            "'targets.names' must be true or false",
         ),
     ],
 )
