@@ -215,9 +215,7 @@ class TermIndex:
         self._word_prefixes: set[str] = set()  # prefixes that end where one of a term's words ends
         self._forms: dict[tuple[str, ...], set[str]] = {}
         self._compound_cache: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
-        #: Per language: what glued to a reading continues a phrase (sorted), and per reading the
-        #: rest of each such continuation (see :meth:`_followers`).
-        self._followers_cache: dict[tuple[str, ...], tuple[list[str], dict[str, frozenset[str]]]] = {}
+        self._continued_cache: dict[tuple[str, ...], set[str]] = {}
         self._max_units = 1
         self._variable: list[_Entry] = []  # one-word terms with ``variants: true``
         self._variants: _Variants | None = None  # made on first use
@@ -378,42 +376,32 @@ class TermIndex:
         # A reading that only begins a term ("the" of "the boss") is a start only where the
         # next unit continues it; a short one ("as", "in") only where a term's own word ends
         # after it, while longer ones may begin a term the draft splits differently (Polar-stjerne).
+        continued = self._continued(index.suffixes)
         units, last = index.units, len(index.units) - 1
         for reading in readings & self._prefixes:
             if reading in whole or (len(reading) <= 2 and reading not in self._word_prefixes):
                 continue
-            followers = self._followers(reading, index.suffixes)
             for i in index.positions[reading]:
-                if i < last and units[i + 1].joined and not followers.isdisjoint(units[i + 1].readings):
+                if (
+                    i < last
+                    and units[i + 1].joined
+                    and any(reading + r in continued for r in units[i + 1].readings)
+                ):
                     starts.add(i)
         # A one-letter word kept apart from the spaced-out word after it ("a s s h o l e") may
         # begin a term with it, however short.
         for i in index.before_spelled:
             reading = units[i].key
-            if reading in self._prefixes and not self._followers(reading, index.suffixes).isdisjoint(
-                units[i + 1].readings
-            ):
+            if reading in self._prefixes and any(reading + r in continued for r in units[i + 1].readings):
                 starts.add(i)
         return sorted(starts)
 
-    def _followers(self, reading: str, suffixes: tuple[str, ...]) -> frozenset[str]:
-        """The readings that glued after ``reading`` go on a phrase: those that make a term's
-        beginning or an inflected form of a term. Made once per reading from the sorted
-        continuations, so each unit after a common word ("the") costs one set test instead of
-        a string made and looked up per reading of the next unit."""
-        cached = self._followers_cache.get(suffixes)
-        if cached is None:
-            continued = sorted(self._prefixes | self._inflected_forms(suffixes))
-            cached = self._followers_cache[suffixes] = (continued, {})
-        continued, known = cached
-        found = known.get(reading)
+    def _continued(self, suffixes: tuple[str, ...]) -> set[str]:
+        """What two glued readings must be for a phrase to go on: a term's beginning or an
+        inflected form of a term."""
+        found = self._continued_cache.get(suffixes)
         if found is None:
-            rest = []
-            i = bisect.bisect_right(continued, reading)  # longer continuations sort right after it
-            while i < len(continued) and continued[i].startswith(reading):
-                rest.append(continued[i][len(reading) :])
-                i += 1
-            found = known[reading] = frozenset(rest)
+            found = self._continued_cache[suffixes] = self._prefixes | self._inflected_forms(suffixes)
         return found
 
     def _compound_forms(self, suffixes: tuple[str, ...]) -> tuple[set[str], set[str]]:
