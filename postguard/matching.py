@@ -14,6 +14,7 @@ letter by letter), phrases grow up to the list's largest unit count instead.
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -116,13 +117,18 @@ class UnitIndex:
         self.units = units
         self.language = language
         self.suffixes = SUFFIXES.get(language, ())
-        self.positions: dict[str, list[int]] = {}
+        positions: defaultdict[str, list[int]] = defaultdict(list)
+        self.tagged: list[int] = []
+        self.before_spelled: list[int] = []
         for index, unit in enumerate(units):
             for reading in unit.readings:
-                self.positions.setdefault(reading, []).append(index)
+                positions[reading].append(index)
+            if unit.tag and len(unit.key) > MIN_INFLECTED_TERM:
+                self.tagged.append(index)
+            if unit.before_spelled:
+                self.before_spelled.append(index)
+        self.positions: dict[str, list[int]] = dict(positions)
         self.masked = [r for r in self.positions if "*" in r]
-        self.tagged = [i for i, u in enumerate(units) if u.tag and len(u.key) > MIN_INFLECTED_TERM]
-        self.before_spelled = [i for i, u in enumerate(units) if u.before_spelled]
         self._by_start: list[str] | None = None
         self._by_end: list[str] | None = None
 

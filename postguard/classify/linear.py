@@ -77,6 +77,11 @@ class LinearModel:
         self.weights = weights
         self.bias = list(bias)
         self.leads = leads if leads is not None else self._compute_leads()
+        base = self.bias[self.labels.index(baseline)]
+        #: The bias's largest lead of a class over the baseline, the start of every ceiling.
+        self.bias_lead = max(
+            b - base for label, b in zip(self.labels, self.bias, strict=True) if label != baseline
+        )
 
     def _compute_leads(self) -> array:
         """Per feature, the largest lead of any class over the baseline."""
@@ -134,10 +139,7 @@ class LinearModel:
         feature: P(c) <= sigmoid(logit_c - logit_baseline), and that difference is at most the
         bias's largest lead plus the sum of each feature's largest lead. Most sentences of a post
         are far from every class: their full scores are never computed."""
-        base = self.bias[self.labels.index(self.baseline)]
-        leads = self.leads
-        total = max(b - base for i, b in enumerate(self.bias) if self.labels[i] != self.baseline)
-        total += sum(map(leads.__getitem__, keys))
+        total = self.bias_lead + sum(map(self.leads.__getitem__, keys))
         return 1.0 / (1.0 + math.exp(-total)) if total > -50 else 0.0
 
     def scores_of(self, keys: list[int]) -> dict[str, float]:

@@ -425,6 +425,16 @@ class PhrasesCheck:
             sorted((same.setdefault(forms, forms) for forms in required_words(elements)), key=len)
             for elements in self.patterns
         ]
+        # The patterns by the words of their first required set: the words of a draft find the
+        # few patterns it may match at all, instead of asking about every pattern of the rule.
+        self.by_first_need: dict[str, list[int]] = defaultdict(list)
+        self.needing_nothing: list[int] = []
+        for number, needs in enumerate(self.required):
+            if needs:
+                for form in needs[0]:
+                    self.by_first_need[form].append(number)
+            else:
+                self.needing_nothing.append(number)
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
         units = analysis.units
@@ -452,9 +462,12 @@ class PhrasesCheck:
         those patterns: a rule reads no other sentence (most of a long post, for most rules)."""
         words = analysis.memo("phrases:word-sentences", lambda: WordSentences(analysis))
         every_sentence = range(analysis.units[-1].sentence + 1)
+        possible = set(self.needing_nothing)
+        for form in self.by_first_need.keys() & words.vocabulary:
+            possible.update(self.by_first_need[form])
         patterns_in: dict[int, set[int]] = defaultdict(set)
-        for number, needs in enumerate(self.required):
-            having = words.having_all(needs)
+        for number in sorted(possible):
+            having = words.having_all(self.required[number])
             for sentence in every_sentence if having is None else sentence_numbers(having):
                 patterns_in[sentence].add(number)
         return sorted(patterns_in.items())
