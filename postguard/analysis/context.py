@@ -11,7 +11,9 @@ Each context is decided from the words of the hit's own sentence, computed once 
 - ``reported``: the sentence attributes what it says to others (a study, the police, the news,
   statistics, someone who "said" it) or reports removing what others wrote;
 - ``question``: the sentence asks;
-- ``hypothetical``: a condition before the hit ("if", "imagine", "hvis", "dersom").
+- ``hypothetical``: a condition before the hit ("if", "imagine", "hvis", "dersom");
+- ``self``: the writer says it of themselves ("I'm such an idiot", "jeg er dust", "for en tosk
+  jeg er"): self-deprecation calls no one a name.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ CONTEXT_MEANINGS = {
     "reported": "the sentence reports what others said, found or wrote",
     "question": "the sentence asks",
     "hypothetical": "it follows a condition (if, hvis)",
+    "self": 'the writer says it of themselves ("I\'m such an idiot", "jeg er dust")',
 }
 CONTEXTS = tuple(CONTEXT_MEANINGS)
 
@@ -111,6 +114,20 @@ REPORTING_WORDS = frozenset(
 CONDITION_WORDS = frozenset(
     {"if", "imagine", "suppose", "supposing", "hypothetically", "hvis", "dersom", "tenk"}
 )
+#: The writer, as the subject of what the hit calls someone.
+SELF_SUBJECTS = frozenset({"i", "jeg", "eg", "æ"})
+#: Verbs that join the writer to what they call themselves ("I am", "jeg føler meg som").
+SELF_LINKS = frozenset({"am", "was", "feel", "felt", "er", "var", "blir", "ble", "føler", "følte"})
+#: Words that may stand between the link and the hit ("I'm such a complete idiot", "jeg er
+#: litt dust", "jeg føler meg som en tosk").
+SELF_FILLERS = frozenset(
+    {
+        "a", "an", "such", "so", "total", "complete", "real", "bit", "little", "like", "just",
+        "en", "ei", "et", "så", "litt", "skikkelig", "helt", "jo", "bare", "meg", "som", "noen",
+    }
+)  # fmt: skip
+#: How many filler words may stand between the link and the hit.
+SELF_REACH = 3
 #: Pairs of quotation marks, on one line, of a sensible length.
 QUOTE_RE = re.compile(
     r"“[^”\n]{1,400}”|„[^“”\n]{1,400}[“”]|«[^»\n]{1,400}»|\"[^\"\n]{1,400}\""
@@ -162,6 +179,8 @@ class Context:
             found.add("question")
         if sentence.first_condition < at:
             found.add("hypothetical")
+        if _said_of_self(sentence.tokens, at, until):
+            found.add("self")
         return frozenset(found)
 
     def tokens(self, sentence: int) -> list[Token]:
@@ -242,6 +261,18 @@ class Context:
         quotes = self._all_quotes()
         at = bisect.bisect_right(quotes, (start, len(self.view) + 1)) - 1
         return at >= 0 and quotes[at][0] < start and end <= quotes[at][1]
+
+
+def _said_of_self(tokens: list[Token], at: int, until: int) -> bool:
+    """Whether the writer is the one the hit calls something: "I am (such a) X" before it, or
+    "X I am" / "X jeg er" right after it ("what an idiot I am", "for en tosk jeg er")."""
+    i = at - 1
+    while i >= 0 and at - 1 - i < SELF_REACH and tokens[i].text in SELF_FILLERS:
+        i -= 1
+    if i >= 1 and tokens[i].text in SELF_LINKS and tokens[i - 1].text in SELF_SUBJECTS:
+        return tokens[i - 1].clause == tokens[at].clause
+    after = [token.text for token in tokens[until + 1 : until + 3] if token.clause == tokens[until].clause]
+    return len(after) == 2 and after[0] in SELF_SUBJECTS and after[1] in SELF_LINKS
 
 
 def _negating_endings(tokens: list[Token]) -> list[int]:

@@ -150,3 +150,21 @@ def test_quotes_in_lists_the_quotations_inside_a_stretch() -> None:
     assert [text[a:b] for a, b in context.quotes_in(0, len(text))] == ['"no"', "«nei»", "“yes”"]
     assert [text[a:b] for a, b in context.quotes_in(text.index("«"), text.index("then"))] == ["«nei»"]
     assert context.quotes_in(text.index("yes"), len(text)) == []  # it starts inside one
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang", "said_of_self"),
+    [
+        ("I'm such an idiot, I forgot my badge.", "idiot", "en", True),
+        ("What an idiot I am.", "idiot", "en", True),
+        ("jeg er dust", "dust", "nb", True),
+        ("Jeg føler meg som en tosk i dag.", "tosk", "nb", True),
+        ("For en tosk jeg er.", "tosk", "nb", True),
+        ("You are an idiot.", "idiot", "en", False),
+        ("I think he is an idiot.", "idiot", "en", False),
+        ("Jeg er sikker på at du er en idiot.", "idiot", "nb", False),
+        ("Jeg er lei. Du er en tosk.", "tosk", "nb", False),
+    ],
+)
+def test_self_is_what_the_writer_says_of_themselves(text, target, lang, said_of_self) -> None:
+    assert ("self" in contexts(text, target, lang)) is said_of_self
