@@ -14,6 +14,7 @@ word, so a draft costs one dictionary look-up per word and pattern start.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -48,6 +49,9 @@ INFLECTIONS = {
     "nb": ("e", "er", "et", "en", "a", "te", "t", "ene", "ne", "es", "r", "n"),
 }
 MIN_PREFIX = 3
+#: Words and inflections remembered while patterns are read: the packs repeat the same few
+#: hundred ("(was|were|is)", "{street-drugs}" in twenty patterns), and each was worked out anew.
+WORDS_KEPT = 8192
 MAX_GAP = 12
 _PART_RE = re.compile(r"\s*(\(|\)|\[|\]|\||\{[^{}\s]+\}|~\d+|[^\s()\[\]|{}~*]+[~*]?)")
 
@@ -127,9 +131,10 @@ def advance(sequence: Iterable[Element], tokens: list[Token], at: set[int]) -> s
     return at
 
 
+@functools.lru_cache(maxsize=WORDS_KEPT)
 def inflections(
-    word: str, language_endings: Iterable[str] = (*INFLECTIONS["en"], *INFLECTIONS["nb"])
-) -> set[str]:
+    word: str, language_endings: tuple[str, ...] = (*INFLECTIONS["en"], *INFLECTIONS["nb"])
+) -> frozenset[str]:
     """A word and its inflected forms, in both languages (over-generating is harmless: a form
     only matters when a draft has it next to the pattern's other words)."""
     stem = word[:-1] if word.endswith("e") and len(word) > 3 else word
@@ -141,7 +146,7 @@ def inflections(
         forms.update({word + word[-1] + "ed", word + word[-1] + "ing", word + word[-1] + "er"})  # pop: popped
     if word.endswith("y"):
         forms.update({word[:-1] + "ied", word[:-1] + "ies"})
-    return forms
+    return frozenset(forms)
 
 
 class PatternError(ValueError):
@@ -260,10 +265,11 @@ class _Parser:
         return choice(options)
 
 
-def words_of(text: str) -> list[str]:
+@functools.lru_cache(maxsize=WORDS_KEPT)
+def words_of(text: str) -> tuple[str, ...]:
     """The words a pattern part or a list term stands for, as tokens have them (keys of its word
     units, contractions spelt out: ``isn't`` is ``is not``, ``100%`` is ``100``)."""
-    return [word for unit in word_units(text) for word in spelt_out(unit.key.replace("’", "'"))]
+    return tuple(word for unit in word_units(text) for word in spelt_out(unit.key.replace("’", "'")))
 
 
 def edge_words(element: Element, at: int = 0) -> tuple[frozenset[str], tuple[str, ...]] | None:
