@@ -157,6 +157,7 @@ class Context:
         self.units = units
         self.sentences = sentences
         self._unit_starts = [unit.start for unit in units]
+        self._tokens: dict[int, list[Token]] = {}
         self._sentences: dict[int, _Sentence] = {}
         self._quotes: list[tuple[int, int]] | None = None
 
@@ -185,16 +186,21 @@ class Context:
 
     def tokens(self, sentence: int) -> list[Token]:
         """The tokens of sentence number ``sentence`` (as numbered on the units), made once."""
-        return self._sentence(sentence).tokens
-
-    def _sentence(self, sentence: int) -> _Sentence:
-        cached = self._sentences.get(sentence)
+        cached = self._tokens.get(sentence)
         if cached is None:
             first = self._first_unit(sentence)
             last = first
             while last + 1 < len(self.units) and self.units[last + 1].sentence == sentence:
                 last += 1
-            tokens = sentence_tokens(self.units, first, last)
+            cached = self._tokens[sentence] = sentence_tokens(self.units, first, last)
+        return cached
+
+    def _sentence(self, sentence: int) -> _Sentence:
+        """The sentence's facts, made on the first question about a stretch of it (a rule that only
+        matches words, such as ``phrases``, asks for the tokens alone)."""
+        cached = self._sentences.get(sentence)
+        if cached is None:
+            tokens = self.tokens(sentence)
             texts = [token.text for token in tokens]
             conditions = [i for i, text in enumerate(texts) if text in CONDITION_WORDS]
             cached = self._sentences[sentence] = _Sentence(

@@ -162,7 +162,9 @@ class ClassifierCheck:
         are words, not quotations: "their “engineers”" is the writer's own put-down."""
         view = analysis.document.view
         quotes = [
-            q for q in analysis.context.quotes_in(start, end) if _words(view[q[0] : q[1]]) >= QUOTED_WORDS
+            q
+            for q in analysis.context.quotes_in(start, end)
+            if len(view[q[0] : q[1]].split()) >= QUOTED_WORDS
         ]
         if not quotes:
             return None
@@ -175,10 +177,6 @@ class ClassifierCheck:
         if scores.get(self.options.label, 0.0) >= self.options.threshold:
             return None
         return quotes[0][0] + 1, quotes[0][1] - 1
-
-
-def _words(text: str) -> int:
-    return len(text.split())
 
 
 def _named(analysis: Analysis) -> set[int]:

@@ -64,9 +64,9 @@ PLACEHOLDER_DOMAINS = frozenset({"domain", "domene", "yourdomain", "dittdomene",
 #: Mailing-list hosts: an address there is a list, not a person.
 LIST_DOMAINS = frozenset({"googlegroups.com", "groups.google.com", "groups.io", "lists.sourceforge.net"})
 _ROLE_SPLIT_RE = regex.compile(r"[-._+]")
-#: The domain part of Presidio's e-mail pattern: after an "@" it always matches the same text.
 #: The longest domain name (RFC 1035), and one character to tell a longer run from it.
 MAX_DOMAIN = 254
+#: The domain part of Presidio's e-mail pattern: after an "@" it always matches the same text.
 _DOMAIN_RE = regex.compile(r"\w+(?:-+\w+)*(?:\.\w+(?:-+\w+)*)+\b", FLAGS)
 _LOCAL_END_RE = regex.compile(r"[\w!#$%&'*+\-/=?^_`{|}~]", FLAGS)
 _WORD_CHAR_RE = regex.compile(r"\w", FLAGS)
