@@ -15,7 +15,7 @@ from postguard.engine.suppressions import apply as apply_suppressions
 from postguard.errors import InputError, PostguardError, RuleTimeoutError, WorkBudgetError
 from postguard.io import DEFAULT_MAX_BYTES, read_draft
 from postguard.kinds import Check, Hit, compile_rule
-from postguard.model import LANGUAGES, Result
+from postguard.model import LANGUAGES, Result, Severity
 from postguard.parsers import FORMATS, format_for_path, parse
 from postguard.parsers.document import Spans
 from postguard.policy import Policy, Rule, find_policies
@@ -145,7 +145,7 @@ class Linter:
         wanted = set(only) if only is not None else None
         hits_kept: dict[tuple[str, int, int], tuple[Rule, Hit]] = {}
         allowed_spans: Spans | None = None
-        cancelled: list[tuple[str, int, int]] = []  # word-list hits their context cancelled
+        cancelled: list[tuple[str, Severity, int, int]] = []  # word-list hits their context cancelled
         for check in self._checks:
             rule = check.rule
             if wanted is not None and rule.id not in wanted:
@@ -163,7 +163,7 @@ class Linter:
                     continue
                 if self._context.cancels(rule, hit, analysis):
                     if hit.score is None:
-                        cancelled.append((rule.category, hit.start, hit.end))
+                        cancelled.append((rule.category, rule.severity, hit.start, hit.end))
                     continue
                 if allowed_spans is None:
                     allowed_spans = self._allow.spans(text)

@@ -138,29 +138,40 @@ def by_position(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
 
 
-def drop_shadowed(findings: list[Finding], cancelled: Iterable[tuple[str, int, int]] = ()) -> list[Finding]:
+def drop_shadowed(
+    findings: list[Finding], cancelled: Iterable[tuple[str, Severity, int, int]] = ()
+) -> list[Finding]:
     """Shadowing: word lists first (:func:`prefer_exact`), then :func:`drop_overlapping`."""
     return drop_overlapping(prefer_exact(findings, cancelled))
 
 
-def prefer_exact(findings: list[Finding], cancelled: Iterable[tuple[str, int, int]] = ()) -> list[Finding]:
+def prefer_exact(
+    findings: list[Finding], cancelled: Iterable[tuple[str, Severity, int, int]] = ()
+) -> list[Finding]:
     """Drop a model's finding (one with a score) on a sentence where a word-list rule of the
-    same category found something: the exact finding names the word and teaches more. The same
-    holds where a word-list hit was ``cancelled`` by its context ((category, start, end): "our
-    customers are *not* idiots"): the model reads words, not negation, and must not overrule
-    it. Per category, the exact spans sorted by start with the furthest end reached so far
-    answer "does any overlap this sentence" by one bisection."""
-    spans = [(f.category, f.start, f.end) for f in findings if f.score is None]
-    exact: dict[str, tuple[list[int], list[int]]] = {}
-    for category, start, end in sorted([*spans, *cancelled], key=lambda span: span[1]):
-        starts, reach = exact.setdefault(category, ([], []))
+    same category and at least its severity found something: the exact finding names the word
+    and teaches more. The same holds where such a word-list hit was ``cancelled`` by its context
+    ((category, severity, start, end): "our customers are *not* idiots"): the model reads words,
+    not negation, and must not overrule it. A milder word does not hide the model's verdict: "I
+    hate those damn Muslims" is hate, not the mild swearing of "damn". Per category and
+    severity, the exact spans sorted by start with the furthest end reached so far answer "does
+    any overlap this sentence" by one bisection."""
+    spans = [(f.category, f.severity, f.start, f.end) for f in findings if f.score is None]
+    exact: dict[tuple[str, Severity], tuple[list[int], list[int]]] = {}
+    for category, severity, start, end in sorted([*spans, *cancelled], key=lambda span: span[2]):
+        starts, reach = exact.setdefault((category, severity), ([], []))
         starts.append(start)
         reach.append(max(end, reach[-1]) if reach else end)
 
     def covered(f: Finding) -> bool:
-        starts, reach = exact.get(f.category, ((), ()))
-        before_end = bisect.bisect_left(starts, f.end)
-        return before_end > 0 and reach[before_end - 1] > f.start
+        for severity in Severity:
+            if severity < f.severity:
+                continue
+            starts, reach = exact.get((f.category, severity), ((), ()))
+            before_end = bisect.bisect_left(starts, f.end)
+            if before_end > 0 and reach[before_end - 1] > f.start:
+                return True
+        return False
 
     return [f for f in findings if f.score is None or not covered(f)]
 
