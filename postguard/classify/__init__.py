@@ -3,18 +3,19 @@
 Two models per language, linear (:mod:`postguard.classify.linear`) over exclusive classes plus
 ``clean``: ``abuse-LANG.weights`` (:data:`ABUSE_LABELS`, built by ``training/abuse/train.py``)
 and ``meaning-LANG.weights`` (:data:`MEANING_LABELS`, built by ``training/meaning/train.py``),
-from the data named there. Nothing is downloaded: the model files are package data. Text goes
-through :func:`prepare` both when training and when checking, so the two see the same words.
+from the data named there. Nothing is downloaded: the model files are package data. Text is read
+the same way when training and when checking (:mod:`postguard.classify.words`), so the two see
+the same words.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from postguard.classify.linear import WEIGHTS_SUFFIX, LinearModel, features
+from postguard.classify.linear import WEIGHTS_SUFFIX, LinearModel
+from postguard.classify.words import prepare, read
 from postguard.errors import PostguardError
 
 MODELS = Path(__file__).resolve().parent
@@ -24,31 +25,6 @@ ABUSE_LABELS = ("hate", "threat", "insult", "disparaging")
 #: confidential rules are about.
 MEANING_LABELS = ("drugs", "claims", "confidential")
 CLEAN = "clean"
-#: Sentences longer than this are cut for the model (a model reads a sentence, not a page).
-MAX_CHARS = 1_000
-
-_URL_RE = re.compile(r"https?://\S+|www\.\S+")
-_MENTION_RE = re.compile(r"@\w+")
-_REPEAT_RE = re.compile(r"([^\W\d_])\1{2,}")
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s"})
-_LEET_WORD_RE = re.compile(r"\b(?=\w*[^\W\d_])(?=\w*[013457@$])[\w@$]+\b")
-# Cheap tests that tell most sentences need neither of the two costly substitutions above (a
-# tenth of the model's reading): a character repeated three times, a digit that may be a letter.
-_ANY_TRIPLE_RE = re.compile(r"(.)\1\1")
-_LEET_CHAR_RE = re.compile(r"[013457@$]")
-
-
-def prepare(text: str) -> str:
-    """Text as the models read it: lower case, links and mentions as placeholders, letters
-    repeated for emphasis cut to two, digits that stand for letters in a word read as letters."""
-    text = _URL_RE.sub(" url ", text)
-    text = _MENTION_RE.sub("@user", text)
-    text = text.replace("#", " ").lower()
-    if _ANY_TRIPLE_RE.search(text):
-        text = _REPEAT_RE.sub(r"\1\1", text)
-    if _LEET_CHAR_RE.search(text):
-        text = _LEET_WORD_RE.sub(lambda m: m.group().translate(_LEET), text)
-    return " ".join(text.split())[:MAX_CHARS]
 
 
 @functools.cache
@@ -66,22 +42,19 @@ def load(name: str) -> LinearModel:
 
 def classify(name: str, texts: Sequence[str]) -> list[dict[str, float]]:
     """The class scores of each text (they sum to 1)."""
-    return load(name).scores([prepare(text) for text in texts])
+    return load(name).scores(texts)
 
 
-def text_features(text: str) -> list[int]:
-    """What every model reads of ``text``: the hashed words and word pairs of its prepared form.
-    All models share them, so a sentence read by two models is prepared once."""
-    return features(prepare(text))
+__all__ = ["ABUSE_LABELS", "CLEAN", "MEANING_LABELS", "Reading", "classify", "load", "prepare", "read"]
 
 
 class Reading:
-    """Texts read by one model, given as their :func:`text_features`: a cheap ceiling on every
+    """Texts read by one model, given as their features (:func:`read`): a cheap ceiling on every
     class but the baseline, and full scores only for texts whose ceiling reaches what a rule asks."""
 
-    def __init__(self, name: str, keys: Sequence[list[int]]) -> None:
+    def __init__(self, name: str, texts: Sequence[str]) -> None:
         self.model = load(name)
-        self.keys = keys
+        self.keys = [self.model.read(text) for text in texts]
         self.ceilings = [self.model.ceiling(keys) for keys in self.keys]
         self._scores: dict[int, dict[str, float]] = {}
 

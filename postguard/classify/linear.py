@@ -1,51 +1,29 @@
-"""A softmax classifier over hashed words and word pairs, in plain Python.
+"""A softmax classifier over hashed words, word pairs and word classes, in plain Python.
 
 The same model family as spaCy's bag-of-words ``textcat`` (a linear layer over hashed unigrams
 and bigrams, softmax over exclusive classes), without spaCy or numpy at run time: a draft that
 has no other use for them does not pay their import (about 1.3 s for spaCy, 0.2 s for numpy),
-and the model reads words with one regex instead of spaCy's tokenizer. Training
+and the model reads words with one regex instead of spaCy's tokenizer
+(:mod:`postguard.classify.words`). Training
 (``training/abuse/train.py``) uses numpy.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
-import re
 import sys
-import zlib
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
 
-#: Hash buckets (rows of the weight matrix).
-BUCKETS = 2**18
+from postguard.classify.words import BUCKETS, read
+
 #: The file name ending of a model's weights.
 WEIGHTS_SUFFIX = ".weights"
-_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
-#: Words whose bucket is remembered (words repeat, hashing them is half the features' cost); the
-#: memory is forgotten when full, so an endless stream of new words cannot grow it.
-WORD_BUCKETS_KEPT = 1 << 16
-_word_buckets: dict[str, int] = {}
-
-
-def word_bucket(word: str) -> int:
-    """The bucket of one word."""
-    bucket = _word_buckets.get(word)
-    if bucket is None:
-        if len(_word_buckets) >= WORD_BUCKETS_KEPT:
-            _word_buckets.clear()
-        bucket = _word_buckets[word] = zlib.crc32(word.encode()) % BUCKETS
-    return bucket
-
-
-def features(text: str) -> list[int]:
-    """Bucket numbers of a prepared text's words and word pairs (a pair is "a b")."""
-    words = _WORD_RE.findall(text)
-    keys = [word_bucket(w) for w in words]
-    keys += [zlib.crc32(f"{a} {b}".encode()) % BUCKETS for a, b in itertools.pairwise(words)]
-    return keys
+#: What a model reads (:func:`postguard.classify.words.features`), recorded in its file: a model
+#: built for other features is refused, not misread.
+READS = "words+pairs+classes"
 
 
 def softmax(logits: Sequence[float]) -> list[float]:
@@ -60,7 +38,7 @@ class LinearModel:
     summed rows of a text's features. ``baseline`` is the class a text belongs to when nothing
     stands out (``clean``): :meth:`ceiling` bounds every other class cheaply.
 
-    Stored as one JSON header line (labels, baseline, buckets) followed by the float32 weights,
+    Stored as one JSON header line (labels, baseline, language, names, buckets, features) followed by the float32 weights,
     the bias and each feature's lead (see :meth:`ceiling`), little-endian: read with the
     standard library alone, so checking a draft imports neither numpy nor spaCy."""
 
@@ -70,9 +48,15 @@ class LinearModel:
         baseline: str,
         weights: array,
         bias: Sequence[float],
+        language: str,
+        masks_names: bool,
         leads: array | None = None,
     ) -> None:
         self.labels = tuple(labels)
+        #: The language of the texts it reads: its lexicon gives the word classes.
+        self.language = language
+        #: Whether it reads names as one placeholder (:func:`postguard.classify.words.mask_names`).
+        self.masks_names = masks_names
         self.baseline = baseline
         self.weights = weights
         self.bias = list(bias)
@@ -100,9 +84,10 @@ class LinearModel:
         with path.open("rb") as handle:
             header = json.loads(handle.readline())
             labels = header["labels"]
-            if header.get("buckets") != BUCKETS:
+            if header.get("buckets") != BUCKETS or header.get("reads") != READS:
                 raise ValueError(
-                    f"{path}: built for {header.get('buckets')} buckets, this version uses {BUCKETS}"
+                    f"{path}: built for features {header.get('reads')!r} in {header.get('buckets')} "
+                    f"buckets, this version reads {READS!r} in {BUCKETS}: rebuild it with its script in training/"
                 )
             parts = [array("f") for _ in range(3)]
             for part, count in zip(parts, (BUCKETS * len(labels), len(labels), BUCKETS), strict=True):
@@ -111,14 +96,23 @@ class LinearModel:
             for part in parts:
                 part.byteswap()
         weights, bias, leads = parts
-        return cls(labels, header["baseline"], weights, bias, leads)
+        return cls(
+            labels, header["baseline"], weights, bias, header["language"], header["masks_names"], leads
+        )
 
     def save(self, path: Path) -> None:
         parts = [array("f", self.weights), array("f", self.bias), array("f", self.leads)]
         if sys.byteorder != "little":
             for part in parts:
                 part.byteswap()
-        header = {"labels": list(self.labels), "baseline": self.baseline, "buckets": BUCKETS}
+        header = {
+            "labels": list(self.labels),
+            "baseline": self.baseline,
+            "language": self.language,
+            "masks_names": self.masks_names,
+            "buckets": BUCKETS,
+            "reads": READS,
+        }
         with path.open("wb") as handle:
             handle.write(json.dumps(header).encode() + b"\n")
             for part in parts:
@@ -145,6 +139,10 @@ class LinearModel:
     def scores_of(self, keys: list[int]) -> dict[str, float]:
         return dict(zip(self.labels, softmax(self.logits(keys)), strict=True))
 
+    def read(self, text: str) -> list[int]:
+        """The features this model reads of a raw text."""
+        return read(text, self.language, self.masks_names)
+
     def scores(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        """Class scores (summing to 1) of already prepared texts."""
-        return [self.scores_of(features(text)) for text in texts]
+        """Class scores (summing to 1) of raw texts."""
+        return [self.scores_of(self.read(text)) for text in texts]

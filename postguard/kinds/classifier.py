@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from postguard.analysis import Analysis
-from postguard.classify import ABUSE_LABELS, MEANING_LABELS, Reading, text_features
+from postguard.classify import ABUSE_LABELS, MEANING_LABELS, Reading
+from postguard.classify.words import CLASS_MARK, LEXICON_CLASSES, word_classes
 from postguard.kinds import Hit
 from postguard.kinds.terms import rule_terms, unit_index
 from postguard.matching import TermIndex
@@ -39,12 +40,12 @@ QUOTED_WORDS = 3
 
 class ProseSentence(NamedTuple):
     """A prose sentence some model reads: where it is, how many different words it has (each
-    model has its minimum), and its :func:`text_features`."""
+    model has its minimum), and its text."""
 
     start: int
     end: int
     distinct_words: int
-    features: list[int]
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,9 @@ class ClassifierOptions:
     targets: TermIndex | None
     #: Whether a name (a capitalised word inside the sentence) is a target too.
     names: bool = False
+    #: Classes of the model's lexicon whose words are targets too (``person``: "receptionist",
+    #: "leietakerne"; ``group``: "immigrants", "muslimer").
+    classes: frozenset[str] = frozenset()
 
 
 def prose_sentences(analysis: Analysis) -> list[ProseSentence]:
@@ -76,7 +80,7 @@ def prose_sentences(analysis: Analysis) -> list[ProseSentence]:
                 continue
             at = start + len(text) - len(text.lstrip())
             if document.scope_at(at) in READ_SCOPES:
-                found.append(ProseSentence(at, at + len(stripped), distinct, text_features(stripped)))
+                found.append(ProseSentence(at, at + len(stripped), distinct, stripped))
         return found
 
     return analysis.memo("classifier:sentences", read)
@@ -89,7 +93,7 @@ def sentence_reading(analysis: Analysis, model: str) -> tuple[list[tuple[int, in
     def read() -> tuple[list[tuple[int, int]], Reading]:
         fewest = MIN_DISTINCT_WORDS[model]
         chosen = [sentence for sentence in prose_sentences(analysis) if sentence.distinct_words >= fewest]
-        reading = Reading(f"{model}-{analysis.language}", [sentence.features for sentence in chosen])
+        reading = Reading(f"{model}-{analysis.language}", [sentence.text for sentence in chosen])
         return [(sentence.start, sentence.end) for sentence in chosen], reading
 
     return analysis.memo(f"classifier:{model}", read)
@@ -116,16 +120,26 @@ class ClassifierCheck:
         targets = rule.options.get("targets")
         index = None
         names = False
+        classes: frozenset[str] = frozenset()
         if targets is not None:
-            if not isinstance(targets, dict) or not set(targets) <= {"lists", "terms", "names"}:
+            if not isinstance(targets, dict) or not set(targets) <= {"lists", "terms", "names", "classes"}:
                 raise rule.error(
-                    "'targets' must have 'lists' and/or 'terms', and may have 'names'", "targets"
+                    "'targets' must have 'lists' and/or 'terms', and may have 'names' and 'classes'",
+                    "targets",
                 )
             names = targets.get("names", False)
             if not isinstance(names, bool):
                 raise rule.error(f"'targets.names' must be true or false, got {names!r}", "targets")
-            index = TermIndex(rule_terms(rule, policy, dict(targets), where="targets."))
-        return ClassifierOptions(model, label, float(threshold), index, names)
+            chosen = targets.get("classes", [])
+            if not isinstance(chosen, list) or not set(chosen) <= set(LEXICON_CLASSES):
+                raise rule.error(
+                    f"'targets.classes' must be a list of the lexicon's classes: {', '.join(LEXICON_CLASSES)}",
+                    "targets",
+                )
+            classes = frozenset(CLASS_MARK + name for name in chosen)
+            lists = {key: value for key, value in targets.items() if key in ("lists", "terms")}
+            index = TermIndex(rule_terms(rule, policy, lists, where="targets."))
+        return ClassifierOptions(model, label, float(threshold), index, names, classes)
 
     def __init__(self, rule: Rule, options: ClassifierOptions) -> None:
         self.rule = rule
@@ -150,6 +164,8 @@ class ClassifierCheck:
             targeted = {analysis.sentence_of(match.start) for match in found}
             if options.names:
                 targeted |= _named(analysis)
+            if options.classes:
+                targeted |= _in_classes(analysis, options.classes)
             sure = [hit for hit in sure if analysis.sentence_of(hit.start) in targeted]
         yield from sure
 
@@ -173,7 +189,7 @@ class ClassifierCheck:
             outside.append(view[at:quote_start])
             at = quote_end
         outside.append(view[at:end])
-        scores = reading.model.scores_of(text_features(" ".join(outside)))
+        scores = reading.model.scores([" ".join(outside)])[0]
         if scores.get(self.options.label, 0.0) >= self.options.threshold:
             return None
         return quotes[0][0] + 1, quotes[0][1] - 1
@@ -190,3 +206,10 @@ def _named(analysis: Analysis) -> set[int]:
         if not first and unit.surface[:1].isupper() and unit.surface != "I" and unit.surface[:1].isalpha():
             named.add(unit.sentence)
     return named
+
+
+def _in_classes(analysis: Analysis, wanted: frozenset[str]) -> set[int]:
+    """The sentences with a word of one of the ``wanted`` lexicon classes ("our receptionist",
+    "leietakerne")."""
+    classes = word_classes(analysis.language)
+    return {unit.sentence for unit in analysis.units if classes.get(unit.surface.lower()) in wanted}

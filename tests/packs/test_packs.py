@@ -221,7 +221,8 @@ def test_named_competitor_needs_a_demeaning_word(acme_linter: Linter) -> None:
 def test_competitors_list_is_empty_until_a_policy_fills_it(default_linter: Linter) -> None:
     assert DEFAULT.lists["competitors"].terms == ()
     # the word-list rule needs the list; the model's rule reads any name as someone (targets.names)
-    assert rules_of(default_linter, "Nordic Cloud Co. sells overpriced junk.", "en") == {"disparaging.model"}
+    named_only = "Everyone knows Nordic Cloud Co. is a circus run by amateurs."
+    assert rules_of(default_linter, named_only, "en") == {"disparaging.model"}
     linter = linter_from(
         """
         extends: [default]

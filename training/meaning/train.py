@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from postguard.classify import CLEAN, MEANING_LABELS, MODELS, prepare  # noqa: E402
+from postguard.classify import CLEAN, MEANING_LABELS, MODELS  # noqa: E402
 from postguard.classify.linear import WEIGHTS_SUFFIX, LinearModel  # noqa: E402
 from training.linear_training import (  # noqa: E402
     blog_sentences,
@@ -38,9 +38,13 @@ from training.linear_training import (  # noqa: E402
     held_out,
     read,
     threshold_sweep,
+    with_words_dropped,
 )
 
 LABELS = (*MEANING_LABELS, CLEAN)
+#: The meaning models read names as written: a codename or a drug's street name is a name, and
+#: on the validation quarter masking names lost more than it gained here.
+MASKS_NAMES = False
 DRAFTS = ROOT / "bench" / "data" / "meaning_drafts.jsonl"
 #: Blog sentences read as clean prose (half of them held out).
 MAX_BLOG_SENTENCES = 8_000
@@ -81,18 +85,21 @@ def datasets(lang: str, validate: bool) -> dict[str, tuple[Rows, Rows, Rows]]:
 
 
 def training_rows(data: dict[str, tuple[Rows, Rows, Rows]]) -> Rows:
-    return [
+    rows = [
         row
         for name, (train, _, _) in data.items()
         for row in train * (OWN_DATA_WEIGHT if name != "blogs" else 1)
     ]
+    return rows + with_words_dropped(
+        [row for name, (train, _, _) in data.items() if name != "blogs" for row in train]
+    )
 
 
 def report(model: LinearModel, name: str, rows: Rows, lang: str) -> None:
     """Recall and precision per category (the top class), or the share of clean rows flagged."""
     if not rows:
         return
-    scores = model.scores([prepare(text) for text, _ in rows])
+    scores = model.scores([text for text, _ in rows])
     guesses = [max(s, key=s.__getitem__) for s in scores]
     if all(label == CLEAN for _, label in rows):
         flagged = sum(g != CLEAN for g in guesses)
@@ -119,7 +126,7 @@ def main() -> None:
     for lang in ("en", "nb") if args.lang == "all" else (args.lang,):
         started = time.perf_counter()
         data = datasets(lang, args.validate)
-        model = fit_linear(training_rows(data), LABELS, CLEAN, args.epochs, lang)
+        model = fit_linear(training_rows(data), LABELS, CLEAN, args.epochs, lang, MASKS_NAMES)
         for name, (_, _, test) in data.items():
             report(model, name, test, lang)
         if args.validate:

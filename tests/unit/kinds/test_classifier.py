@@ -49,7 +49,7 @@ def test_quoting_a_threat_is_not_making_one() -> None:
     ("lang", "sentence"),
     [
         ("en", "A troll wrote “I will find you and hurt you” under our launch post."),
-        ("nb", "Noen skrev «jeg vet hvor du bor, og jeg kommer» til kundeservice."),
+        ("en", "“I will find you and hurt you,” he wrote."),
     ],
 )
 def test_a_threat_quoted_inside_a_longer_sentence_rests_on_its_quote(lang, sentence) -> None:
@@ -59,6 +59,21 @@ def test_a_threat_quoted_inside_a_longer_sentence_rests_on_its_quote(lang, sente
     assert linter_from(POLICY).check(sentence, lang=lang).findings == ()
     unquoted = POLICY.replace("unless: [quoted, negated, reported]", "unless: [negated]", 1)
     assert [f.rule for f in linter_from(unquoted).check(sentence, lang=lang).findings] == ["t.threat"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Someone left the comment “I know where you live” under our post, and we reported it."),
+        ("nb", "Noen skrev «jeg vet hvor du bor, og jeg kommer» til kundeservice."),
+    ],
+)
+def test_the_model_reads_a_reported_threat_as_a_report(lang, sentence) -> None:
+    """Our data teaches reporting as a hard negative: with no context rule at all, the model
+    alone passes a sentence that tells of a threat someone else wrote."""
+    assert classify(f"abuse-{lang}", [sentence])[0]["threat"] < 0.5
+    unguarded = POLICY.replace("unless: [quoted, negated, reported]", "unless: []", 1)
+    assert linter_from(unguarded).check(sentence, lang=lang).findings == ()
 
 
 def test_code_is_never_read_by_the_model() -> None:
@@ -90,6 +105,19 @@ def test_a_name_is_a_target_when_the_rule_says_so(text, lang):
     named = POLICY.replace("targets: {lists: [rivals]}", "targets: {lists: [rivals], names: true}")
     assert linter_from(POLICY).check(text, lang=lang).findings == ()
     assert [f.rule for f in linter_from(named).check(text, lang=lang).findings] == ["t.disparaging"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Honestly the tenants in block B are a bunch of hopeless parasites.", "en"),
+        ("Ærlig talt er leietakerne i blokk B en gjeng håpløse snyltere.", "nb"),
+    ],
+)
+def test_a_person_in_a_role_is_a_target_when_the_rule_says_so(text, lang):
+    people = POLICY.replace("targets: {lists: [rivals]}", "targets: {lists: [rivals], classes: [person]}")
+    assert linter_from(POLICY).check(text, lang=lang).findings == ()
+    assert [f.rule for f in linter_from(people).check(text, lang=lang).findings] == ["t.disparaging"]
 
 
 def test_the_first_word_of_a_sentence_and_i_are_no_names():
@@ -127,6 +155,10 @@ def test_the_json_report_carries_the_score_for_model_findings_only() -> None:
             "model: abuse\n    label: threat\n    targets: {terms: [boss], names: yes please}",
             "'targets.names' must be true or false",
         ),
+        (
+            "model: abuse\n    label: threat\n    targets: {classes: [robots]}",
+            "'targets.classes' must be a list of the lexicon's classes",
+        ),
     ],
 )
 def test_bad_options_fail_at_load(options, problem):
@@ -148,9 +180,12 @@ def test_prepare_reads_disguises_and_drops_links_and_mentions() -> None:
 
 
 def test_a_policy_sets_a_built_in_model_rules_threshold() -> None:
+    threat = "Keep talking and see what happens."
+    default = linter_from("extends: [offensive]\n")
+    assert [f.rule for f in default.check(threat, lang="en").findings] == ["offensive.model.threat"]
     linter = linter_from("extends: [offensive]\nthreshold: {offensive.model.threat: 0.99}\n")
     assert linter.policy.rule("offensive.model.threat").options["threshold"] == 0.99
-    assert [f.rule for f in linter.check("I will find you and hurt you.", lang="en").findings] == []
+    assert [f.rule for f in linter.check(threat, lang="en").findings] == []
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,36 @@
+"""The linear model's file: what it records, and a model built for other features refused."""
+
+from __future__ import annotations
+
+import json
+import re
+from array import array
+
+import pytest
+
+from postguard.classify.linear import READS, LinearModel
+from postguard.classify.words import BUCKETS
+
+
+def small_model(masks_names: bool) -> LinearModel:
+    weights = array("f", [0.0] * (BUCKETS * 2))
+    weights[2 * 7] = 1.5  # bucket 7 leans to "bad"
+    return LinearModel(("bad", "clean"), "clean", weights, [0.0, 0.5], "nb", masks_names)
+
+
+def test_a_saved_model_keeps_its_language_names_and_weights(tmp_path):
+    path = tmp_path / "m.weights"
+    small_model(masks_names=True).save(path)
+    loaded = LinearModel.load(path)
+    assert (loaded.language, loaded.masks_names, loaded.labels) == ("nb", True, ("bad", "clean"))
+    assert loaded.scores_of([7]) == small_model(True).scores_of([7])
+
+
+def test_a_model_built_for_other_features_is_refused(tmp_path):
+    path = tmp_path / "old.weights"
+    small_model(masks_names=False).save(path)
+    header, rest = path.read_bytes().split(b"\n", 1)
+    old = json.loads(header) | {"reads": "words+pairs"}
+    path.write_bytes(json.dumps(old).encode() + b"\n" + rest)
+    with pytest.raises(ValueError, match=re.escape(f"this version reads '{READS}'") + ".*rebuild it"):
+        LinearModel.load(path)

@@ -1,0 +1,42 @@
+"""How the models read a text: names masked, lexicon classes beside the words."""
+
+from __future__ import annotations
+
+import pytest
+
+from postguard.classify import load
+from postguard.classify.words import NAME, bucket, features, mask_names, prepare, word_classes
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Nordic Cloud Co. sells junk.", f"{NAME}. sells junk."),  # a run is one name
+        ("Everyone knows the engineers at Brightwave.", f"Everyone knows the engineers at {NAME}."),
+        ("Sarah from marketing is late.", "Sarah from marketing is late."),  # first word alone
+        ("I'm sure Muslims and Jews agree.", "I'm sure Muslims and Jews agree."),  # lexicon groups
+        ("The CEO said STOP, U R late.", "The CEO said STOP, U R late."),  # capitals
+        ("Tilbudet fra Vesteng Bygg AS kom i dag.", f"Tilbudet fra {NAME} AS kom i dag."),
+    ],
+)
+def test_names_are_masked_and_who_someone_is_is_kept(text, masked):
+    assert mask_names(text) == masked
+
+
+def test_only_a_model_that_masks_names_reads_them_masked():
+    text = "Congrats to our friends at Nordic Cloud Co."
+    assert "nordic cloud co" in prepare(text)
+    assert NAME in prepare(text, masks_names=True)
+    assert load("abuse-en").masks_names and not load("meaning-en").masks_names
+
+
+def test_a_lexicon_word_is_read_as_its_class_alone_and_in_pairs():
+    assert word_classes("en")["clown"] == "§derog"
+    keys = set(features("a useless clown", "en"))
+    assert {bucket("§negtrait"), bucket("§derog"), bucket("§negtrait §derog"), bucket("a §negtrait")} <= keys
+    assert bucket("§derog") not in set(features("a useless plan", "en"))
+
+
+def test_an_unknown_language_has_no_classes():
+    assert word_classes("sv") == {}
+    assert features("a useless clown", "sv") == features("a useless clown", "xx")
