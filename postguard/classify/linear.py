@@ -118,7 +118,7 @@ class LinearModel:
             for part in parts:
                 handle.write(part.tobytes())
 
-    def logits(self, keys: list[int]) -> list[float]:
+    def logits(self, keys: Sequence[int]) -> list[float]:
         classes = len(self.labels)
         sums = list(self.bias)
         weights = self.weights
@@ -128,7 +128,7 @@ class LinearModel:
                 sums[c] += weights[row + c]
         return sums
 
-    def ceiling(self, keys: list[int]) -> float:
+    def ceiling(self, keys: Sequence[int]) -> float:
         """An upper bound on the score of every class but the baseline, from one number per
         feature: P(c) <= sigmoid(logit_c - logit_baseline), and that difference is at most the
         bias's largest lead plus the sum of each feature's largest lead. Most sentences of a post
@@ -136,10 +136,10 @@ class LinearModel:
         total = self.bias_lead + sum(map(self.leads.__getitem__, keys))
         return 1.0 / (1.0 + math.exp(-total)) if total > -50 else 0.0
 
-    def scores_of(self, keys: list[int]) -> dict[str, float]:
+    def scores_of(self, keys: Sequence[int]) -> dict[str, float]:
         return dict(zip(self.labels, softmax(self.logits(keys)), strict=True))
 
-    def read(self, text: str) -> list[int]:
+    def read(self, text: str) -> tuple[int, ...]:
         """The features this model reads of a raw text."""
         return read(text, self.language, self.masks_names)
 

@@ -30,6 +30,8 @@ CLASS_MARK = "§"
 #: Words whose buckets are remembered (words repeat, hashing them is half the features' cost);
 #: the memory is forgotten when full, so an endless stream of new words cannot grow it.
 WORDS_KEPT = 1 << 16
+#: Prepared texts whose features are remembered: enough for every sentence of a long post.
+FEATURES_KEPT = 4096
 
 
 def bucket(key: str) -> int:
@@ -168,7 +170,13 @@ def prepare(text: str, masks_names: bool = False) -> str:
     return " ".join(text.split())[:MAX_CHARS]
 
 
-def read(text: str, language: str, masks_names: bool) -> list[int]:
+def read(text: str, language: str, masks_names: bool) -> tuple[int, ...]:
     """What a model of ``language`` reads of a raw ``text``: the :func:`features` of the text
-    :func:`prepare` makes of it."""
-    return features(prepare(text, masks_names), language)
+    :func:`prepare` makes of it. Two models read most sentences alike (only names differ), so
+    the features of a prepared text are worked out once for both."""
+    return _features_of(prepare(text, masks_names), language)
+
+
+@functools.lru_cache(maxsize=FEATURES_KEPT)
+def _features_of(prepared: str, language: str) -> tuple[int, ...]:
+    return tuple(features(prepared, language))
