@@ -18,6 +18,8 @@ from postguard.classify.linear import WEIGHTS_SUFFIX, LinearModel
 from postguard.classify.words import prepare, read
 from postguard.errors import PostguardError
 
+__all__ = ["ABUSE_LABELS", "CLEAN", "MEANING_LABELS", "Reading", "classify", "load", "prepare", "read"]
+
 MODELS = Path(__file__).resolve().parent
 #: What the abuse models tell apart; every other text is ``clean``.
 ABUSE_LABELS = ("hate", "threat", "insult", "disparaging")
@@ -43,9 +45,6 @@ def load(name: str) -> LinearModel:
 def classify(name: str, texts: Sequence[str]) -> list[dict[str, float]]:
     """The class scores of each text (they sum to 1)."""
     return load(name).scores(texts)
-
-
-__all__ = ["ABUSE_LABELS", "CLEAN", "MEANING_LABELS", "Reading", "classify", "load", "prepare", "read"]
 
 
 class Reading:

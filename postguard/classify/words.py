@@ -19,6 +19,8 @@ from pathlib import Path
 
 import regex
 
+from postguard.model import LANGUAGES
+
 #: Hash buckets (rows of a model's weight matrix).
 BUCKETS = 2**18
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
@@ -62,10 +64,7 @@ WHO_CLASSES = frozenset(CLASS_MARK + name for name in ("person", "group", "derog
 def who_words() -> frozenset[str]:
     """The words of :data:`WHO_CLASSES` in every language's lexicon ("muslims", "ceo", "idiot")."""
     return frozenset(
-        word
-        for language in ("en", "nb")
-        for word, name in word_classes(language).items()
-        if name in WHO_CLASSES
+        word for language in LANGUAGES for word, name in word_classes(language).items() if name in WHO_CLASSES
     )
 
 
@@ -116,11 +115,21 @@ _LEET_CHAR_RE = re.compile(r"[013457@$]")
 
 #: What a name reads as: the models learn nothing from which company or person a text names.
 NAME = "xname"
-# A capitalised word, with an abbreviation's full stop ("Co.", "Inc."), and where a sentence
-# starts: after the text's start or a full stop, question or exclamation mark, colon or quote.
+# A capitalised word, with an abbreviation's full stop ("Co.", "Inc.").
 _CAPITALISED_RE = regex.compile(r"(?<![\w'’-])\p{Lu}[\p{L}\p{N}'’-]*(?:\.(?=\s+\p{Lu}))?")
 _I_RE = regex.compile(r"I(?:['’]\w+)?$")
-_SENTENCE_START_RE = regex.compile(r"(?:^|[.!?:;«»“”\"(\n])\s*$")
+#: What a sentence starts after (besides the text's start): a full stop, question or exclamation
+#: mark, colon, semicolon, quote or opening bracket.
+_SENTENCE_ENDS = frozenset('.!?:;«»“”"(\n')
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` starts a sentence: only spaces between it and a sentence end
+    (or the text's start). Looks back over the spaces alone, so a long text costs no more."""
+    at -= 1
+    while at >= 0 and text[at].isspace() and text[at] != "\n":
+        at -= 1
+    return at < 0 or text[at] in _SENTENCE_ENDS
 
 
 def mask_names(text: str) -> str:
@@ -138,20 +147,16 @@ def mask_names(text: str) -> str:
         and not _I_RE.match(word)
         and word.lower() not in known
     ]
-    names: list[list[int]] = []  # [start, end] of each name, a run of words being one name
+    pieces, done = [], 0  # the text rebuilt: what lies before each name, then the placeholder
     for index, match in enumerate(found):
-        joined = index > 0 and not text[found[index - 1].end() : match.start()].strip()
-        if joined and names and names[-1][1] == found[index - 1].end():
-            names[-1][1] = match.end()
+        if index > 0 and not text[found[index - 1].end() : match.start()].strip():
+            done = match.end()  # the run's name already stands for this word too
         elif (
-            joined
-            or (index + 1 < len(found) and not text[match.end() : found[index + 1].start()].strip())
-            or not _SENTENCE_START_RE.search(text, 0, match.start())
-        ):
-            names.append([match.start(), match.end()])
-    for start, end in reversed(names):
-        text = text[:start] + NAME + text[end:]
-    return text
+            index + 1 < len(found) and not text[match.end() : found[index + 1].start()].strip()
+        ) or not _starts_sentence(text, match.start()):
+            pieces += [text[done : match.start()], NAME]
+            done = match.end()
+    return "".join(pieces) + text[done:] if pieces else text
 
 
 def prepare(text: str, masks_names: bool = False) -> str:

@@ -40,3 +40,9 @@ def test_a_lexicon_word_is_read_as_its_class_alone_and_in_pairs():
 def test_an_unknown_language_has_no_classes():
     assert word_classes("sv") == {}
     assert features("a useless clown", "sv") == features("a useless clown", "xx")
+
+
+def test_a_long_text_of_many_names_is_masked_whole():
+    # A draft of one endless "sentence": every name is masked, once, and nothing else changes.
+    text = "word Name " * 20_000
+    assert mask_names(text) == f"word {NAME} " * 20_000

@@ -95,29 +95,18 @@ def test_disparagement_needs_a_target_in_its_sentence(text, lang, flagged):
 
 
 @pytest.mark.parametrize(
-    ("text", "lang"),
+    ("option", "text", "lang"),
     [
-        ("Everyone knows the engineers at Brightwave are hopeless amateurs.", "en"),
-        ("Alle vet at utviklerne i Vesteng Bygg er et sirkus av amatører.", "nb"),
+        ("names: true", "Everyone knows the engineers at Brightwave are hopeless amateurs.", "en"),
+        ("names: true", "Alle vet at utviklerne i Vesteng Bygg er et sirkus av amatører.", "nb"),
+        ("classes: [person]", "Honestly the tenants in block B are a bunch of hopeless parasites.", "en"),
+        ("classes: [person]", "Ærlig talt er leietakerne i blokk B en gjeng håpløse snyltere.", "nb"),
     ],
 )
-def test_a_name_is_a_target_when_the_rule_says_so(text, lang):
-    named = POLICY.replace("targets: {lists: [rivals]}", "targets: {lists: [rivals], names: true}")
+def test_a_name_or_a_person_in_a_role_is_a_target_when_the_rule_says_so(option, text, lang):
+    widened = POLICY.replace("targets: {lists: [rivals]}", f"targets: {{lists: [rivals], {option}}}")
     assert linter_from(POLICY).check(text, lang=lang).findings == ()
-    assert [f.rule for f in linter_from(named).check(text, lang=lang).findings] == ["t.disparaging"]
-
-
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("Honestly the tenants in block B are a bunch of hopeless parasites.", "en"),
-        ("Ærlig talt er leietakerne i blokk B en gjeng håpløse snyltere.", "nb"),
-    ],
-)
-def test_a_person_in_a_role_is_a_target_when_the_rule_says_so(text, lang):
-    people = POLICY.replace("targets: {lists: [rivals]}", "targets: {lists: [rivals], classes: [person]}")
-    assert linter_from(POLICY).check(text, lang=lang).findings == ()
-    assert [f.rule for f in linter_from(people).check(text, lang=lang).findings] == ["t.disparaging"]
+    assert [f.rule for f in linter_from(widened).check(text, lang=lang).findings] == ["t.disparaging"]
 
 
 def test_the_first_word_of_a_sentence_and_i_are_no_names():
