@@ -12,7 +12,7 @@ import json
 import random
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from postguard.classify import words
@@ -25,6 +25,8 @@ SEED = 0
 LINEAR_BATCH = 64
 LEARNING_RATE = 0.2
 L2 = 1e-5
+#: Fits averaged into the shipped model (:func:`fit_averaged`), each with its own seed.
+AVERAGED_FITS = 6
 #: Word dropout (:func:`with_words_dropped`): copies of our written rows, share of words left out.
 DROPPED_COPIES = 2
 DROP_RATE = 0.25
@@ -66,11 +68,11 @@ def blog_sentences(lang: str, clean: str, limit: int) -> list[tuple[str, str, st
     return out[:limit]
 
 
-def with_words_dropped(rows: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+def with_words_dropped(rows: Sequence[tuple[str, str]], seed: int = SEED) -> list[tuple[str, str]]:
     """Word dropout: :data:`DROPPED_COPIES` copies of each (text, label) row, each word left out
     with probability :data:`DROP_RATE`. A model trained on them also learns the words beside the
     one that most surely marks a row, and finds more phrasings it never saw."""
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     copies = []
     for _ in range(DROPPED_COPIES):
         for text, label in rows:
@@ -95,12 +97,13 @@ def fit_linear(
     epochs: int,
     language: str,
     masks_names: bool,
+    seed: int = SEED,
 ) -> LinearModel:
     """Softmax regression over the hashed words, pairs and word classes of each (text, label) row of
-    ``language``, AdaGrad on the rows a batch touches."""
+    ``language``, AdaGrad on the rows a batch touches, in an order drawn from ``seed``."""
     import numpy
 
-    rng = numpy.random.default_rng(SEED)
+    rng = numpy.random.default_rng(seed)
     keys = [
         numpy.asarray(words.read(text, language, masks_names) or [0], dtype=numpy.int64) for text, _ in rows
     ]
@@ -135,6 +138,35 @@ def fit_linear(
     flat = array("f")
     flat.frombytes(weights.astype("<f4").tobytes())
     return LinearModel(tuple(labels), clean, flat, bias.tolist(), language, masks_names)
+
+
+def fit_averaged(
+    rows_for: Callable[[int], Sequence[tuple[str, str]]],
+    labels: Sequence[str],
+    clean: str,
+    epochs: int,
+    language: str,
+    masks_names: bool,
+) -> LinearModel:
+    """The average of :data:`AVERAGED_FITS` fits, each on ``rows_for(seed)`` (its own word-dropout
+    copies) in its own order. The average of linear models is one model of the same size, as
+    fast to read; one fit's scores swing with the order it saw its rows in, and on the validation
+    quarter the average of six ranked better than any one of them (abuse: average precision +0.01
+    to +0.03 per class)."""
+    import numpy
+
+    weights = None
+    bias = numpy.zeros(len(labels))
+    for seed in range(AVERAGED_FITS):
+        print(f"  {language} fit {seed + 1}/{AVERAGED_FITS}", flush=True)
+        fit = fit_linear(rows_for(seed), labels, clean, epochs, language, masks_names, seed)
+        values = numpy.frombuffer(fit.weights.tobytes(), dtype="<f4").astype(numpy.float64)
+        weights = values if weights is None else weights + values
+        bias += numpy.asarray(fit.bias)
+    assert weights is not None
+    flat = array("f")
+    flat.frombytes((weights / AVERAGED_FITS).astype("<f4").tobytes())
+    return LinearModel(tuple(labels), clean, flat, (bias / AVERAGED_FITS).tolist(), language, masks_names)
 
 
 def threshold_sweep(

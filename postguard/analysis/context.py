@@ -51,13 +51,18 @@ NEGATORS = frozenset(
 #: A negator followed by one of these does not negate ("not only", "ikke bare", "no doubt").
 NOT_NEGATING_AFTER = frozenset({"only", "just", "least", "doubt", "wonder", "bare", "kun", "minst", "tvil"})
 #: Set phrases that start with a negator and deny nothing: "not gonna lie, we were rolling",
-#: "no regrets", "can't believe we did", "nobody noticed", "ikke for å skryte", "kan ikke tro".
+#: "no regrets", "can't believe we did", "nobody noticed", "ikke for å skryte", "kan ikke tro";
+#: and the disclaimers before a put-down: "not to be rude, but", "no offence", "det er ikke at
+#: du er dum, men...", "ikke vondt ment".
 #: Each is matched from the word before the negator (``None``: any word).
 NOT_NEGATING_PHRASES: tuple[tuple[str | None, tuple[str, ...]], ...] = (
     (None, ("not", "gonna", "lie")),
     (None, ("not", "going", "to", "lie")),
     (None, ("not", "to", "lie")),
     (None, ("not", "kidding")),
+    (None, ("not", "to", "be")),
+    (None, ("no", "offense")),
+    (None, ("no", "offence")),
     (None, ("no", "regrets")),
     (None, ("no", "shame")),
     (None, ("no", "joke")),
@@ -71,6 +76,9 @@ NOT_NEGATING_PHRASES: tuple[tuple[str | None, tuple[str, ...]], ...] = (
     (None, ("ikke", "for", "å", "lyve")),
     (None, ("ikke", "for", "å", "skryte")),
     (None, ("ikke", "for", "å", "overdrive")),
+    (None, ("ikke", "for", "å", "være")),
+    (None, ("ikke", "at")),
+    (None, ("ikke", "vondt", "ment")),
     (None, ("ingen", "anger")),
     (None, ("ingen", "merket")),
     (None, ("ingen", "la", "merke")),
@@ -231,16 +239,35 @@ class Context:
             token = tokens[i]
             if token.clause != clause or token.text in SCOPE_BREAKERS:
                 break
-            if token.text not in NEGATORS:
-                continue
-            following = tokens[i + 1].text if i + 1 < len(tokens) else ""
-            if following not in NOT_NEGATING_AFTER and not _set_phrase(tokens, i):
+            if _negates(tokens, i):
                 return True
         # A clause-closing negation after the hit, in the clause the hit ends in.
         after = bisect.bisect_right(sentence.negating_endings, until)
         return after < len(sentence.negating_endings) and (
             tokens[sentence.negating_endings[after]].clause == tokens[until].clause
         )
+
+    def negations(self, sentence: int) -> list[tuple[int, int]]:
+        """Each negation of sentence number ``sentence`` as (negator, last word it denies), token
+        indexes into :meth:`tokens`: the words after the negator, up to :data:`NEGATION_REACH`,
+        in its clause and before a :data:`SCOPE_BREAKERS` word. A model that reads a whole
+        sentence asks with them whether a negation denies what it found."""
+        tokens = self.tokens(sentence)
+        found = []
+        for i, token in enumerate(tokens):
+            if not _negates(tokens, i):
+                continue
+            last = i
+            while (
+                last + 1 < len(tokens)
+                and last + 1 - i <= NEGATION_REACH
+                and tokens[last + 1].clause == token.clause
+                and tokens[last + 1].text not in SCOPE_BREAKERS
+            ):
+                last += 1
+            if last > i:
+                found.append((i, last))
+        return found
 
     def _asks(self, tokens: list[Token]) -> bool:
         last = self.units[tokens[-1].unit]
@@ -293,6 +320,15 @@ def _negating_endings(tokens: list[Token]) -> list[int]:
             for ending in NEGATING_ENDINGS
         )
     ]
+
+
+def _negates(tokens: list[Token], i: int) -> bool:
+    """Whether the word at ``i`` is a negator that negates what follows it ("not", but not "not
+    only" or "not gonna lie")."""
+    if tokens[i].text not in NEGATORS:
+        return False
+    following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return following not in NOT_NEGATING_AFTER and not _set_phrase(tokens, i)
 
 
 def _set_phrase(tokens: list[Token], i: int) -> bool:

@@ -36,6 +36,10 @@ DEFAULT_THRESHOLD = 0.5
 MIN_DISTINCT_WORDS = {"abuse": 3, "meaning": 5}
 #: A quotation has at least this many words; fewer in quotation marks are scare quotes.
 QUOTED_WORDS = 3
+#: Lexicon classes whose words are a verdict on someone: a negation of one denies the verdict.
+VERDICT_CLASSES = frozenset(CLASS_MARK + name for name in ("negtrait", "derog", "harm"))
+#: Negators that deny an action, never a verdict: "can't copy a file without breaking something".
+NOT_DENYING = frozenset({"without", "uten"})
 
 
 class ProseSentence(NamedTuple):
@@ -153,9 +157,10 @@ class ClassifierCheck:
             scores = reading.scores(index, options.threshold)
             score = scores.get(options.label, 0.0) if scores is not None else 0.0
             if score >= options.threshold:
-                sure.append(
-                    Hit(start, end, score=score, focus=self._quoted_focus(analysis, reading, start, end))
+                focus = self._quoted_focus(analysis, reading, start, end) or self._denied_focus(
+                    analysis, reading, start, end, score
                 )
+                sure.append(Hit(start, end, score=score, focus=focus))
         if sure and options.targets is not None:
             # Looked for only when the model is sure of a sentence: most drafts have none.
             found = options.targets.find(
@@ -193,6 +198,43 @@ class ClassifierCheck:
         if scores.get(self.options.label, 0.0) >= self.options.threshold:
             return None
         return quotes[0][0] + 1, quotes[0][1] - 1
+
+    def _denied_focus(
+        self, analysis: Analysis, reading: Reading, start: int, end: int, score: float
+    ) -> tuple[int, int] | None:
+        """The first word a negation denies, when the sentence denies a verdict: "Romfolk er ikke
+        tyver", "nobody here is lazy or stupid". The model reads words, not negation, so a denial
+        needs two things: a verdict word of the lexicon (a bad trait, a demeaning noun, harm)
+        among the words the negation reaches, and a reading at least as sure without the
+        negator (the "not" adds nothing to the verdict). Negated praise and litotes fail the
+        second test: "they are never honest" and "not the sharpest tool" read milder without
+        their negator. The context layer then sees the negation before that word, and a rule
+        with ``unless: [negated]`` drops the finding. None when no negation denies a verdict."""
+        context, units, view = analysis.context, analysis.units, analysis.document.view
+        sentence = analysis.sentence_of(start)
+        tokens = context.tokens(sentence)
+        classes = word_classes(analysis.language)
+        for negator, last in context.negations(sentence):
+            negator_unit = units[tokens[negator].unit]
+            if (
+                negator_unit.start < start
+                or tokens[negator].text in NOT_DENYING
+                or not any(
+                    classes.get(token.text) in VERDICT_CLASSES for token in tokens[negator + 1 : last + 1]
+                )
+            ):
+                continue
+            # A contraction keeps its other word: "aren't" -> "are".
+            kept = " ".join(
+                token.text
+                for i, token in enumerate(tokens)
+                if token.unit == tokens[negator].unit and i != negator
+            )
+            without_negator = view[start : negator_unit.start] + kept + view[negator_unit.end : end]
+            if reading.model.scores([without_negator])[0].get(self.options.label, 0.0) >= score:
+                denied = units[tokens[negator + 1].unit]
+                return denied.start, denied.end
+        return None
 
 
 def _named(analysis: Analysis) -> set[int]:

@@ -24,10 +24,13 @@ def abuse_found(linter: Linter, text: str, lang: str) -> list[str]:
         ("We deleted replies calling our support staff “clowns”.", "en"),
         ("Calling immigrants parasites is disgusting, and we won't host it here.", "en"),
         ("Vi slettet kommentarer som kalte kundeservice «klovner».", "nb"),
+        ("Noen skrev «jeg vet hvor du bor, og jeg kommer» til kundeservice.", "nb"),
         # negation
         ("Our customers are not idiots, they just need a better manual.", "en"),
         ("I would never call anyone that.", "en"),
         ("Kundene våre er ikke dumme.", "nb"),
+        ("Innvandrere er ikke kriminelle.", "nb"),
+        ("Nobody here is lazy or stupid.", "en"),
         # neutral and positive identity statements
         ("I'm proud to be a gay engineer.", "en"),
         ("Our Muslim colleagues organised the Eid lunch for everyone.", "en"),

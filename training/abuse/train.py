@@ -38,7 +38,7 @@ from training.linear_training import (  # noqa: E402
     CORPORA,
     SEED,
     blog_sentences,
-    fit_linear,
+    fit_averaged,
     held_out,
     read,
     threshold_sweep,
@@ -190,18 +190,21 @@ class SpacyModel:
         self.nlp.to_disk(target)
 
 
-def training_rows(lang: str, data) -> list[tuple[str, str]]:
+def training_rows(lang: str, data, seed: int = SEED) -> list[tuple[str, str]]:
     rows = [
         row
         for name, (part, _) in data.items()
         for row in part * (OWN_DATA_WEIGHT[lang] if name == "own" else 1)
     ]
-    return rows + with_words_dropped(data["own"][0])
+    return rows + with_words_dropped(data["own"][0], seed)
 
 
 def train_linear(lang: str, epochs: int) -> tuple[LinearModel, dict]:
     data = datasets(lang)
-    return fit_linear(training_rows(lang, data), LABELS, CLEAN, epochs, lang, MASKS_NAMES), data
+    model = fit_averaged(
+        lambda seed: training_rows(lang, data, seed), LABELS, CLEAN, epochs, lang, MASKS_NAMES
+    )
+    return model, data
 
 
 def train(lang: str, epochs: int, arch: str):

@@ -34,7 +34,7 @@ from postguard.classify import CLEAN, MEANING_LABELS, MODELS  # noqa: E402
 from postguard.classify.linear import WEIGHTS_SUFFIX, LinearModel  # noqa: E402
 from training.linear_training import (  # noqa: E402
     blog_sentences,
-    fit_linear,
+    fit_averaged,
     held_out,
     read,
     threshold_sweep,
@@ -84,14 +84,14 @@ def datasets(lang: str, validate: bool) -> dict[str, tuple[Rows, Rows, Rows]]:
     return out
 
 
-def training_rows(data: dict[str, tuple[Rows, Rows, Rows]]) -> Rows:
+def training_rows(data: dict[str, tuple[Rows, Rows, Rows]], seed: int) -> Rows:
     rows = [
         row
         for name, (train, _, _) in data.items()
         for row in train * (OWN_DATA_WEIGHT if name != "blogs" else 1)
     ]
     return rows + with_words_dropped(
-        [row for name, (train, _, _) in data.items() if name != "blogs" for row in train]
+        [row for name, (train, _, _) in data.items() if name != "blogs" for row in train], seed
     )
 
 
@@ -126,7 +126,9 @@ def main() -> None:
     for lang in ("en", "nb") if args.lang == "all" else (args.lang,):
         started = time.perf_counter()
         data = datasets(lang, args.validate)
-        model = fit_linear(training_rows(data), LABELS, CLEAN, args.epochs, lang, MASKS_NAMES)
+        model = fit_averaged(
+            lambda seed, data=data: training_rows(data, seed), LABELS, CLEAN, args.epochs, lang, MASKS_NAMES
+        )
         for name, (_, _, test) in data.items():
             report(model, name, test, lang)
         if args.validate:

@@ -57,6 +57,10 @@ def test_negation_does_not_reach_past_its_clause_or_sentence(text, target, lang)
         ("Nobody noticed I was stoned during the pitch.", "stoned during", "en"),
         ("Ikke for å skryte, men vi tok MDMA på nachet.", "tok MDMA", "nb"),
         ("Kan ikke tro at vi sniffa kola på julebordet.", "sniffa kola", "nb"),
+        ("Not to be rude, but you are an idiot.", "idiot", "en"),
+        ("No offence, but the new guy is a clown.", "clown", "en"),
+        ("Det er ikke at du er dum, men du hører ikke etter.", "dum", "nb"),
+        ("Ikke vondt ment, men du er en tosk.", "tosk", "nb"),
     ],
 )
 def test_set_phrases_with_a_negator_deny_nothing(text, target, lang):
@@ -142,6 +146,39 @@ def test_negation_stops_at_a_new_statement_and_after_five_words(text, target, la
 
 def test_negation_reaches_into_a_that_clause() -> None:
     assert "negated" in contexts("Vi kan ikke love at tjenesten aldri går ned.", "aldri går ned", "nb")
+
+
+def negated_words(text: str, lang: str) -> list[tuple[str, list[str]]]:
+    analysis = Analysis(parse(text, "text"), lang)
+    tokens = analysis.context.tokens(0)
+    return [
+        (tokens[negator].text, [token.text for token in tokens[negator + 1 : last + 1]])
+        for negator, last in analysis.context.negations(0)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Nobody here is lazy or stupid.", "en", [("nobody", ["here", "is", "lazy", "or", "stupid"])]),
+        ("They aren't thieves, they are neighbours.", "en", [("not", ["thieves"])]),
+        ("Romfolk er ikke tyver og ikke late.", "nb", [("ikke", ["tyver"]), ("ikke", ["late"])]),
+        # "that" does not end a negation's reach ("can't promise that it never fails").
+        (
+            "Never trust a vendor that never answers the phone.",
+            "en",
+            [
+                ("never", ["trust", "a", "vendor", "that", "never"]),
+                ("never", ["answers", "the", "phone"]),
+            ],
+        ),
+        ("Not only fast, but cheap.", "en", []),
+        ("Not to be rude, but they are idiots.", "en", []),
+        ("The answer is no.", "en", []),
+    ],
+)
+def test_negations_list_each_negator_and_the_words_it_reaches(text, lang, expected):
+    assert negated_words(text, lang) == expected
 
 
 def test_quotes_in_lists_the_quotations_inside_a_stretch() -> None:

@@ -65,7 +65,7 @@ def test_a_threat_quoted_inside_a_longer_sentence_rests_on_its_quote(lang, sente
     ("lang", "sentence"),
     [
         ("en", "Someone left the comment “I know where you live” under our post, and we reported it."),
-        ("nb", "Noen skrev «jeg vet hvor du bor, og jeg kommer» til kundeservice."),
+        ("nb", "Noen skrev «jeg vet hvor du bor» til kundeservice, og vi anmeldte det."),
     ],
 )
 def test_the_model_reads_a_reported_threat_as_a_report(lang, sentence) -> None:
@@ -74,6 +74,42 @@ def test_the_model_reads_a_reported_threat_as_a_report(lang, sentence) -> None:
     assert classify(f"abuse-{lang}", [sentence])[0]["threat"] < 0.5
     unguarded = POLICY.replace("unless: [quoted, negated, reported]", "unless: []", 1)
     assert linter_from(unguarded).check(sentence, lang=lang).findings == ()
+
+
+HATE = """
+rules:
+  - id: t.hate
+    kind: classifier
+    model: abuse
+    label: hate
+    threshold: 0.7
+    category: offensive
+    message: m
+    unless: [negated]
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [("nb", "Innvandrere er ikke kriminelle."), ("nb", "Muslimer er ikke terrorister.")],
+)
+def test_a_denied_verdict_is_negated(lang, sentence) -> None:
+    """The model reads words, not negation, and scores these denials as hate. The verdict word
+    lies in what the negation reaches, and without the negator the sentence reads at least as
+    surely: the finding is negated, and ``unless: [negated]`` drops it."""
+    assert classify(f"abuse-{lang}", [sentence])[0]["hate"] >= 0.7
+    assert linter_from(HATE).check(sentence, lang=lang).findings == ()
+    unguarded = HATE.replace("unless: [negated]", "unless: []")
+    assert [f.rule for f in linter_from(unguarded).check(sentence, lang=lang).findings] == ["t.hate"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [("en", "Muslims are never honest."), ("nb", "Muslimer er aldri ærlige.")],
+)
+def test_negated_praise_is_no_denial(lang, sentence) -> None:
+    """Without its "never" the sentence reads milder: the negation is the put-down."""
+    assert [f.rule for f in linter_from(HATE).check(sentence, lang=lang).findings] == ["t.hate"]
 
 
 def test_code_is_never_read_by_the_model() -> None:
