@@ -197,7 +197,7 @@ class Context:
         cached = self._tokens.get(sentence)
         if cached is None:
             first = self._first_unit(sentence)
-            last = first
+            last = first - 1  # a sentence of emoji or punctuation alone has no units, no tokens
             while last + 1 < len(self.units) and self.units[last + 1].sentence == sentence:
                 last += 1
             cached = self._tokens[sentence] = sentence_tokens(self.units, first, last)

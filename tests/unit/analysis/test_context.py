@@ -181,6 +181,13 @@ def test_negations_list_each_negator_and_the_words_it_reaches(text, lang, expect
     assert negated_words(text, lang) == expected
 
 
+def test_a_sentence_without_words_has_no_tokens_and_no_negations() -> None:
+    analysis = Analysis(parse("Do we love these?\n\n😂 😂 😂😂😂\n😂😂 😂", "text"), "en")
+    emoji = analysis.sentence_of(len(analysis.document.view) - 1)
+    assert emoji > 0 and analysis.context.tokens(emoji) == []
+    assert analysis.context.negations(emoji) == []
+
+
 def test_quotes_in_lists_the_quotations_inside_a_stretch() -> None:
     text = 'He said "no" and «nei», then “yes” later.'
     context = Analysis(parse(text, "text"), "en").context
