@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from postguard.analysis import Analysis
 from postguard.classify import ABUSE_LABELS, MEANING_LABELS, Reading
-from postguard.classify.words import CLASS_MARK, LEXICON_CLASSES, word_classes
+from postguard.classify.words import CLASS_MARK, LEXICON_CLASSES, MAX_CHARS, word_classes
 from postguard.kinds import Hit
 from postguard.kinds.terms import rule_terms, unit_index
 from postguard.matching import TermIndex
@@ -216,6 +216,8 @@ class ClassifierCheck:
         classes = word_classes(analysis.language)
         for negator, last in context.negations(sentence):
             negator_unit = units[tokens[negator].unit]
+            if units[tokens[last].unit].end - start > MAX_CHARS:
+                break  # past what the model reads: without the negator it would read the same
             if (
                 negator_unit.start < start
                 or tokens[negator].text in NOT_DENYING

@@ -112,6 +112,13 @@ def test_negated_praise_is_no_denial(lang, sentence) -> None:
     assert [f.rule for f in linter_from(HATE).check(sentence, lang=lang).findings] == ["t.hate"]
 
 
+def test_a_negation_past_what_the_model_reads_denies_nothing() -> None:
+    """The model reads a sentence's first thousand characters: a "not" beyond them changes
+    nothing it reads, so it cannot be what the verdict rests on."""
+    sentence = "Muslimer er terrorister, " * 50 + "og de er ikke kriminelle."
+    assert [f.rule for f in linter_from(HATE).check(sentence, lang="nb").findings] == ["t.hate"]
+
+
 def test_code_is_never_read_by_the_model() -> None:
     text = "Notes:\n\n```\nI will find you and hurt you.\n```\n"
     assert linter_from(POLICY).check(text, lang="en", format="markdown").findings == ()
