@@ -60,6 +60,12 @@ def _ctrl_c_ignored() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
+#: What the local cluster's scheduler and workers log to the terminal: nothing short of a crash.
+#: After Ctrl-C the scheduler may close before a worker, whose next heartbeat then logs an
+#: error with a traceback; a task that fails reaches the client as an exception anyway.
+WORKER_LOG_LEVEL = logging.CRITICAL
+
+
 @contextlib.contextmanager
 def _dask_logs_quiet() -> Iterator[None]:
     """Dask's own warnings (a worker lost while shutting down after Ctrl-C, a slow event loop)
@@ -136,7 +142,7 @@ class DaskEngine:
                 processes=True,
                 host=LOCAL_HOST,
                 dashboard_address=None,
-                silence_logs=logging.ERROR,
+                silence_logs=WORKER_LOG_LEVEL,
             )
 
     def _connect(self, cluster: Any) -> Any:
