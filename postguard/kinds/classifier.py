@@ -65,6 +65,10 @@ class ClassifierOptions:
     #: Classes of the model's lexicon whose words are targets too (``person``: "receptionist",
     #: "leietakerne"; ``group``: "immigrants", "muslimer").
     classes: frozenset[str] = frozenset()
+    #: Terms whose sentences the rule leaves to the rules that find them (``yields-to``): "Signed
+    #: a deal with <a listed customer>" is the customer rule's finding, which names the word to
+    #: take out, not a second, vaguer one about confidential news.
+    yields_to: TermIndex | None = None
 
 
 def prose_sentences(analysis: Analysis) -> list[ProseSentence]:
@@ -106,7 +110,7 @@ def sentence_reading(analysis: Analysis, model: str) -> tuple[list[tuple[int, in
 class ClassifierCheck:
     """Reports each sentence the model puts in the rule's class with at least its threshold."""
 
-    OPTIONS = frozenset({"model", "label", "threshold", "targets"})
+    OPTIONS = frozenset({"model", "label", "threshold", "targets", "yields-to"})
 
     @classmethod
     def parse(cls, rule: Rule, policy: Policy) -> ClassifierOptions:
@@ -143,7 +147,12 @@ class ClassifierCheck:
             classes = frozenset(CLASS_MARK + name for name in chosen)
             lists = {key: value for key, value in targets.items() if key in ("lists", "terms")}
             index = TermIndex(rule_terms(rule, policy, lists, where="targets."))
-        return ClassifierOptions(model, label, float(threshold), index, names, classes)
+        yields_to = rule.options.get("yields-to")
+        if yields_to is not None:
+            if not isinstance(yields_to, dict) or not set(yields_to) <= {"lists", "terms"}:
+                raise rule.error("'yields-to' must have 'lists' and/or 'terms'", "yields-to")
+            yields_to = TermIndex(rule_terms(rule, policy, yields_to, where="yields-to."))
+        return ClassifierOptions(model, label, float(threshold), index, names, classes, yields_to)
 
     def __init__(self, rule: Rule, options: ClassifierOptions) -> None:
         self.rule = rule
@@ -163,15 +172,15 @@ class ClassifierCheck:
                 sure.append(Hit(start, end, score=score, focus=focus))
         if sure and options.targets is not None:
             # Looked for only when the model is sure of a sentence: most drafts have none.
-            found = options.targets.find(
-                analysis.units, analysis.language, unit_index(analysis), analysis.document.view
-            )
-            targeted = {analysis.sentence_of(match.start) for match in found}
+            targeted = _sentences_naming(analysis, options.targets)
             if options.names:
                 targeted |= _named(analysis)
             if options.classes:
                 targeted |= _in_classes(analysis, options.classes)
             sure = [hit for hit in sure if analysis.sentence_of(hit.start) in targeted]
+        if sure and options.yields_to is not None:
+            left = _sentences_naming(analysis, options.yields_to)
+            sure = [hit for hit in sure if analysis.sentence_of(hit.start) not in left]
         yield from sure
 
     def _quoted_focus(
@@ -237,6 +246,12 @@ class ClassifierCheck:
                 denied = units[tokens[negator + 1].unit]
                 return denied.start, denied.end
         return None
+
+
+def _sentences_naming(analysis: Analysis, terms: TermIndex) -> set[int]:
+    """The sentences in which one of ``terms`` occurs."""
+    found = terms.find(analysis.units, analysis.language, unit_index(analysis), analysis.document.view)
+    return {analysis.sentence_of(match.start) for match in found}
 
 
 def _named(analysis: Analysis) -> set[int]:

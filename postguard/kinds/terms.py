@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from postguard.analysis import Analysis
+from postguard.errors import did_you_mean
 from postguard.kinds import Hit
 from postguard.matching import Term, TermIndex, UnitIndex
 from postguard.policy import Policy, Rule, list_terms
@@ -32,6 +33,12 @@ def rule_terms(
         raise rule.error(f"'{where}variants' must be true or false, got {variants!r}", "variants")
     terms: list[Term] = []
     for name in names:
+        if name not in policy.lists:
+            raise rule.error(
+                f"unknown list {name!r} in '{where}lists'{did_you_mean(name, list(policy.lists))}; "
+                "define it under 'lists'",
+                "lists",
+            )
         listed = policy.lists[name].terms
         if variants is not None:
             listed = tuple(replace(t, variants=variants) if t.hashed is None else t for t in listed)

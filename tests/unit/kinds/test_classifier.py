@@ -191,6 +191,14 @@ def test_the_json_report_carries_the_score_for_model_findings_only() -> None:
             "model: abuse\n    label: threat\n    targets: {classes: [robots]}",
             "'targets.classes' must be a list of the lexicon's classes",
         ),
+        (
+            "model: abuse\n    label: threat\n    targets: {lists: [rival]}",
+            "unknown list 'rival' in 'targets.lists'",
+        ),
+        (
+            "model: meaning\n    label: confidential\n    yields-to: [customers]",
+            "'yields-to' must have 'lists' and/or 'terms'",
+        ),
     ],
 )
 def test_bad_options_fail_at_load(options, problem):
@@ -259,3 +267,30 @@ def test_the_meaning_model_does_not_judge_a_fragment_of_few_words() -> None:
 def test_a_model_rule_names_a_class_of_its_own_model() -> None:
     with pytest.raises(PolicyError, match="meaning model's classes"):
         load_policy_text(MEANING.replace("label: drugs", "label: hate"))
+
+
+YIELDING = """
+lists:
+  customers: [Halvorsen Maritime]
+rules:
+  - id: t.confidential
+    kind: classifier
+    model: meaning
+    label: confidential
+    threshold: 0.8
+    yields-to: {lists: [customers]}
+    category: confidential
+    message: m
+"""
+
+
+def test_a_sentence_naming_a_listed_customer_is_left_to_the_customer_rule() -> None:
+    """The meaning model reads a signed deal as company news; where the sentence names a listed
+    customer, the customer rule's finding names the word to take out, and this rule yields."""
+    named = "Signed a five-year deal with Halvorsen Maritime today!"
+    unnamed = "Signed a five-year deal with a new customer today!"
+    assert classify("meaning-en", [named])[0]["confidential"] >= 0.8
+    assert linter_from(YIELDING).check(named, lang="en").findings == ()
+    assert [f.rule for f in linter_from(YIELDING).check(unnamed, lang="en").findings] == ["t.confidential"]
+    unyielding = YIELDING.replace("    yields-to: {lists: [customers]}\n", "")
+    assert [f.rule for f in linter_from(unyielding).check(named, lang="en").findings] == ["t.confidential"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from postguard import Linter, PolicyError, Severity, load_policy
+from postguard import Linter, PolicyError, Severity, load_policy, load_policy_text
 from postguard.policy import builtin_packs, discover_policy
 
 GOOD_RULE = """
@@ -222,6 +222,12 @@ def test_discovery_walks_upward(tmp_path: Path) -> None:
 
 def test_builtin_packs_are_listed() -> None:
     assert {"default", "confidential"} <= set(builtin_packs())
+
+
+@pytest.mark.parametrize("pack", builtin_packs())
+def test_each_builtin_pack_loads_alone(pack: str) -> None:
+    """A pack names only lists it defines itself (lists of the same name merge across packs)."""
+    assert load_policy_text(f"extends: [{pack}]\n").rules
 
 
 def test_rule_languages_limit_where_a_rule_runs(tmp_path: Path) -> None:
