@@ -10,12 +10,19 @@ from collections.abc import Iterable, Iterator
 
 from postguard.analysis import Analysis, detect_language
 from postguard.engine.findings import finding_for_hit, private_spans
-from postguard.engine.steps import AllowList, ContextFilter, by_position, drop_shadowed, in_scope
+from postguard.engine.steps import (
+    AllowList,
+    Cancelled,
+    ContextFilter,
+    by_position,
+    drop_shadowed,
+    in_scope,
+)
 from postguard.engine.suppressions import apply as apply_suppressions
 from postguard.errors import InputError, PostguardError, RuleTimeoutError, WorkBudgetError
 from postguard.io import DEFAULT_MAX_BYTES, read_draft
 from postguard.kinds import Check, Hit, compile_rule
-from postguard.model import LANGUAGES, Result, Severity
+from postguard.model import LANGUAGES, Result
 from postguard.parsers import FORMATS, format_for_path, parse
 from postguard.parsers.document import Spans
 from postguard.policy import Policy, Rule, find_policies
@@ -74,6 +81,8 @@ class Linter:
         self._allow = AllowList(policy.allow)
         self._context = ContextFilter(policy.rules)
         self._rule_ids = frozenset(rule.id for rule in policy.rules)
+        #: The contexts each rule heeds: a model finding defers to a word-list hit they cancelled.
+        self._heeds = {rule.id: rule.unless for rule in policy.rules}
         self._warm = False
 
     @classmethod
@@ -145,7 +154,7 @@ class Linter:
         wanted = set(only) if only is not None else None
         hits_kept: dict[tuple[str, int, int], tuple[Rule, Hit]] = {}
         allowed_spans: Spans | None = None
-        cancelled: list[tuple[str, Severity, int, int]] = []  # word-list hits their context cancelled
+        cancelled: list[Cancelled] = []  # word-list hits their context cancelled
         for check in self._checks:
             rule = check.rule
             if wanted is not None and rule.id not in wanted:
@@ -161,9 +170,10 @@ class Linter:
             for hit in hits:
                 if not in_scope(rule, hit, document):
                     continue
-                if self._context.cancels(rule, hit, analysis):
+                contexts = self._context.cancelling(rule, hit, analysis)
+                if contexts:
                     if hit.score is None:
-                        cancelled.append((rule.category, rule.severity, hit.start, hit.end))
+                        cancelled.append((rule.category, rule.severity, hit.start, hit.end, contexts))
                     continue
                 if allowed_spans is None:
                     allowed_spans = self._allow.spans(text)
@@ -180,7 +190,7 @@ class Linter:
             path,
             language,
             format,
-            tuple(drop_shadowed(kept, cancelled)),
+            tuple(drop_shadowed(kept, cancelled, self._heeds)),
             text,
             tuple(suppressed),
             private=private,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from postguard.analysis import Analysis
 from postguard.kinds import Hit
@@ -22,6 +22,12 @@ def in_scope(rule: Rule, hit: Hit, document: Document) -> bool:
     return document.scope_at(hit.start) in rule.scope
 
 
+#: What cancelled a hit whose word meant another sense in its sentence (``unless-near``).
+OTHER_SENSE = "other-sense"
+#: A word-list hit that its context cancelled: (category, severity, start, end, the contexts).
+Cancelled = tuple[str, Severity, int, int, frozenset[str]]
+
+
 class ContextFilter:
     """Context: a rule's hits are dropped where their sentence cancels them. ``unless`` names the
     contexts that do (negation, quotation, reporting, questions, conditions); ``unless-near``
@@ -35,13 +41,19 @@ class ContextFilter:
             if rule.unless_near
         }
 
-    def cancels(self, rule: Rule, hit: Hit, analysis: Analysis) -> bool:
-        if rule.unless and rule.unless & analysis.context.of(*(hit.focus or (hit.start, hit.end))):
-            return True
+    def cancelling(self, rule: Rule, hit: Hit, analysis: Analysis) -> frozenset[str]:
+        """What cancels the hit: the contexts of the rule's ``unless`` that hold for it, and
+        :data:`OTHER_SENSE` when one of its ``unless-near`` words is in the sentence; empty when
+        the hit stands."""
+        found: frozenset[str] = frozenset()
+        if rule.unless:
+            found = rule.unless & analysis.context.of(*(hit.focus or (hit.start, hit.end)))
         senses = self.senses.get(rule.id)
-        return senses is not None and analysis.sentence_of(hit.start) in self._sense_sentences(
+        if senses is not None and analysis.sentence_of(hit.start) in self._sense_sentences(
             rule.id, senses, analysis
-        )
+        ):
+            found |= {OTHER_SENSE}
+        return found
 
     @staticmethod
     def _sense_sentences(rule_id: str, senses: TermIndex, analysis: Analysis) -> frozenset[int]:
@@ -139,27 +151,36 @@ def by_position(findings: list[Finding]) -> list[Finding]:
 
 
 def drop_shadowed(
-    findings: list[Finding], cancelled: Iterable[tuple[str, Severity, int, int]] = ()
+    findings: list[Finding], cancelled: Iterable[Cancelled] = (), heeds: Mapping[str, frozenset[str]] = {}
 ) -> list[Finding]:
     """Shadowing: word lists first (:func:`prefer_exact`), then :func:`drop_overlapping`."""
-    return drop_overlapping(prefer_exact(findings, cancelled))
+    return drop_overlapping(prefer_exact(findings, cancelled, heeds))
 
 
 def prefer_exact(
-    findings: list[Finding], cancelled: Iterable[tuple[str, Severity, int, int]] = ()
+    findings: list[Finding], cancelled: Iterable[Cancelled] = (), heeds: Mapping[str, frozenset[str]] = {}
 ) -> list[Finding]:
     """Drop a model's finding (one with a score) on a sentence where a word-list rule of the
     same category and at least its severity found something: the exact finding names the word
-    and teaches more. The same holds where such a word-list hit was ``cancelled`` by its context
-    ((category, severity, start, end): "our customers are *not* idiots"): the model reads words,
-    not negation, and must not overrule it. A milder word does not hide the model's verdict: "I
-    hate those damn Muslims" is hate, not the mild swearing of "damn". Per category and
-    severity, the exact spans sorted by start with the furthest end reached so far answer "does
-    any overlap this sentence" by one bisection."""
-    spans = [(f.category, f.severity, f.start, f.end) for f in findings if f.score is None]
-    exact: dict[tuple[str, Severity], tuple[list[int], list[int]]] = {}
-    for category, severity, start, end in sorted([*spans, *cancelled], key=lambda span: span[2]):
-        starts, reach = exact.setdefault((category, severity), ([], []))
+    and teaches more. The same holds where such a word-list hit was ``cancelled`` by a context
+    that the model's rule heeds too (``heeds``: rule id -> its ``unless``): the model reads words,
+    not negation, and must not overrule "our customers are *not* idiots"; but a model rule that
+    does not heed ``reported`` is not silenced by a word list's reading of "the bugs they
+    report" as reported speech. A milder word does not hide the model's verdict: "I hate those
+    damn Muslims" is hate, not the mild swearing of "damn". Per category, severity and
+    cancelling context (None: a finding), the exact spans sorted by start with the furthest end
+    reached so far answer "does any overlap this sentence" by one bisection."""
+    spans: list[tuple[str, Severity, str | None, int, int]] = [
+        (f.category, f.severity, None, f.start, f.end) for f in findings if f.score is None
+    ]
+    spans += [
+        (category, severity, context, start, end)
+        for category, severity, start, end, contexts in cancelled
+        for context in contexts
+    ]
+    exact: dict[tuple[str, Severity, str | None], tuple[list[int], list[int]]] = {}
+    for category, severity, context, start, end in sorted(spans, key=lambda span: span[3]):
+        starts, reach = exact.setdefault((category, severity, context), ([], []))
         starts.append(start)
         reach.append(max(end, reach[-1]) if reach else end)
 
@@ -167,10 +188,11 @@ def prefer_exact(
         for severity in Severity:
             if severity < f.severity:
                 continue
-            starts, reach = exact.get((f.category, severity), ((), ()))
-            before_end = bisect.bisect_left(starts, f.end)
-            if before_end > 0 and reach[before_end - 1] > f.start:
-                return True
+            for context in (None, *heeds.get(f.rule, ())):
+                starts, reach = exact.get((f.category, severity, context), ((), ()))
+                before_end = bisect.bisect_left(starts, f.end)
+                if before_end > 0 and reach[before_end - 1] > f.start:
+                    return True
         return False
 
     return [f for f in findings if f.score is None or not covered(f)]

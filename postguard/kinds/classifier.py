@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from postguard.analysis import Analysis
+from postguard.analysis.wordfreq import zipf
 from postguard.classify import ABUSE_LABELS, MEANING_LABELS, Reading
 from postguard.classify.words import CLASS_MARK, LEXICON_CLASSES, MAX_CHARS, word_classes
 from postguard.kinds import Hit
@@ -256,13 +257,16 @@ def _sentences_naming(analysis: Analysis, terms: TermIndex) -> set[int]:
 
 def _named(analysis: Analysis) -> set[int]:
     """The sentences that name someone: a capitalised word that is not the sentence's first
-    ("Brightwave's support", "tilbudet fra Vesteng Bygg"); "I" names no one."""
+    ("Brightwave's support", "tilbudet fra Vesteng Bygg"), or a first word that is no word of
+    the language ("Meridex is to software what..."; "Circus of a company" names no one); "I"
+    names no one."""
     named = set()
     previous = -1
     for unit in analysis.units:
         first = unit.sentence != previous
         previous = unit.sentence
-        if not first and unit.surface[:1].isupper() and unit.surface != "I" and unit.surface[:1].isalpha():
+        capitalised = unit.surface[:1].isupper() and unit.surface != "I" and unit.surface[:1].isalpha()
+        if capitalised and (not first or unit.key.replace("’", "'") not in zipf(analysis.language)):
             named.add(unit.sentence)
     return named
 

@@ -60,6 +60,12 @@ def test_hard_negatives_pass(text, lang, default_linter):
         ("Du er dummere enn en dørstokk.", "nb"),
         ("Konkurrenten vår er et sirkus av et selskap.", "nb"),
         ("Kundene våre klarer ikke engang å lese en bruksanvisning.", "nb"),
+        # the workplace itself is a target
+        ("Our workplace is a circus with no ringmaster.", "en"),
+        ("Arbeidsplassen min er en barnehage uten voksne.", "nb"),
+        # "report" here tells what the bugs are, not whose words the sentence is: the model rules
+        # do not heed the word lists' reading of it as reported speech
+        ("Our customers are dumber than the bugs they report.", "en"),
     ],
 )
 def test_abuse_in_ordinary_words_is_flagged(text, lang, default_linter):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from conftest import linter_from
 
-from postguard.engine.steps import AllowList
+from postguard.engine.steps import AllowList, prefer_exact
+from postguard.model import Finding, Severity
 
 POLICY = """
 allow: [Kestrel Labs]
@@ -74,3 +75,20 @@ def test_a_listed_word_as_severe_as_the_model_finding_takes_its_place() -> None:
     text = "Trans people are disgusting freaks, a waste of space."
     findings = linter_from(SHADOWING_POLICY).check(text, lang="en").findings
     assert [(f.rule, f.text) for f in findings] == [("t.slur", "freaks")]
+
+
+def model_finding(rule: str, start: int, end: int) -> Finding:
+    return Finding(rule, "disparaging", Severity.WARNING, "m", "", start, end, 1, 1, 1, 1, "s", score=0.9)
+
+
+def test_a_model_finding_defers_to_a_cancelled_listed_word_only_for_contexts_it_heeds() -> None:
+    """A listed word negated in the sentence silences a model rule that heeds negation: the model
+    does not read it. One the word list took for reported speech ("the bugs they report") does
+    not silence a model rule that leaves reporting to the model."""
+    heeds = {"t.model": frozenset({"negated", "quoted"})}
+    finding = model_finding("t.model", 0, 40)
+    negated = [("disparaging", Severity.WARNING, 10, 16, frozenset({"negated"}))]
+    reported = [("disparaging", Severity.WARNING, 10, 16, frozenset({"reported"}))]
+    assert prefer_exact([finding], negated, heeds) == []
+    assert prefer_exact([finding], reported, heeds) == [finding]
+    assert prefer_exact([finding], negated, {}) == [finding]  # a rule that heeds nothing

@@ -142,6 +142,8 @@ def test_disparagement_needs_a_target_in_its_sentence(text, lang, flagged):
     [
         ("names: true", "Everyone knows the engineers at Brightwave are hopeless amateurs.", "en"),
         ("names: true", "Alle vet at utviklerne i Vesteng Bygg er et sirkus av amatører.", "nb"),
+        # a first word that is no word of the language is a name too
+        ("names: true", "Meridex is to software what a wet paper bag is to luggage.", "en"),
         ("classes: [person]", "Honestly the tenants in block B are a bunch of hopeless parasites.", "en"),
         ("classes: [person]", "Ærlig talt er leietakerne i blokk B en gjeng håpløse snyltere.", "nb"),
     ],
