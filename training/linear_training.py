@@ -14,6 +14,7 @@ import zlib
 from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from postguard.classify import words
 from postguard.classify.linear import LinearModel
@@ -93,14 +94,14 @@ def softmax(logits):
 def fit_linear(
     rows: Sequence[tuple[str, str]],
     labels: Sequence[str],
-    clean: str,
     epochs: int,
     language: str,
     masks_names: bool,
     seed: int = SEED,
-) -> LinearModel:
+) -> tuple[Any, Any]:
     """Softmax regression over the hashed words, pairs and word classes of each (text, label) row of
-    ``language``, AdaGrad on the rows a batch touches, in an order drawn from ``seed``."""
+    ``language``, AdaGrad on the rows a batch touches, in an order drawn from ``seed``: the
+    weights (one row per bucket, one column per label) and the bias, as numpy arrays."""
     import numpy
 
     rng = numpy.random.default_rng(seed)
@@ -135,9 +136,7 @@ def fit_linear(
             bias_squares += bias_grad**2
             bias -= LEARNING_RATE * bias_grad / numpy.sqrt(bias_squares)
         print(f"  {language} epoch {epoch + 1}/{epochs}: loss {loss / len(rows):.3f}", flush=True)
-    flat = array("f")
-    flat.frombytes(weights.astype("<f4").tobytes())
-    return LinearModel(tuple(labels), clean, flat, bias.tolist(), language, masks_names)
+    return weights, bias
 
 
 def fit_averaged(
@@ -155,15 +154,13 @@ def fit_averaged(
     to +0.03 per class)."""
     import numpy
 
-    weights = None
+    weights = numpy.zeros((words.BUCKETS, len(labels)))
     bias = numpy.zeros(len(labels))
     for seed in range(AVERAGED_FITS):
         print(f"  {language} fit {seed + 1}/{AVERAGED_FITS}", flush=True)
-        fit = fit_linear(rows_for(seed), labels, clean, epochs, language, masks_names, seed)
-        values = numpy.frombuffer(fit.weights.tobytes(), dtype="<f4").astype(numpy.float64)
-        weights = values if weights is None else weights + values
-        bias += numpy.asarray(fit.bias)
-    assert weights is not None
+        fit_weights, fit_bias = fit_linear(rows_for(seed), labels, epochs, language, masks_names, seed)
+        weights += fit_weights
+        bias += fit_bias
     flat = array("f")
     flat.frombytes((weights / AVERAGED_FITS).astype("<f4").tobytes())
     return LinearModel(tuple(labels), clean, flat, (bias / AVERAGED_FITS).tolist(), language, masks_names)

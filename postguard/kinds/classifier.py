@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from postguard.analysis import Analysis
 from postguard.analysis.wordfreq import zipf
@@ -39,6 +39,8 @@ MIN_DISTINCT_WORDS = {"abuse": 3, "meaning": 5}
 QUOTED_WORDS = 3
 #: Lexicon classes whose words are a verdict on someone: a negation of one denies the verdict.
 VERDICT_CLASSES = frozenset(CLASS_MARK + name for name in ("negtrait", "derog", "harm"))
+#: The keys of an option that names terms (``targets``, ``yields-to``).
+TERM_KEYS = frozenset({"lists", "terms"})
 #: Negators that deny an action, never a verdict: "can't copy a file without breaking something".
 NOT_DENYING = frozenset({"without", "uten"})
 
@@ -131,7 +133,7 @@ class ClassifierCheck:
         names = False
         classes: frozenset[str] = frozenset()
         if targets is not None:
-            if not isinstance(targets, dict) or not set(targets) <= {"lists", "terms", "names", "classes"}:
+            if not isinstance(targets, dict) or not set(targets) <= TERM_KEYS | {"names", "classes"}:
                 raise rule.error(
                     "'targets' must have 'lists' and/or 'terms', and may have 'names' and 'classes'",
                     "targets",
@@ -146,13 +148,12 @@ class ClassifierCheck:
                     "targets",
                 )
             classes = frozenset(CLASS_MARK + name for name in chosen)
-            lists = {key: value for key, value in targets.items() if key in ("lists", "terms")}
-            index = TermIndex(rule_terms(rule, policy, lists, where="targets."))
+            index = _term_index(rule, policy, targets, "targets")
         yields_to = rule.options.get("yields-to")
         if yields_to is not None:
-            if not isinstance(yields_to, dict) or not set(yields_to) <= {"lists", "terms"}:
+            if not isinstance(yields_to, dict) or not set(yields_to) <= TERM_KEYS:
                 raise rule.error("'yields-to' must have 'lists' and/or 'terms'", "yields-to")
-            yields_to = TermIndex(rule_terms(rule, policy, yields_to, where="yields-to."))
+            yields_to = _term_index(rule, policy, yields_to, "yields-to")
         return ClassifierOptions(model, label, float(threshold), index, names, classes, yields_to)
 
     def __init__(self, rule: Rule, options: ClassifierOptions) -> None:
@@ -247,6 +248,12 @@ class ClassifierCheck:
                 denied = units[tokens[negator + 1].unit]
                 return denied.start, denied.end
         return None
+
+
+def _term_index(rule: Rule, policy: Policy, option: dict[str, Any], key: str) -> TermIndex:
+    """The terms an option names by its ``lists`` and ``terms`` (``targets``, ``yields-to``)."""
+    named = {name: value for name, value in option.items() if name in TERM_KEYS}
+    return TermIndex(rule_terms(rule, policy, named, where=f"{key}."))
 
 
 def _sentences_naming(analysis: Analysis, terms: TermIndex) -> set[int]:
