@@ -54,7 +54,9 @@ NOT_NEGATING_AFTER = frozenset({"only", "just", "least", "doubt", "wonder", "bar
 #: "no regrets", "can't believe we did", "nobody noticed", "ikke for å skryte", "kan ikke tro";
 #: and the disclaimers before a put-down: "not to be rude, but", "no offence", "det er ikke at
 #: du er dum, men...", "ikke vondt ment".
-#: Each is matched from the word before the negator (``None``: any word).
+#: Each is matched from the word before the negator (``None``: any word; ``""``: the negator
+#: starts the sentence). "ikke at" is a disclaimer only after "er"/"var" or first ("Ikke at jeg
+#: bryr meg, men..."): "det betyr ikke at den er umulig å dirke" denies.
 NOT_NEGATING_PHRASES: tuple[tuple[str | None, tuple[str, ...]], ...] = (
     (None, ("not", "gonna", "lie")),
     (None, ("not", "going", "to", "lie")),
@@ -77,7 +79,9 @@ NOT_NEGATING_PHRASES: tuple[tuple[str | None, tuple[str, ...]], ...] = (
     (None, ("ikke", "for", "å", "skryte")),
     (None, ("ikke", "for", "å", "overdrive")),
     (None, ("ikke", "for", "å", "være")),
-    (None, ("ikke", "at")),
+    ("", ("ikke", "at")),
+    ("er", ("ikke", "at")),
+    ("var", ("ikke", "at")),
     (None, ("ikke", "vondt", "ment")),
     (None, ("ingen", "anger")),
     (None, ("ingen", "merket")),
@@ -334,7 +338,7 @@ def _negates(tokens: list[Token], i: int) -> bool:
 def _set_phrase(tokens: list[Token], i: int) -> bool:
     """Whether the negator at ``i`` starts one of :data:`NOT_NEGATING_PHRASES`."""
     for before, words in NOT_NEGATING_PHRASES:
-        if before is not None and (i == 0 or tokens[i - 1].text != before):
+        if before is not None and (tokens[i - 1].text if i else "") != before:
             continue
         if tuple(t.text for t in tokens[i : i + len(words)]) == words:
             return True

@@ -60,6 +60,7 @@ def test_negation_does_not_reach_past_its_clause_or_sentence(text, target, lang)
         ("Not to be rude, but you are an idiot.", "idiot", "en"),
         ("No offence, but the new guy is a clown.", "clown", "en"),
         ("Det er ikke at du er dum, men du hører ikke etter.", "dum", "nb"),
+        ("Ikke at jeg bryr meg, men du er en tosk.", "tosk", "nb"),
         ("Ikke vondt ment, men du er en tosk.", "tosk", "nb"),
     ],
 )
@@ -69,6 +70,11 @@ def test_set_phrases_with_a_negator_deny_nothing(text, target, lang):
 
 def test_a_real_denial_after_such_a_phrase_still_negates() -> None:
     assert "negated" in contexts("Not gonna lie, I have never taken molly.", "taken molly", "en")
+
+
+def test_ikke_at_after_a_verb_other_than_er_denies() -> None:
+    text = "Det betyr ikke at den er umulig å dirke."
+    assert "negated" in contexts(text, "umulig å dirke", "nb")
 
 
 @pytest.mark.parametrize(
