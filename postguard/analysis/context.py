@@ -111,6 +111,8 @@ REPORTING_WORDS = frozenset(
         "surveys", "study", "studies", "research", "researchers", "police", "news", "seized",
         "seizure", "seizures", "statistics", "poll", "court", "charged", "arrested", "convicted",
         "article", "documentary", "ministry", "agency", "authorities", "journalist", "headline",
+        # news outlets and agencies, named as the source: "Read the Reuters piece on the merger"
+        "reuters", "bloomberg", "ntb", "nrk", "e24",
         # en: moderation of what others wrote
         "deleted", "removed", "blocked", "banned", "moderated", "flagged",
         # nb

@@ -103,6 +103,7 @@ def test_an_apostrophe_is_not_a_quotation_mark() -> None:
         ("SSB-tall viser at færre røyker hasj.", "røyker hasj", "nb"),
         ("Politiet beslagla kokain i Oslo havn.", "kokain", "nb"),
         ("Ifølge rapporten er løsningen feilfri.", "feilfri", "nb"),
+        ("Bloomberg has a piece on the rumoured merger of two banks.", "rumoured merger", "en"),
     ],
 )
 def test_reported_sentences_attribute_what_they_say_to_others(text, target, lang):

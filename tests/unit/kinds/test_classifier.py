@@ -289,8 +289,8 @@ rules:
 def test_a_sentence_naming_a_listed_customer_is_left_to_the_customer_rule() -> None:
     """The meaning model reads a signed deal as company news; where the sentence names a listed
     customer, the customer rule's finding names the word to take out, and this rule yields."""
-    named = "Signed a five-year deal with Halvorsen Maritime today!"
-    unnamed = "Signed a five-year deal with a new customer today!"
+    named = "Halvorsen Maritime is signing a five-year deal with us next week!"
+    unnamed = "A new customer is signing a five-year deal with us next week!"
     assert classify("meaning-en", [named])[0]["confidential"] >= 0.8
     assert linter_from(YIELDING).check(named, lang="en").findings == ()
     assert [f.rule for f in linter_from(YIELDING).check(unnamed, lang="en").findings] == ["t.confidential"]
