@@ -45,7 +45,10 @@ def main() -> None:
     parser.add_argument("--no-blogs", action="store_true", help="skip the false flags on real posts")
     parser.add_argument("--data", type=Path, default=DATA, help="drafts in the same format instead")
     parser.add_argument(
-        "--from-number", type=int, default=0, help="only drafts numbered this or higher (201: the second part)"
+        "--from-number",
+        type=int,
+        default=0,
+        help="only drafts numbered this or higher (201: the second part)",
     )
     args = parser.parse_args()
 
