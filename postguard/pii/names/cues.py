@@ -33,6 +33,7 @@ from postguard.pii.names.words import (
     PRONOUNS,
     SIGN_OFFS,
     STREET_HEADS,
+    THING_NOUNS,
 )
 
 if TYPE_CHECKING:
@@ -46,6 +47,12 @@ PRONOUN_WINDOW = 12
 MOTION_WINDOW = 4
 #: A number after a run makes it a product or a street: "Rust 1.53", "Via Roma 131".
 VERSION_RE = re.compile(r"^v?\d[\d.,]*$")
+#: Marks that open a quoted name: Redningsskøyta «Kristian Gerhard Jebsen».
+OPENING_QUOTES = frozenset({"«", '"', "“", "'"})
+#: The shortest first part of a Norwegian compound that ends in a thing noun ("Redningsskøyta").
+COMPOUND_HEAD_MIN = 3
+#: A name joined by a hyphen to a lower-case noun names a thing: "Sverdrup-feltet", "League-stevnet".
+COMPOUND_TAIL_RE = re.compile(r"^\w+(?:-\w+)*-[^\W\d_]{3,}$")
 
 
 class Cues:
@@ -175,6 +182,10 @@ class Cues:
             return True  # "41 Popović Dam", "17611 Loring Lane": an address
         if head in STREET_HEADS or before in STREET_HEADS or head in PLACE_HEADS:
             return True
+        # A name in quotes after the word for it: skøyta «Kristian Gerhard Jebsen».
+        noun = doc[b - 1].lower_ if b > 0 and before in OPENING_QUOTES else before
+        if self.names_a_thing(noun) or compound_tail(tokens[-1].text):
+            return True
         if before in PLACE_HEADS and doc[b].text[:1].isupper():
             return True
         if (first.lower_, tokens[1].lower_ if len(tokens) > 1 else "") in EPONYMOUS:
@@ -184,6 +195,16 @@ class Cues:
         if self.firm_partner(doc, b, nxt, nxt2) or self.route(doc, b, nxt, nxt2):
             return True
         return any(inner_capital(t.text) for t in tokens)
+
+    def names_a_thing(self, before: str) -> bool:
+        """Whether the word before a run says it names a storm, a ship, a firm or a work:
+        "the storm Ingunn", "Ekstremværet Hans", "Tannbørsteprodusenten Jordan"."""
+        nouns = THING_NOUNS[self.language]
+        if before in nouns:
+            return True
+        return self.language == "nb" and any(
+            before.endswith(noun) and len(before) >= len(noun) + COMPOUND_HEAD_MIN for noun in nouns
+        )
 
     @staticmethod
     def firm_partner(doc: Doc, b: int, nxt: Token | None, nxt2: Token | None) -> bool:
@@ -229,3 +250,8 @@ class Cues:
         if word in ARTICLES[self.language] and k + 1 < len(doc):
             word = doc[k + 1].lower_.rstrip(".")
         return self.vocabulary.is_title(word) or word in PERSON_NOUNS[self.language]
+
+
+def compound_tail(word: str) -> bool:
+    """Whether a word is a name joined to a lower-case noun: "Sverdrup-feltet" (not "Bakke-Jensen")."""
+    return COMPOUND_TAIL_RE.match(word) is not None and word.rsplit("-", 1)[1].islower()

@@ -17,13 +17,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from postguard.pii.names.cues import Cues
+from postguard.pii.names.gazetteer import GENITIVE, known
 from postguard.pii.names.namelists import Lexicon, lexicon
 from postguard.pii.names.shapes import CAP, NAME_PARTS, PARTICLE, Shapes, has_at, runs, stem
-from postguard.pii.names.vocabulary import Kind, Vocabulary
+from postguard.pii.names.vocabulary import RARE_ZIPF, Kind, Vocabulary
 from postguard.pii.names.words import (
     BEFORE_CUES,
     CONJUNCTIONS,
     EPONYMOUS,
+    NB_SPEECH_VERBS,
     ORG_ENDINGS,
     ORG_WORDS,
     PERSON_NOUNS,
@@ -37,6 +39,8 @@ if TYPE_CHECKING:
 HANDLE_RE = re.compile(r"^@[A-Za-z0-9_][A-Za-z0-9_.]{0,28}[A-Za-z0-9_]$")
 #: "@" before an English word this common is code or a version ("@media", "@latest"), not an account.
 HANDLE_WORD_ZIPF = 4.0
+#: The shortest Norwegian genitive read as a name's: "Lies" is too short to tell.
+GENITIVE_STEM_MIN = 4
 #: A surname this common as an ordinary word ("Post", "Master") needs a cue besides its capital.
 COMMON_SURNAME_ZIPF = 4.8
 #: Cue words that count only after another word: "me and jay", "jeg og sindre".
@@ -116,6 +120,12 @@ class Run:
         """The token after the name."""
         return self.tokens[-1].i + 1
 
+    @property
+    def text(self) -> str:
+        """The name as written."""
+        last = self.tokens[-1]
+        return self.doc.text[self.tokens[0].idx : last.idx + len(last)]
+
     def addressed(self, cues: Cues) -> bool:
         return cues.addressed(self.doc, self.tokens[0].i, self.end, self.nxt, self.nxt2)
 
@@ -133,8 +143,22 @@ class Cue:
     reason: str
 
 
+def _listed_thing(f: NameFinder, r: Run) -> bool:
+    """A listed place or organisation that is no name on the name lists: "Burkina Faso",
+    "Equinor", "Olav Thon Gruppen" (a run of several words is taken whole)."""
+    if not known(r.text, f.language):
+        return False
+    word = r.tokens[0].lower_.removesuffix(GENITIVE) if f.language == "nb" else r.tokens[0].lower_
+    return len(r.tokens) > 1 or (word not in f.lex.first and word not in f.lex.last)
+
+
 #: Cues read first, for a run of any length.
 ANY_RUN = (
+    Cue(
+        lambda f, r: not r.titled and _listed_thing(f, r),
+        None,
+        'a place or an organisation on the lists: "Jan Mayen", "Equinor"',
+    ),
     Cue(
         lambda f, r: (
             r.possessive
@@ -228,6 +252,13 @@ ONE_WORD = (
         'an ordinary word, or a place: "in Indiana", "i Bergen"',
     ),
     Cue(lambda f, r: r.titled, 0.85, "title before a name"),
+    Cue(
+        lambda f, r: (
+            known(r.text, f.language) and not (r.after or r.prev in f.before or r.prev in NB_SPEECH_VERBS)
+        ),
+        None,
+        'a name that is also a listed place or organisation, with no cue for a person: "fra Tine"',
+    ),
     Cue(lambda f, r: r.kind is Kind.CAPS, None, "an all-capitals word with no other cue"),
     Cue(
         lambda f, r: (
@@ -288,6 +319,31 @@ ONE_WORD = (
         "capitalised word where a person is expected",
     ),
     Cue(lambda f, r: r.kind in MAYBE_NAME and r.pronoun_follows(f.cues), 0.6, "a pronoun refers back to it"),
+    Cue(
+        lambda f, r: (
+            f.language == "nb"
+            and r.kind in MAYBE_SURNAME
+            and r.tokens[-1].lower_.endswith(GENITIVE)
+            and len(r.tokens[-1]) > GENITIVE_STEM_MIN
+            and f.lex.commonness(r.tokens[-1].lower_) < RARE_ZIPF  # not "Hentes", "Statens"
+            and r.nxt is not None
+            and r.nxt.is_lower
+            and r.nxt.is_alpha
+        ),
+        0.6,
+        'a rare name in the genitive before a noun: "Vedums forslag", "Nesbøs nye bok"',
+    ),
+    Cue(
+        lambda f, r: (
+            f.language == "nb"
+            and r.kind in MAYBE_NAME
+            and not r.at_start
+            and r.prev in NB_SPEECH_VERBS
+            and (r.tokens[-1].lower_ in f.lex.last or not f.words.norwegian_noun(r.tokens[-1].lower_))
+        ),
+        0.6,
+        'the speaker, right after a verb of saying: "forteller Strand"',
+    ),
 )
 #: The whole table for each length of run, in the order it is read.
 FULL_NAME_TABLE = ANY_RUN + FULL_NAME
@@ -426,6 +482,8 @@ class NameFinder:
             kinds = [self.words.kind(tokens[0], shapes)]
             if kinds[0] is Kind.FUNCTION:
                 return None
+            if kinds[0] is Kind.COMMON and self.words.speaker_first(doc[i]):
+                kinds[0] = Kind.UNKNOWN  # "Listhaug mener...": a name that news made common
         else:
             tokens = [
                 t for t in doc[i:j] if shapes[t.i] in NAME_PARTS or (t.i == i and shapes[i] is PARTICLE)

@@ -16,6 +16,7 @@ from postguard.pii.names.shapes import INITIAL, Shapes, derived, stem
 from postguard.pii.names.words import (
     NB_FINITE_VERBS,
     NB_NOUN_ENDINGS,
+    NB_SPEECH_VERBS,
     PARTICLES,
     SIGN_OFFS,
     SUBJECT_VERBS,
@@ -157,6 +158,27 @@ class Vocabulary:
         if verb.lower_ in SUBJECT_VERBS[self.language]:
             return kind in SUBJECT_KINDS
         return self.norwegian_finite_verb(verb)
+
+    def speaker_first(self, token: Token) -> bool:
+        """Whether a Norwegian word that the lists call ordinary starts a sentence before a verb of
+        saying as its speaker: "Listhaug mener", "Ingebrigtsen sa" (news makes names common words;
+        "Regjeringen mener" is a noun's definite form, "NRK sier" an acronym)."""
+        word = token.lower_
+        if (
+            self.language != "nb"
+            or not token.is_sent_start
+            or token.i + 1 >= len(token.doc)
+            or token.nbor(1).lower_ not in NB_SPEECH_VERBS
+            or token.is_upper
+            or len(word) <= ACRONYM_MAX_LENGTH
+        ):
+            return False
+        return (
+            word not in self.lex.ordinary
+            and self.lex.commonness(word) < NB_MID_SENTENCE_ZIPF
+            and not derived(word, self.language)
+            and not self.norwegian_noun(word)
+        )
 
     def norwegian_finite_verb(self, verb: Token) -> bool:
         """Whether ``verb`` is a Norwegian finite verb: "var", "har", "ble", "scoret", "tapte"."""

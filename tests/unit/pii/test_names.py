@@ -210,10 +210,47 @@ def test_context_cues(text, lang, expected):
         ("Miljøpartiet De Grønne fremmet forslaget.", "nb"),
         ("Saken sto i Haugesunds Avis i går.", "nb"),
         ("Dette ble innført av Finanstilsynet i 2012.", "nb"),
+        # Listed places and organisations (gazetteer.py), also in the genitive.
+        ("Flyet til Jan Mayen ble innstilt på grunn av tåke.", "nb"),
+        ("Sør-Sudan og Burkina Faso får mer bistand neste år.", "nb"),
+        ("Equinor kutter kostnader i Nordsjøen.", "nb"),
+        ("Olav Thon Gruppen bygger nytt senter i Tromsø.", "nb"),
+        ("Moldovas regjering ba om hjelp.", "nb"),
+        ("We ship to Burkina Faso and Moldova.", "en"),
+        # A storm, a ship, a firm or a work named right after the word for it, or a name joined
+        # to a lower-case noun.
+        ("Stormen Ingunn stengte flere veier i Trøndelag.", "nb"),
+        ("Dagligvareprodusenten Kavli øker prisene.", "nb"),
+        ("Redningsskøyta «Kristian Gerhard Jebsen» ble sjøsatt.", "nb"),
+        ("Vi var på Johan Sverdrup-feltet i to uker.", "nb"),
+        ("The storm Ingunn closed our Trondheim office for a day.", "en"),
+        # Norwegian organisation endings: a centre, an agency, a festival week.
+        ("Hovedredningssentralen koordinerte søket.", "nb"),
+        ("Vi ses på Arendalsuka!", "nb"),
     ],
 )
 def test_not_persons(text, lang):
     assert person_names(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The speaker after a verb of saying, and a surname that news made a common word before one.
+        ("– Vi er glade for avtalen, sier Strand.", ["Strand"]),
+        ("Listhaug svarte ikke på spørsmålet.", ["Listhaug"]),
+        # A rare name in the genitive before a noun; not a passive verb or an ordinary genitive.
+        ("Vedums utspill ble godt mottatt.", ["Vedums"]),
+        ("Vi leste Kvandes kronikk i går.", ["Kvandes"]),
+        ("Hentes på Lade etter klokka fem.", []),
+        ("Statens vegvesen stengte veien.", []),
+        # A listed place that is also a surname still names the speaker after a verb of saying.
+        ("– Det er alvorlig, forteller Lund.", ["Lund"]),
+        ("Vi kjøpte brunost fra Tine.", []),
+    ],
+)
+def test_norwegian_news_cues(text, expected):
+    assert person_names(text, "nb") == expected
 
 
 def test_names_kept_next_to_numbers_and_companies():
