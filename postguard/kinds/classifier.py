@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from postguard.analysis import Analysis
 from postguard.analysis.wordfreq import zipf
-from postguard.classify import ABUSE_LABELS, MEANING_LABELS, Reading
+from postguard.classify import ABUSE_LABELS, CLEAN, MEANING_LABELS, Reading
 from postguard.classify.words import CLASS_MARK, LEXICON_CLASSES, MAX_CHARS, word_classes
 from postguard.kinds import Hit
 from postguard.kinds.terms import rule_terms, unit_index
@@ -72,6 +72,25 @@ class ClassifierOptions:
     #: a deal with <a listed customer>" is the customer rule's finding, which names the word to
     #: take out, not a second, vaguer one about confidential news.
     yields_to: TermIndex | None = None
+    #: Classes whose scores count with this one's (``shares``): "I will kill every immigrant I
+    #: see" is hate 0.56 and threat 0.43, hateful beyond doubt but sure of neither class alone.
+    #: The rule reports only where its own class leads them, so two rules that share with each
+    #: other never both report a sentence.
+    shares: tuple[str, ...] = ()
+
+    def score(self, scores: dict[str, float]) -> float:
+        """This rule's score from a reading's scores: its class's, with the classes it shares."""
+        return scores.get(self.label, 0.0) + sum(scores.get(label, 0.0) for label in self.shares)
+
+    def leads(self, scores: dict[str, float]) -> bool:
+        """Whether this rule's class leads the classes it shares with (a tie goes to the first
+        in alphabetical order, so exactly one of two sharing rules reports)."""
+        own = scores.get(self.label, 0.0)
+        for other in self.shares:
+            theirs = scores.get(other, 0.0)
+            if own < theirs or (own == theirs and other < self.label):
+                return False
+        return True
 
 
 def prose_sentences(analysis: Analysis) -> list[ProseSentence]:
@@ -113,7 +132,7 @@ def sentence_reading(analysis: Analysis, model: str) -> tuple[list[tuple[int, in
 class ClassifierCheck:
     """Reports each sentence the model puts in the rule's class with at least its threshold."""
 
-    OPTIONS = frozenset({"model", "label", "threshold", "targets", "yields-to"})
+    OPTIONS = frozenset({"model", "label", "threshold", "targets", "yields-to", "shares"})
 
     @classmethod
     def parse(cls, rule: Rule, policy: Policy) -> ClassifierOptions:
@@ -154,7 +173,15 @@ class ClassifierCheck:
             if not isinstance(yields_to, dict) or not set(yields_to) <= TERM_KEYS:
                 raise rule.error("'yields-to' must have 'lists' and/or 'terms'", "yields-to")
             yields_to = _term_index(rule, policy, yields_to, "yields-to")
-        return ClassifierOptions(model, label, float(threshold), index, names, classes, yields_to)
+        shares = rule.options.get("shares", [])
+        others = [name for name in MODELS[model] if name not in (label, CLEAN)]
+        if not isinstance(shares, list) or not set(shares) <= set(others):
+            raise rule.error(
+                f"'shares' must be a list of the model's other classes: {', '.join(others)}", "shares"
+            )
+        return ClassifierOptions(
+            model, label, float(threshold), index, names, classes, yields_to, tuple(dict.fromkeys(shares))
+        )
 
     def __init__(self, rule: Rule, options: ClassifierOptions) -> None:
         self.rule = rule
@@ -164,9 +191,13 @@ class ClassifierCheck:
         options = self.options
         spans, reading = sentence_reading(analysis, options.model)
         sure = []
+        # Shared classes reach the threshold together only if one of them reaches this alone.
+        floor = options.threshold / (1 + len(options.shares))
         for index, (start, end) in enumerate(spans):
-            scores = reading.scores(index, options.threshold)
-            score = scores.get(options.label, 0.0) if scores is not None else 0.0
+            scores = reading.scores(index, floor)
+            if scores is None or not options.leads(scores):
+                continue
+            score = options.score(scores)
             if score >= options.threshold:
                 focus = self._quoted_focus(analysis, reading, start, end) or self._denied_focus(
                     analysis, reading, start, end, score
@@ -206,7 +237,7 @@ class ClassifierCheck:
             at = quote_end
         outside.append(view[at:end])
         scores = reading.model.scores([" ".join(outside)])[0]
-        if scores.get(self.options.label, 0.0) >= self.options.threshold:
+        if self.options.score(scores) >= self.options.threshold:
             return None
         return quotes[0][0] + 1, quotes[0][1] - 1
 
@@ -244,7 +275,7 @@ class ClassifierCheck:
                 if token.unit == tokens[negator].unit and i != negator
             )
             without_negator = view[start : negator_unit.start] + kept + view[negator_unit.end : end]
-            if reading.model.scores([without_negator])[0].get(self.options.label, 0.0) >= score:
+            if self.options.score(reading.model.scores([without_negator])[0]) >= score:
                 denied = units[tokens[negator + 1].unit]
                 return denied.start, denied.end
         return None

@@ -201,6 +201,9 @@ def test_the_json_report_carries_the_score_for_model_findings_only() -> None:
             "model: meaning\n    label: confidential\n    yields-to: [customers]",
             "'yields-to' must have 'lists' and/or 'terms'",
         ),
+        ("model: abuse\n    label: hate\n    shares: [threats]", "'shares' must be a list of the model's other classes"),
+        ("model: abuse\n    label: hate\n    shares: [clean]", "'shares' must be a list of the model's other classes"),
+        ("model: abuse\n    label: hate\n    shares: threat", "'shares' must be a list of the model's other classes"),
     ],
 )
 def test_bad_options_fail_at_load(options, problem):
@@ -225,8 +228,8 @@ def test_a_policy_sets_a_built_in_model_rules_threshold() -> None:
     threat = "Keep talking and see what happens."
     default = linter_from("extends: [offensive]\n")
     assert [f.rule for f in default.check(threat, lang="en").findings] == ["offensive.model.threat"]
-    linter = linter_from("extends: [offensive]\nthreshold: {offensive.model.threat: 0.99}\n")
-    assert linter.policy.rule("offensive.model.threat").options["threshold"] == 0.99
+    linter = linter_from("extends: [offensive]\nthreshold: {offensive.model.threat: 0.999}\n")
+    assert linter.policy.rule("offensive.model.threat").options["threshold"] == 0.999
     assert [f.rule for f in linter.check(threat, lang="en").findings] == []
 
 
@@ -296,3 +299,38 @@ def test_a_sentence_naming_a_listed_customer_is_left_to_the_customer_rule() -> N
     assert [f.rule for f in linter_from(YIELDING).check(unnamed, lang="en").findings] == ["t.confidential"]
     unyielding = YIELDING.replace("    yields-to: {lists: [customers]}\n", "")
     assert [f.rule for f in linter_from(unyielding).check(named, lang="en").findings] == ["t.confidential"]
+
+
+SHARING = """
+rules:
+  - id: t.hate
+    kind: classifier
+    model: abuse
+    label: hate
+    threshold: 0.6
+    shares: [threat]
+    category: offensive
+    message: m
+  - id: t.threat
+    kind: classifier
+    model: abuse
+    label: threat
+    threshold: 0.6
+    shares: [hate]
+    category: offensive
+    message: m
+"""
+
+
+def test_classes_that_share_report_together_once() -> None:
+    """A threat against a group splits the model between hate and threat; neither alone reaches
+    the threshold, together they do, and only the leading class reports."""
+    text = "I will kill every immigrant I see."
+    (scores,) = classify("abuse-en", [text])
+    assert scores["hate"] < 0.6 and scores["threat"] < 0.6 <= scores["hate"] + scores["threat"]
+    unshared = SHARING.replace("    shares: [threat]\n", "").replace("    shares: [hate]\n", "")
+    assert linter_from(unshared).check(text, lang="en").findings == ()
+    (finding,) = linter_from(SHARING).check(text, lang="en").findings
+    leader = "t.hate" if scores["hate"] >= scores["threat"] else "t.threat"
+    assert finding.rule == leader
+    assert finding.score == pytest.approx(scores["hate"] + scores["threat"], abs=1e-6)
