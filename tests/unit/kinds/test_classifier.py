@@ -201,9 +201,18 @@ def test_the_json_report_carries_the_score_for_model_findings_only() -> None:
             "model: meaning\n    label: confidential\n    yields-to: [customers]",
             "'yields-to' must have 'lists' and/or 'terms'",
         ),
-        ("model: abuse\n    label: hate\n    shares: [threats]", "'shares' must be a list of the model's other classes"),
-        ("model: abuse\n    label: hate\n    shares: [clean]", "'shares' must be a list of the model's other classes"),
-        ("model: abuse\n    label: hate\n    shares: threat", "'shares' must be a list of the model's other classes"),
+        (
+            "model: abuse\n    label: hate\n    shares: [threats]",
+            "'shares' must be a list of the model's other classes",
+        ),
+        (
+            "model: abuse\n    label: hate\n    shares: [clean]",
+            "'shares' must be a list of the model's other classes",
+        ),
+        (
+            "model: abuse\n    label: hate\n    shares: threat",
+            "'shares' must be a list of the model's other classes",
+        ),
     ],
 )
 def test_bad_options_fail_at_load(options, problem):
