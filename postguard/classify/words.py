@@ -12,6 +12,7 @@ validation quarter this raised the abuse model's average precision for hate from
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import re
 import zlib
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import regex
 
+from postguard.analysis.wordfreq import zipf
 from postguard.model import LANGUAGES
 
 #: Hash buckets (rows of a model's weight matrix).
@@ -34,11 +36,47 @@ CLASS_MARK = "§"
 WORDS_KEPT = 1 << 16
 #: Prepared texts whose features are remembered: enough for every sentence of a long post.
 FEATURES_KEPT = 4096
+#: The shortest word read as a misspelling of a lexicon word ("idoits" for "idiots"): shorter
+#: words are one letter from too many others.
+REPAIR_MIN = 5
+#: How common a word must be to count as one half of two words run together ("hateimmigrants").
+JOINED_PART_ZIPF = 4.0
+#: The shortest half of two words run together.
+JOINED_PART_MIN = 3
+#: Languages in which two words run together are split: Norwegian writes its compounds as one
+#: word ("kundemøte"), and splitting those cost the validation quarter more than it found.
+SPLITS_JOINED = frozenset({"en"})
+#: Languages whose misspellings are repaired (those with a lexicon).
+SPELLING_LANGUAGES = ("en", "nb")
+#: The letters a dropped letter may be.
+ALPHABETS = {"en": "abcdefghijklmnopqrstuvwxyz", "nb": "abcdefghijklmnopqrstuvwxyzæøå"}
 
 
 def bucket(key: str) -> int:
     """The bucket of one feature key."""
     return zlib.crc32(key.encode()) % BUCKETS
+
+
+def lexicon_digest(language: str) -> str:
+    """The sha256 of a language's lexicon file: :func:`real_words` was built from one."""
+    path = LEXICON / f"{language}.tsv"
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+
+
+def real_words_path(language: str) -> Path:
+    """Where the rare words that look like misspellings of ``language`` are kept."""
+    return LEXICON / f"{language}-words.txt"
+
+
+@functools.cache
+def real_words(language: str) -> frozenset[str]:
+    """Rare words of wordfreq's large list that a spelling repair would read as a lexicon
+    word ("negere", "whitespace"): words, not misspellings. Built by training/real_words.py."""
+    path = real_words_path(language)
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 @functools.cache
@@ -81,10 +119,68 @@ def word_keys(word: str, language: str) -> tuple[int, str | None]:
     return keys
 
 
-def features(text: str, language: str) -> list[int]:
+_repairs: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def repaired(word: str, language: str) -> tuple[str, ...]:
+    """A misspelt word as the words it stands for. A word that no list knows and that is one
+    swap, one dropped letter or one doubled letter away from a lexicon word is read as that
+    word ("immgirants", "idots", "stuppid"), never one that takes out a letter that is not
+    doubled; one made of a lexicon word and a common word run together is read as both
+    ("hateimmigrants"). A word of wordfreq's large list is a word, not a misspelling: "negere"
+    (to negate) is no misspelt slur, "whitespace" no "whites pace". Disguise and haste both hide
+    the words the models read. Any other word is itself."""
+    found = _repairs.get((word, language))
+    if found is None:
+        if len(_repairs) >= WORDS_KEPT:
+            _repairs.clear()
+        found = _repairs[word, language] = _repair(word, language)
+    return found
+
+
+def _repair(word: str, language: str) -> tuple[str, ...]:
+    found = proposed_repair(word, language)
+    return (word,) if found is None or word in real_words(language) else found
+
+
+def proposed_repair(word: str, language: str) -> tuple[str, ...] | None:
+    """The lexicon word (or the two words) a word no small list knows may stand for, before
+    asking whether it is a rare word after all (:func:`real_words`); None if none."""
+    lexicon = word_classes(language)
+    common = zipf(language)
+    if len(word) < REPAIR_MIN - 1 or not word.isalpha() or word in lexicon or word in common:
+        return None
+    if len(word) >= REPAIR_MIN:
+        swapped = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+        # Only a doubled letter is taken out: "negere" (to negate) less any other letter is a slur.
+        shortened = (word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1])
+        for candidate in itertools.chain(swapped, shortened):
+            if candidate in lexicon:
+                return (candidate,)
+    letters = ALPHABETS.get(language, ALPHABETS["en"])
+    for i in range(1, len(word)):
+        for letter in letters:
+            candidate = word[:i] + letter + word[i:]
+            if candidate in lexicon:
+                return (candidate,)
+    if language not in SPLITS_JOINED:
+        return None
+    for k in range(JOINED_PART_MIN, len(word) - JOINED_PART_MIN + 1):
+        left, right = word[:k], word[k:]
+        if (left in lexicon or right in lexicon) and all(
+            part in lexicon or common.get(part, 0.0) >= JOINED_PART_ZIPF for part in (left, right)
+        ):
+            return (left, right)
+    return None
+
+
+def features(text: str, language: str, repairs: bool = False) -> list[int]:
     """Bucket numbers of a prepared text's words and word pairs ("a b"), and of its words'
-    classes, alone and in pairs with the word or class beside them ("§negtrait §derog")."""
+    classes, alone and in pairs with the word or class beside them ("§negtrait §derog").
+    With ``repairs``, misspelt words are read as the words they stand for (:func:`repaired`)."""
     words = _WORD_RE.findall(text)
+    if repairs:
+        words = [part for word in words for part in repaired(word, language)]
     looked_up = [word_keys(word, language) for word in words]
     keys = [key for key, _ in looked_up]
     keys += [bucket(f"{a} {b}") for a, b in itertools.pairwise(words)]
@@ -177,11 +273,15 @@ def prepare(text: str, masks_names: bool = False) -> str:
 
 def read(text: str, language: str, masks_names: bool) -> tuple[int, ...]:
     """What a model of ``language`` reads of a raw ``text``: the :func:`features` of the text
-    :func:`prepare` makes of it. Two models read most sentences alike (only names differ), so
-    the features of a prepared text are worked out once for both."""
-    return _features_of(prepare(text, masks_names), language)
+    :func:`prepare` makes of it. A model that masks names reads words for what they mean, and
+    so reads a misspelt word as the word it stands for; one that reads names as written (the
+    meaning model: codenames, drugs' street names) reads every word as written. Two models read
+    most sentences alike, so the features of a prepared text are worked out once for both."""
+    return _features_of(prepare(text, masks_names), language, masks_names)
 
 
 @functools.lru_cache(maxsize=FEATURES_KEPT)
-def _features_of(prepared: str, language: str) -> tuple[int, ...]:
-    return tuple(features(prepared, language))
+def _features_of(prepared: str, language: str, repairs: bool) -> tuple[int, ...]:
+    if repairs and all(repaired(word, language) == (word,) for word in _WORD_RE.findall(prepared)):
+        return _features_of(prepared, language, False)  # nothing misspelt: shared with the other model
+    return tuple(features(prepared, language, repairs))

@@ -5,7 +5,20 @@ from __future__ import annotations
 import pytest
 
 from postguard.classify import load
-from postguard.classify.words import NAME, bucket, features, mask_names, prepare, word_classes
+from postguard.classify.words import (
+    NAME,
+    bucket,
+    features,
+    lexicon_digest,
+    mask_names,
+    prepare,
+    proposed_repair,
+    read,
+    real_words,
+    real_words_path,
+    repaired,
+    word_classes,
+)
 
 
 @pytest.mark.parametrize(
@@ -46,3 +59,44 @@ def test_a_long_text_of_many_names_is_masked_whole():
     # A draft of one endless "sentence": every name is masked, once, and nothing else changes.
     text = "word Name " * 20_000
     assert mask_names(text) == f"word {NAME} " * 20_000
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "read_as"),
+    [
+        ("immgirants", "en", ("immigrants",)),  # two letters swapped
+        ("idots", "en", ("idiots",)),  # a letter dropped
+        ("stuppid", "en", ("stupid",)),  # a letter doubled
+        ("hateimmigrants", "en", ("hate", "immigrants")),  # two words run together
+        ("innvnadrere", "nb", ("innvandrere",)),
+        ("kundemøte", "nb", ("kundemøte",)),  # a Norwegian compound is one word
+        ("immigrants", "en", ("immigrants",)),  # known words, short words, numbers stay
+        ("colleagues", "en", ("colleagues",)),
+        ("ido", "en", ("ido",)),  # shorter words are one letter from too many others
+        # Words of wordfreq's large list are words, not misspellings.
+        ("negere", "nb", ("negere",)),
+        ("whitespace", "en", ("whitespace",)),
+        ("troubleshooting", "en", ("troubleshooting",)),
+        ("12345", "en", ("12345",)),
+    ],
+)
+def test_a_misspelt_lexicon_word_is_read_as_the_word(word, lang, read_as):
+    assert repaired(word, lang) == read_as
+
+
+def test_only_a_model_that_masks_names_repairs_spelling():
+    assert read("they are stuppid parasites", "en", masks_names=True) == read(
+        "they are stupid parasites", "en", masks_names=True
+    )
+    assert read("they are stuppid parasites", "en", masks_names=False) != read(
+        "they are stupid parasites", "en", masks_names=False
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_the_rare_words_list_was_built_from_the_current_lexicon(lang):
+    header = real_words_path(lang).read_text(encoding="utf-8").splitlines()[:4]
+    assert f"# lexicon sha256: {lexicon_digest(lang)}" in header, (
+        f"lexicon/{lang}.tsv changed: run python training/real_words.py"
+    )
+    assert real_words(lang) and all(proposed_repair(word, lang) for word in sorted(real_words(lang))[:200])
