@@ -43,6 +43,17 @@ def flagged(linter, text: str, lang: str | None, fmt: str = "text") -> list:
     return [f for f in result.findings if f.category in CATEGORIES and f.severity >= Severity.WARNING]
 
 
+def written_rows(lang: str, part: str) -> list[dict]:
+    """Our written drafts of ``lang`` in ``part`` ("dev", "test" or "all")."""
+    rows = [
+        json.loads(line)
+        for path in sorted(DATA.glob(f"{lang}_written*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    return [r for r in rows if part == "all" or part_of(r["id"]) == part]
+
+
 def ratio(a: int, b: int) -> str:
     return f"{a / b:.3f}" if b else "  -  "
 
@@ -59,13 +70,7 @@ def main() -> None:
     linter = Linter.default()
     t0 = time.perf_counter()
     for lang in ("en", "nb"):
-        rows = [
-            json.loads(line)
-            for path in sorted(DATA.glob(f"{lang}_written*.jsonl"))
-            for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()
-        ]
-        rows = [r for r in rows if args.part == "all" or part_of(r["id"]) == args.part]
+        rows = written_rows(lang, args.part)
         by_label: Counter[tuple[str, bool]] = Counter()
         by_function: dict[str, Counter[bool]] = defaultdict(Counter)
         workplace: Counter[str] = Counter()

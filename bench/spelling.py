@@ -20,13 +20,12 @@ drafts: the changes are made here, from the held-out half.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import zlib
 from collections.abc import Callable
 
-from abuse import DATA, flagged, part_of, ratio
+from abuse import flagged, ratio, written_rows
 
 WORD_RE = re.compile(r"[^\W\d_]{5,}")
 LEET = str.maketrans({"o": "0", "i": "1", "e": "3", "a": "4", "s": "5"})
@@ -86,13 +85,7 @@ def main() -> None:
     linter = Linter.default()
     changes = args.changes.split(",")
     for lang in ("en", "nb"):
-        rows = [
-            json.loads(line)
-            for path in sorted(DATA.glob(f"{lang}_written*.jsonl"))
-            for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()
-        ]
-        rows = [r for r in rows if part_of(r["id"]) == args.part]
+        rows = written_rows(lang, args.part)
         said = {r["id"]: bool(flagged(linter, r["text"], lang)) for r in rows}
         abusive = [r for r in rows if r["label"] != "clean"]
         clean = [r for r in rows if r["label"] == "clean"]
