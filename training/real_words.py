@@ -22,29 +22,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from postguard.analysis.wordfreq import data_folder, zipf  # noqa: E402
+from postguard.analysis.wordfreq import read_buckets  # noqa: E402
 from postguard.classify import words  # noqa: E402
-
-
-def large_list(language: str) -> set[str]:
-    import gzip
-
-    import msgpack
-
-    with (data_folder() / f"large_{language}.msgpack.gz").open("rb") as raw, gzip.open(raw) as handle:
-        pack = msgpack.load(handle, raw=False)
-    return {word for bucket in pack[1:] for word in bucket}
+from postguard.model import LANGUAGES  # noqa: E402
 
 
 def main() -> None:
-    for language in words.SPELLING_LANGUAGES:
-        lexicon = words.word_classes(language)
-        small = zipf(language)
-        found = sorted(
-            word
-            for word in large_list(language)
-            if word not in small and word not in lexicon and words.proposed_repair(word, language) is not None
-        )
+    for language in LANGUAGES:
+        large = {word for bucket in read_buckets(language, "large") for word in bucket}
+        found = sorted(word for word in large if words.proposed_repair(word, language) is not None)
         path = words.real_words_path(language)
         header = [
             f"# Rare {language} words that a spelling repair would read as a lexicon word: words of",

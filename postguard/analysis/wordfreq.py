@@ -28,18 +28,32 @@ def data_folder() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
-def read_zipf(language: str) -> dict[str, float]:
-    """wordfreq's small list of ``language`` as word -> Zipf frequency (log10 per billion words)."""
+def read_buckets(language: str, size: str = "small") -> list[list[str]]:
+    """wordfreq's ``size`` ("small" or "large") list of ``language``: its words in buckets of
+    falling frequency, a hundredth of a Zipf unit apart from 9 down; empty when wordfreq has no
+    such list for the language."""
     import msgpack
 
-    data = data_folder() / f"small_{language}.msgpack.gz"
-    with data.open("rb") as raw, gzip.open(raw) as handle:
-        pack = msgpack.load(handle, raw=False)
+    data = data_folder() / f"{size}_{language}.msgpack.gz"
+    try:
+        with data.open("rb") as raw, gzip.open(raw) as handle:
+            pack = msgpack.load(handle, raw=False)
+    except FileNotFoundError:
+        return []
     if not isinstance(pack[0], dict) or pack[0].get("format") != "cB":
         raise ValueError("unexpected wordfreq data format")
+    return pack[1:]
+
+
+def _bucket_zipf(index: int) -> float:
+    return round((-index / 100) + 9, 2)
+
+
+def read_zipf(language: str) -> dict[str, float]:
+    """wordfreq's small list of ``language`` as word -> Zipf frequency (log10 per billion words)."""
     zipf: dict[str, float] = {}
-    for index, bucket in enumerate(pack[1:]):
-        value = round((-index / 100) + 9, 2)
+    for index, bucket in enumerate(read_buckets(language)):
+        value = _bucket_zipf(index)
         for word in bucket:
             zipf.setdefault(word, value)
     return zipf
@@ -67,18 +81,10 @@ def known_words(language: str, words: Iterable[str]) -> dict[str, float]:
 
 
 def _read_known(language: str, wanted: frozenset[str]) -> dict[str, float]:
-    import msgpack
-
-    data = data_folder() / f"large_{language}.msgpack.gz"
-    try:
-        with data.open("rb") as raw, gzip.open(raw) as handle:
-            pack = msgpack.load(handle, raw=False)
-    except FileNotFoundError:
-        return {}
     found: dict[str, float] = {}
-    for index, bucket in enumerate(pack[1:]):
+    for index, bucket in enumerate(read_buckets(language, "large")):
         for word in wanted.intersection(bucket):
-            found.setdefault(word, round((-index / 100) + 9, 2))
+            found.setdefault(word, _bucket_zipf(index))
     return found
 
 

@@ -46,8 +46,6 @@ JOINED_PART_MIN = 3
 #: Languages in which two words run together are split: Norwegian writes its compounds as one
 #: word ("kundemøte"), and splitting those cost the validation quarter more than it found.
 SPLITS_JOINED = frozenset({"en"})
-#: Languages whose misspellings are repaired (those with a lexicon).
-SPELLING_LANGUAGES = ("en", "nb")
 #: The letters a dropped letter may be.
 ALPHABETS = {"en": "abcdefghijklmnopqrstuvwxyz", "nb": "abcdefghijklmnopqrstuvwxyzæøå"}
 
