@@ -104,20 +104,23 @@ def who_words() -> frozenset[str]:
     )
 
 
-_word_keys: dict[tuple[str, str], tuple[int, str | None]] = {}
+#: Per language, each word's bucket and class (see :func:`word_keys`).
+_word_keys: dict[str, dict[str, tuple[int, str | None]]] = {}
 
 
 def word_keys(word: str, language: str) -> tuple[int, str | None]:
     """The bucket of a word, and its class in the language's lexicon (None if it has none)."""
-    keys = _word_keys.get((word, language))
+    kept = _word_keys.setdefault(language, {})
+    keys = kept.get(word)
     if keys is None:
-        if len(_word_keys) >= WORDS_KEPT:
-            _word_keys.clear()
-        keys = _word_keys[word, language] = (bucket(word), word_classes(language).get(word))
+        if len(kept) >= WORDS_KEPT:
+            kept.clear()
+        keys = kept[word] = (bucket(word), word_classes(language).get(word))
     return keys
 
 
-_repairs: dict[tuple[str, str], tuple[str, ...]] = {}
+#: Per language, each word's repair (see :func:`repaired`).
+_repairs: dict[str, dict[str, tuple[str, ...]]] = {}
 
 
 def repaired(word: str, language: str) -> tuple[str, ...]:
@@ -128,11 +131,12 @@ def repaired(word: str, language: str) -> tuple[str, ...]:
     ("hateimmigrants"). A word of wordfreq's large list is a word, not a misspelling: "negere"
     (to negate) is no misspelt slur, "whitespace" no "whites pace". Disguise and haste both hide
     the words the models read. Any other word is itself."""
-    found = _repairs.get((word, language))
+    kept = _repairs.setdefault(language, {})
+    found = kept.get(word)
     if found is None:
-        if len(_repairs) >= WORDS_KEPT:
-            _repairs.clear()
-        found = _repairs[word, language] = _repair(word, language)
+        if len(kept) >= WORDS_KEPT:
+            kept.clear()
+        found = kept[word] = _repair(word, language)
     return found
 
 
@@ -177,11 +181,21 @@ def features(text: str, language: str, repairs: bool = False) -> list[int]:
     classes, alone and in pairs with the word or class beside them ("§negtrait §derog").
     With ``repairs``, misspelt words are read as the words they stand for (:func:`repaired`)."""
     words = _WORD_RE.findall(text)
-    if repairs:
-        words = [part for word in words for part in repaired(word, language)]
-    looked_up = [word_keys(word, language) for word in words]
+    return _keys(_repaired(words, language) if repairs else words, language)
+
+
+def _repaired(words: list[str], language: str) -> list[str]:
+    kept = _repairs.get(language, {})
+    return [part for word in words for part in kept.get(word) or repaired(word, language)]
+
+
+def _keys(words: list[str], language: str) -> list[int]:
+    # the body of features(), written for speed: it runs on every sentence of every draft
+    kept = _word_keys.get(language, {})
+    looked_up = [kept.get(word) or word_keys(word, language) for word in words]
+    crc32 = zlib.crc32
     keys = [key for key, _ in looked_up]
-    keys += [bucket(f"{a} {b}") for a, b in itertools.pairwise(words)]
+    keys += [crc32(f"{a} {b}".encode()) % BUCKETS for a, b in itertools.pairwise(words)]
     if any(name for _, name in looked_up):
         tags = [name or word for word, (_, name) in zip(words, looked_up, strict=True)]
         keys += [bucket(tag) for tag in tags if tag[0] == CLASS_MARK]
@@ -257,8 +271,10 @@ def prepare(text: str, masks_names: bool = False) -> str:
     """Text as the models read it: lower case, links and mentions as placeholders, letters
     repeated for emphasis cut to two, digits that stand for letters in a word read as letters;
     with ``masks_names``, names masked (:func:`mask_names`)."""
-    text = _URL_RE.sub(" url ", text)
-    text = _MENTION_RE.sub("@user", text)
+    if "://" in text or "www." in text:
+        text = _URL_RE.sub(" url ", text)
+    if "@" in text:
+        text = _MENTION_RE.sub("@user", text)
     if masks_names:
         text = mask_names(text)
     text = text.replace("#", " ").lower()
@@ -280,6 +296,10 @@ def read(text: str, language: str, masks_names: bool) -> tuple[int, ...]:
 
 @functools.lru_cache(maxsize=FEATURES_KEPT)
 def _features_of(prepared: str, language: str, repairs: bool) -> tuple[int, ...]:
-    if repairs and all(repaired(word, language) == (word,) for word in _WORD_RE.findall(prepared)):
-        return _features_of(prepared, language, False)  # nothing misspelt: shared with the other model
-    return tuple(features(prepared, language, repairs))
+    words = _WORD_RE.findall(prepared)
+    if repairs:
+        fixed = _repaired(words, language)
+        if fixed == words:
+            return _features_of(prepared, language, False)  # nothing misspelt: shared with the other model
+        words = fixed
+    return tuple(_keys(words, language))
