@@ -12,7 +12,13 @@ at things, homonyms). A line is held out when crc32(id) is odd; the model never 
 A draft counts as flagged when the default policy reports a warning or an error of category
 ``offensive`` or ``disparaging`` in it.
 
-    python bench/abuse.py [--part test|dev|all] [--show N] [--no-blogs]
+bench/data/abuse_drafts.jsonl is a blind set of the same kinds (772 drafts, en + nb: hate,
+threats, insults, disparagement of each workplace target, mostly implicit, and hard negatives),
+written on 2026-12-07 by writers who saw neither the packs, the models nor any data of ours, and
+never trained on: measure it whole (``--data bench/data/abuse_drafts.jsonl --part all``). Lines
+that echoed the examples of the writers' brief, taken from the issue, were removed.
+
+    python bench/abuse.py [--part test|dev|all] [--show N] [--no-blogs] [--data FILE]
 """
 
 from __future__ import annotations
@@ -43,15 +49,17 @@ def flagged(linter, text: str, lang: str | None, fmt: str = "text") -> list:
     return [f for f in result.findings if f.category in CATEGORIES and f.severity >= Severity.WARNING]
 
 
-def written_rows(lang: str, part: str) -> list[dict]:
-    """Our written drafts of ``lang`` in ``part`` ("dev", "test" or "all")."""
+def written_rows(lang: str, part: str, data: Path | None = None) -> list[dict]:
+    """Our written drafts of ``lang`` in ``part`` ("dev", "test" or "all"): the training data's,
+    or those of the file ``data``."""
+    paths = [data] if data else sorted(DATA.glob(f"{lang}_written*.jsonl"))
     rows = [
         json.loads(line)
-        for path in sorted(DATA.glob(f"{lang}_written*.jsonl"))
+        for path in paths
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    return [r for r in rows if part == "all" or part_of(r["id"]) == part]
+    return [r for r in rows if r["lang"] == lang and (part == "all" or part_of(r["id"]) == part)]
 
 
 def ratio(a: int, b: int) -> str:
@@ -63,6 +71,7 @@ def main() -> None:
     parser.add_argument("--part", default="test", choices=["dev", "test", "all"])
     parser.add_argument("--show", type=int, default=0, help="print up to N misses and false flags")
     parser.add_argument("--no-blogs", action="store_true", help="skip the real-post noise count")
+    parser.add_argument("--data", type=Path, default=None, help="drafts in the same format instead")
     args = parser.parse_args()
 
     from postguard import Linter
@@ -70,7 +79,7 @@ def main() -> None:
     linter = Linter.default()
     t0 = time.perf_counter()
     for lang in ("en", "nb"):
-        rows = written_rows(lang, args.part)
+        rows = written_rows(lang, args.part, args.data)
         by_label: Counter[tuple[str, bool]] = Counter()
         by_function: dict[str, Counter[bool]] = defaultdict(Counter)
         workplace: Counter[str] = Counter()
