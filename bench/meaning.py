@@ -8,6 +8,12 @@ measured whole (``--part all --from-number 201``) before anything was tuned on i
 development part when crc32(id) is even and in the held-out part when it is odd; the packs were
 tuned on the development part, and the figures to quote are the held-out ones.
 
+bench/data/meaning_drafts_2.jsonl (792 drafts, en + nb, 2026-12-07) was written the same way,
+blind, and measured whole before anything was tuned on it (``--data bench/data/meaning_drafts_2.jsonl
+--part all``); then the packs' word lists were extended from the misses of its development half
+only (crc32 even), and its held-out half (``--part test``) is the figure to quote. No model
+trains on it.
+
 A draft counts as flagged for a category when the default policy reports a warning or an error
 of that category in it (info notes do not count). The same findings are then counted on the
 same half of the real blog posts (bench/blog_noise.py).
