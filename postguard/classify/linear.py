@@ -17,7 +17,7 @@ from array import array
 from collections.abc import Sequence
 from pathlib import Path
 
-from postguard.classify.words import BUCKETS, read
+from postguard.classify.words import BUCKETS, LEXICON, read
 
 #: The file name ending of a model's weights.
 WEIGHTS_SUFFIX = ".weights"
@@ -51,12 +51,15 @@ class LinearModel:
         language: str,
         masks_names: bool,
         leads: array | None = None,
+        lexicon: str = "",
     ) -> None:
         self.labels = tuple(labels)
         #: The language of the texts it reads: its lexicon gives the word classes.
         self.language = language
         #: Whether it reads names as one placeholder (:func:`postguard.classify.words.mask_names`).
         self.masks_names = masks_names
+        #: The lexicon it reads before the language's own ("" for none; see ``words.word_classes``).
+        self.lexicon = lexicon
         self.baseline = baseline
         self.weights = weights
         self.bias = list(bias)
@@ -89,6 +92,11 @@ class LinearModel:
                     f"{path}: built for features {header.get('reads')!r} in {header.get('buckets')} "
                     f"buckets, this version reads {READS!r} in {BUCKETS}: rebuild it with its script in training/"
                 )
+            lexicon = header.get("lexicon", "")
+            if lexicon and not (LEXICON / f"{lexicon}.tsv").is_file():
+                raise ValueError(
+                    f"{path}: reads the lexicon {lexicon!r}, which this installation lacks: reinstall"
+                )
             parts = [array("f") for _ in range(3)]
             for part, count in zip(parts, (BUCKETS * len(labels), len(labels), BUCKETS), strict=True):
                 part.frombytes(handle.read(4 * count))
@@ -97,7 +105,14 @@ class LinearModel:
                 part.byteswap()
         weights, bias, leads = parts
         return cls(
-            labels, header["baseline"], weights, bias, header["language"], header["masks_names"], leads
+            labels,
+            header["baseline"],
+            weights,
+            bias,
+            header["language"],
+            header["masks_names"],
+            leads,
+            lexicon,
         )
 
     def save(self, path: Path) -> None:
@@ -110,6 +125,7 @@ class LinearModel:
             "baseline": self.baseline,
             "language": self.language,
             "masks_names": self.masks_names,
+            "lexicon": self.lexicon,
             "buckets": BUCKETS,
             "reads": READS,
         }
@@ -141,7 +157,7 @@ class LinearModel:
 
     def read(self, text: str) -> tuple[int, ...]:
         """The features this model reads of a raw text."""
-        return read(text, self.language, self.masks_names)
+        return read(text, self.language, self.masks_names, self.lexicon)
 
     def scores(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """Class scores (summing to 1) of raw texts."""

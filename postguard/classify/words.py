@@ -78,18 +78,26 @@ def real_words(language: str) -> frozenset[str]:
 
 
 @functools.cache
-def word_classes(language: str) -> dict[str, str]:
+def word_classes(language: str, lexicon: str = "") -> dict[str, str]:
     """The lexicon of ``language``: each word's class (the first one the file gives it), as the
-    key the models read. A language without a lexicon has no classes."""
-    path = LEXICON / f"{language}.tsv"
-    if not path.is_file():
-        return {}
+    key the models read. A language without a lexicon has no classes. With ``lexicon``, the words
+    of ``lexicon/LEXICON.tsv`` (every language) come first (:data:`TOPICS`)."""
     classes: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, word = line.split("\t")
-            classes.setdefault(word, CLASS_MARK + name)
+    for path in (LEXICON / f"{lexicon}.tsv" if lexicon else None, LEXICON / f"{language}.tsv"):
+        if path is None or not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                name, word = line.split("\t")
+                classes.setdefault(word, CLASS_MARK + name)
     return classes
+
+
+#: The lexicon the meaning models read before the language's own: the topics of the drugs,
+#: claims and confidential packs' word lists (a drug, a dose, a secrecy cue, a superlative...),
+#: so a model that learned "oppkjøpet + neste uke" knows something of "fusjonen + på mandag".
+#: Built by training/meaning/lexicon.py.
+TOPICS = "topics"
 
 
 #: Classes whose words say who someone is or what they are called: never taken for a name.
@@ -104,18 +112,18 @@ def who_words() -> frozenset[str]:
     )
 
 
-#: Per language, each word's bucket and class (see :func:`word_keys`).
-_word_keys: dict[str, dict[str, tuple[int, str | None]]] = {}
+#: Per language and lexicon, each word's bucket and class (see :func:`word_keys`).
+_word_keys: dict[tuple[str, str], dict[str, tuple[int, str | None]]] = {}
 
 
-def word_keys(word: str, language: str) -> tuple[int, str | None]:
+def word_keys(word: str, language: str, lexicon: str = "") -> tuple[int, str | None]:
     """The bucket of a word, and its class in the language's lexicon (None if it has none)."""
-    kept = _word_keys.setdefault(language, {})
+    kept = _word_keys.setdefault((language, lexicon), {})
     keys = kept.get(word)
     if keys is None:
         if len(kept) >= WORDS_KEPT:
             kept.clear()
-        keys = kept[word] = (bucket(word), word_classes(language).get(word))
+        keys = kept[word] = (bucket(word), word_classes(language, lexicon).get(word))
     return keys
 
 
@@ -176,12 +184,13 @@ def proposed_repair(word: str, language: str) -> tuple[str, ...] | None:
     return None
 
 
-def features(text: str, language: str, repairs: bool = False) -> list[int]:
+def features(text: str, language: str, repairs: bool = False, lexicon: str = "") -> list[int]:
     """Bucket numbers of a prepared text's words and word pairs ("a b"), and of its words'
     classes, alone and in pairs with the word or class beside them ("§negtrait §derog").
-    With ``repairs``, misspelt words are read as the words they stand for (:func:`repaired`)."""
+    With ``repairs``, misspelt words are read as the words they stand for (:func:`repaired`);
+    with ``lexicon``, that lexicon's classes come first (:func:`word_classes`)."""
     words = _WORD_RE.findall(text)
-    return _keys(_repaired(words, language) if repairs else words, language)
+    return _keys(_repaired(words, language) if repairs else words, language, lexicon)
 
 
 def _repaired(words: list[str], language: str) -> list[str]:
@@ -189,10 +198,10 @@ def _repaired(words: list[str], language: str) -> list[str]:
     return [part for word in words for part in kept.get(word) or repaired(word, language)]
 
 
-def _keys(words: list[str], language: str) -> list[int]:
+def _keys(words: list[str], language: str, lexicon: str) -> list[int]:
     # the body of features(), written for speed: it runs on every sentence of every draft
-    kept = _word_keys.get(language, {})
-    looked_up = [kept.get(word) or word_keys(word, language) for word in words]
+    kept = _word_keys.get((language, lexicon), {})
+    looked_up = [kept.get(word) or word_keys(word, language, lexicon) for word in words]
     crc32 = zlib.crc32
     keys = [key for key, _ in looked_up]
     keys += [crc32(f"{a} {b}".encode()) % BUCKETS for a, b in itertools.pairwise(words)]
@@ -285,21 +294,22 @@ def prepare(text: str, masks_names: bool = False) -> str:
     return " ".join(text.split())[:MAX_CHARS]
 
 
-def read(text: str, language: str, masks_names: bool) -> tuple[int, ...]:
+def read(text: str, language: str, masks_names: bool, lexicon: str = "") -> tuple[int, ...]:
     """What a model of ``language`` reads of a raw ``text``: the :func:`features` of the text
     :func:`prepare` makes of it. A model that masks names reads words for what they mean, and
     so reads a misspelt word as the word it stands for; one that reads names as written (the
-    meaning model: codenames, drugs' street names) reads every word as written. Two models read
-    most sentences alike, so the features of a prepared text are worked out once for both."""
-    return _features_of(prepare(text, masks_names), language, masks_names)
+    meaning model: codenames, drugs' street names) reads every word as written. ``lexicon``
+    names the lexicon read before the language's own (:data:`TOPICS` for the meaning model).
+    Models that read a sentence alike share its features: they are worked out once."""
+    return _features_of(prepare(text, masks_names), language, masks_names, lexicon)
 
 
 @functools.lru_cache(maxsize=FEATURES_KEPT)
-def _features_of(prepared: str, language: str, repairs: bool) -> tuple[int, ...]:
+def _features_of(prepared: str, language: str, repairs: bool, lexicon: str) -> tuple[int, ...]:
     words = _WORD_RE.findall(prepared)
     if repairs:
         fixed = _repaired(words, language)
-        if fixed == words:
-            return _features_of(prepared, language, False)  # nothing misspelt: shared with the other model
+        if fixed == words:  # nothing misspelt: shared with a model that reads the same lexicon
+            return _features_of(prepared, language, False, lexicon)
         words = fixed
-    return tuple(_keys(words, language))
+    return tuple(_keys(words, language, lexicon))

@@ -13,6 +13,9 @@ Data (see training/meaning/SOURCES.md):
 - the development half of bench/data/meaning_drafts.jsonl (its held-out half is never read);
 - sentences of published company blogs (../shared/corpora/blog_en, blog_nb) as clean prose.
 
+Beside words and word pairs the models read the topic classes of the packs' word lists
+(postguard/classify/lexicon/topics.tsv, built by training/meaning/lexicon.py).
+
 Held-out halves by crc32 of the id (a blog post's path): only the even halves are trained on, and
 the figures printed are on the odd ones. With --validate a quarter of the training half is kept
 out and the threshold sweep printed on it: the thresholds in the packs were chosen there.
@@ -32,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from postguard.classify import CLEAN, MEANING_LABELS, MODELS  # noqa: E402
 from postguard.classify.linear import WEIGHTS_SUFFIX, LinearModel  # noqa: E402
+from postguard.classify.words import TOPICS  # noqa: E402
 from training.linear_training import (  # noqa: E402
     blog_sentences,
     fit_averaged,
@@ -127,7 +131,13 @@ def main() -> None:
         started = time.perf_counter()
         data = datasets(lang, args.validate)
         model = fit_averaged(
-            lambda seed, data=data: training_rows(data, seed), LABELS, CLEAN, args.epochs, lang, MASKS_NAMES
+            lambda seed, data=data: training_rows(data, seed),
+            LABELS,
+            CLEAN,
+            args.epochs,
+            lang,
+            MASKS_NAMES,
+            lexicon=TOPICS,
         )
         for name, (_, _, test) in data.items():
             report(model, name, test, lang)

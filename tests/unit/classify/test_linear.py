@@ -8,8 +8,9 @@ from array import array
 
 import pytest
 
+from postguard.classify import load
 from postguard.classify.linear import READS, LinearModel
-from postguard.classify.words import BUCKETS
+from postguard.classify.words import BUCKETS, TOPICS
 
 
 def small_model(masks_names: bool) -> LinearModel:
@@ -34,3 +35,26 @@ def test_a_model_built_for_other_features_is_refused(tmp_path):
     path.write_bytes(json.dumps(old).encode() + b"\n" + rest)
     with pytest.raises(ValueError, match=re.escape(f"this version reads '{READS}'") + ".*rebuild it"):
         LinearModel.load(path)
+
+
+def test_a_saved_model_keeps_the_lexicon_it_reads(tmp_path):
+    path = tmp_path / "m.weights"
+    model = small_model(masks_names=False)
+    model.lexicon = TOPICS
+    model.save(path)
+    assert LinearModel.load(path).lexicon == TOPICS
+
+
+def test_a_model_that_reads_a_missing_lexicon_is_refused(tmp_path):
+    path = tmp_path / "m.weights"
+    model = small_model(masks_names=False)
+    model.lexicon = "no-such-lexicon"
+    model.save(path)
+    with pytest.raises(ValueError, match="lexicon 'no-such-lexicon'.*reinstall"):
+        LinearModel.load(path)
+
+
+@pytest.mark.parametrize("language", ["en", "nb"])
+def test_the_shipped_meaning_models_read_the_topics_and_the_abuse_models_do_not(language):
+    assert load(f"meaning-{language}").lexicon == TOPICS
+    assert load(f"abuse-{language}").lexicon == ""

@@ -7,6 +7,7 @@ import pytest
 from postguard.classify import load
 from postguard.classify.words import (
     NAME,
+    TOPICS,
     bucket,
     features,
     lexicon_digest,
@@ -48,6 +49,16 @@ def test_a_lexicon_word_is_read_as_its_class_alone_and_in_pairs():
     keys = set(features("a useless clown", "en"))
     assert {bucket("§negtrait"), bucket("§derog"), bucket("§negtrait §derog"), bucket("a §negtrait")} <= keys
     assert bucket("§derog") not in set(features("a useless plan", "en"))
+
+
+def test_the_topics_lexicon_comes_first_and_only_for_the_model_that_reads_it():
+    # "oppkjøpet" and "fusjonen" are both company news: a model that learned one knows the other
+    assert word_classes("nb", TOPICS)["oppkjøpet"] == word_classes("nb", TOPICS)["fusjonen"] == "§topic"
+    assert word_classes("en", TOPICS)["cocaine"] == "§drug"
+    assert "cocaine" not in word_classes("en")
+    assert word_classes("en", TOPICS)["clown"] == "§derog"  # the language's own classes follow
+    assert bucket("§drug") in features("we had cocaine", "en", lexicon=TOPICS)
+    assert bucket("§drug") not in features("we had cocaine", "en")
 
 
 def test_an_unknown_language_has_no_classes():
