@@ -134,6 +134,12 @@ def test_questions_and_conditions(text, target, lang, context):
     assert context in contexts(text, target, lang)
 
 
+def test_a_condition_ends_with_its_sentence_and_an_emoji_can_end_one() -> None:
+    text = "Hvis det regner i morgen blir grillfesten avlyst 😅 Vi kjøper Kvant neste uke."
+    assert "hypothetical" in contexts(text, "grillfesten avlyst", "nb")
+    assert "hypothetical" not in contexts(text, "kjøper Kvant", "nb")
+
+
 def test_a_condition_after_the_hit_does_not_make_it_hypothetical() -> None:
     assert "hypothetical" not in contexts("We took cocaine, if you must know.", "took cocaine", "en")
 
