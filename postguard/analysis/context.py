@@ -8,6 +8,8 @@ Each context is decided from the words of the hit's own sentence, computed once 
 - ``negated``: a negation before the hit in its clause ("not", "never", "no", "ikke", "aldri",
   "ingen"...), or one that closes the clause after it ("... finnes ikke", "... does not exist");
 - ``quoted``: the hit lies inside quotation marks (reporting someone else's words);
+- ``title``: the quotation names a work: a song, film or book by someone ("'Cocaine' by Eric
+  Clapton", «Cocaine» med Eric Clapton), or after a word for one ("the film 'Blow'");
 - ``reported``: the sentence attributes what it says to others (a study, the police, the news,
   statistics, someone who "said" it) or reports removing what others wrote;
 - ``question``: the sentence asks;
@@ -30,6 +32,7 @@ from postguard.analysis.units import Unit
 CONTEXT_MEANINGS = {
     "negated": "the sentence negates it",
     "quoted": "it is inside quotation marks",
+    "title": "it is inside the quoted title of a song, film or book",
     "reported": "the sentence reports what others said, found or wrote",
     "question": "the sentence asks",
     "hypothetical": "it follows a condition (if, hvis)",
@@ -142,6 +145,18 @@ SELF_FILLERS = frozenset(
 )  # fmt: skip
 #: How many filler words may stand between the link and the hit.
 SELF_REACH = 3
+#: After a quoted title: who made the work ("'Cocaine' by Eric Clapton", «Snø» av Kari Bremnes).
+_TITLE_AFTER_RE = re.compile(r"[,:]?\s+(?:by|med|av|from|fra)\s+[^\W\d_]")
+#: Before a quoted title: a word for a work ("the song 'Cocaine'", "filmen «Blow»"), up to two
+#: words back.
+_TITLE_BEFORE_RE = re.compile(
+    r"\b(?:songs?|tracks?|albums?|singles?|films?|movies?|books?|novels?|series|shows?|podcasts?|plays?|"
+    r"sang(?:en)?|låt(?:en)?|album(?:et)?|singelen|film(?:en)?|bok(?:a|en)?|roman(?:en)?|serien|"
+    r"podkasten|podcasten|stykket|forestillingen)\b(?:\s+\S+){0,2}\s*$",
+    re.IGNORECASE,
+)
+#: How far before a quotation the words for a work are looked for.
+TITLE_LOOKBACK = 40
 #: Pairs of quotation marks, on one line, of a sensible length.
 QUOTE_RE = re.compile(
     r"“[^”\n]{1,400}”|„[^“”\n]{1,400}[“”]|«[^»\n]{1,400}»|\"[^\"\n]{1,400}\""
@@ -188,6 +203,8 @@ class Context:
             found.add("negated")
         if self._quoted(start, end):
             found.add("quoted")
+        if self._titled(start, end):
+            found.add("title")
         if sentence.reported:
             found.add("reported")
         if sentence.asks:
@@ -300,6 +317,22 @@ class Context:
         quotes = self._all_quotes()
         at = bisect.bisect_right(quotes, (start, len(self.view) + 1)) - 1
         return at >= 0 and quotes[at][0] < start and end <= quotes[at][1]
+
+    def _titled(self, start: int, end: int) -> bool:
+        """Whether the stretch reaches into the quoted title of a work: a capitalised quotation
+        with its maker after it or a word for a work before it."""
+        quotes = self._all_quotes()
+        at = max(0, bisect.bisect_right(quotes, (start, len(self.view) + 1)) - 1)
+        for opening, closing in quotes[at:]:
+            if opening >= end:
+                break
+            if closing <= start or not self.view[opening + 1 : closing - 1].lstrip()[:1].isupper():
+                continue
+            if _TITLE_AFTER_RE.match(self.view, closing) or _TITLE_BEFORE_RE.search(
+                self.view[max(0, opening - TITLE_LOOKBACK) : opening]
+            ):
+                return True
+        return False
 
 
 def _said_of_self(tokens: list[Token], at: int, until: int) -> bool:

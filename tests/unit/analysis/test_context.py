@@ -225,3 +225,28 @@ def test_quotes_in_lists_the_quotations_inside_a_stretch() -> None:
 )
 def test_self_is_what_the_writer_says_of_themselves(text, target, lang, said_of_self) -> None:
     assert ("self" in contexts(text, target, lang)) is said_of_self
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang"),
+    [
+        ("Listening to 'Cocaine' by Eric Clapton while I clean my inbox.", "Cocaine", "en"),
+        ("We watched the film 'Blow' at the team night.", "Blow", "en"),
+        ("Fredagslista i dag: «Cocaine» med Eric Clapton og litt Kaizers.", "i dag: «Cocaine", "nb"),
+        ("Hele teamet så filmen «Blow» i går.", "Blow", "nb"),
+    ],
+)
+def test_a_quoted_title_with_its_maker_or_a_word_for_a_work_is_a_title(text, target, lang):
+    assert "title" in contexts(text, target, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang"),
+    [
+        ("We did 'cocaine' at the party.", "cocaine", "en"),  # a winking quote, not a title
+        ("Had some 'Cocaine' at the party.", "Cocaine", "en"),  # no maker, no work
+        ("Snorted coke all night, then played 'Cocaine' by Eric Clapton.", "Snorted coke", "en"),
+    ],
+)
+def test_a_winking_quote_or_a_stretch_outside_the_title_is_no_title(text, target, lang):
+    assert "title" not in contexts(text, target, lang)
