@@ -186,7 +186,14 @@ class PiiCheck:
             if matter is not None:
                 values["near"] = self._label(matter, analysis.language)
                 values["entity"] = PRIVATE_MATTER
-                hits.append(Hit(min(d.start, matter.start), max(d.end, matter.end), values))
+                hits.append(
+                    Hit(
+                        min(d.start, matter.start),
+                        max(d.end, matter.end),
+                        values,
+                        focus=(matter.start, matter.end),
+                    )
+                )
         if private is not None:
             if "PERSON" in self.entities:
                 hits += list(self._personal_matters(analysis, private, hits))
@@ -228,7 +235,8 @@ class PiiCheck:
             before = _NAME_BEFORE_RE.search(view, max(0, m.start - NAME_REACH), m.start)
             if before and before.group(1).casefold() in first:
                 values = {"entity": PRIVATE_MATTER, "term": ENTITIES["PERSON"]}
-                yield Hit(before.start(), m.end, {**values, "near": self._label(m, analysis.language)})
+                near = self._label(m, analysis.language)
+                yield Hit(before.start(), m.end, {**values, "near": near}, focus=(m.start, m.end))
 
     def _detections(
         self, analysis: Analysis, entities: list[str], private: dict[int, list[Matter]] | None
@@ -312,7 +320,7 @@ def _merged(analysis: Analysis, hits: list[Hit]) -> Iterator[Hit]:
             and hit.start < current.end
             and analysis.sentence_of(hit.start) == analysis.sentence_of(current.start)
         ):
-            current = Hit(current.start, max(current.end, hit.end), current.values)
+            current = Hit(current.start, max(current.end, hit.end), current.values, focus=current.focus)
             continue
         if current is not None:
             yield current
