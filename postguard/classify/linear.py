@@ -52,6 +52,7 @@ class LinearModel:
         masks_names: bool,
         leads: array | None = None,
         lexicon: str = "",
+        negation: bool = False,
     ) -> None:
         self.labels = tuple(labels)
         #: The language of the texts it reads: its lexicon gives the word classes.
@@ -60,6 +61,8 @@ class LinearModel:
         self.masks_names = masks_names
         #: The lexicon it reads before the language's own ("" for none; see ``words.word_classes``).
         self.lexicon = lexicon
+        #: Whether it reads the words a negation reaches as negated too (``words.negated_keys``).
+        self.negation = negation
         self.baseline = baseline
         self.weights = weights
         self.bias = list(bias)
@@ -113,6 +116,7 @@ class LinearModel:
             header["masks_names"],
             leads,
             lexicon,
+            header.get("negation", False),
         )
 
     def save(self, path: Path) -> None:
@@ -126,6 +130,7 @@ class LinearModel:
             "language": self.language,
             "masks_names": self.masks_names,
             "lexicon": self.lexicon,
+            "negation": self.negation,
             "buckets": BUCKETS,
             "reads": READS,
         }
@@ -157,7 +162,7 @@ class LinearModel:
 
     def read(self, text: str) -> tuple[int, ...]:
         """The features this model reads of a raw text."""
-        return read(text, self.language, self.masks_names, self.lexicon)
+        return read(text, self.language, self.masks_names, self.lexicon, self.negation)
 
     def scores(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """Class scores (summing to 1) of raw texts."""

@@ -14,7 +14,8 @@ Data (see training/meaning/SOURCES.md):
 - sentences of published company blogs (../shared/corpora/blog_en, blog_nb) as clean prose.
 
 Beside words and word pairs the models read the topic classes of the packs' word lists
-(postguard/classify/lexicon/topics.tsv, built by training/meaning/lexicon.py).
+(postguard/classify/lexicon/topics.tsv, built by training/meaning/lexicon.py), and the words a
+negation reaches as negated ("ikke den eneste").
 
 Held-out halves by crc32 of the id (a blog post's path): only the even halves are trained on, and
 the figures printed are on the odd ones. With --validate a quarter of the training half is kept
@@ -49,6 +50,10 @@ LABELS = (*MEANING_LABELS, CLEAN)
 #: The meaning models read names as written: a codename or a drug's street name is a name, and
 #: on the validation quarter masking names lost more than it gained here.
 MASKS_NAMES = False
+#: The meaning models read the words a negation reaches as negated too ("ikke den eneste"): on the
+#: validation quarter claims recall at 0.8 rose 0.64 -> 0.66 (en) and 0.74 -> 0.76 (nb), with two
+#: false flags fewer in English.
+READS_NEGATION = True
 DRAFTS = ROOT / "bench" / "data" / "meaning_drafts.jsonl"
 #: Blog sentences read as clean prose (half of them held out).
 MAX_BLOG_SENTENCES = 8_000
@@ -138,6 +143,7 @@ def main() -> None:
             lang,
             MASKS_NAMES,
             lexicon=TOPICS,
+            negation=READS_NEGATION,
         )
         for name, (_, _, test) in data.items():
             report(model, name, test, lang)

@@ -55,6 +55,15 @@ def test_a_model_that_reads_a_missing_lexicon_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize("language", ["en", "nb"])
-def test_the_shipped_meaning_models_read_the_topics_and_the_abuse_models_do_not(language):
-    assert load(f"meaning-{language}").lexicon == TOPICS
-    assert load(f"abuse-{language}").lexicon == ""
+def test_the_shipped_meaning_models_read_the_topics_and_negation_and_the_abuse_models_do_not(language):
+    meaning, abuse = load(f"meaning-{language}"), load(f"abuse-{language}")
+    assert (meaning.lexicon, meaning.negation) == (TOPICS, True)
+    assert (abuse.lexicon, abuse.negation) == ("", False)
+
+
+def test_a_saved_model_keeps_whether_it_reads_negation(tmp_path):
+    path = tmp_path / "m.weights"
+    model = small_model(masks_names=False)
+    model.negation = True
+    model.save(path)
+    assert LinearModel.load(path).negation

@@ -12,6 +12,7 @@ from postguard.classify.words import (
     features,
     lexicon_digest,
     mask_names,
+    negated_keys,
     prepare,
     proposed_repair,
     read,
@@ -59,6 +60,20 @@ def test_the_topics_lexicon_comes_first_and_only_for_the_model_that_reads_it():
     assert word_classes("en", TOPICS)["clown"] == "§derog"  # the language's own classes follow
     assert bucket("§drug") in features("we had cocaine", "en", lexicon=TOPICS)
     assert bucket("§drug") not in features("we had cocaine", "en")
+
+
+def test_the_words_a_negation_reaches_are_also_read_as_negated():
+    # "not the only one" is no "only" claim: three words on, and no further than the clause
+    assert negated_keys("det er ikke den eneste kilden til feil".split()) == [
+        bucket("¬den"),
+        bucket("¬eneste"),
+        bucket("¬kilden"),
+    ]
+    assert negated_keys(["it", "isn't", "cheap", ",", "but", "good"]) == [bucket("¬cheap")]
+    assert negated_keys(["ikkje", "bra"]) == [bucket("¬bra")]
+    assert negated_keys("the only one".split()) == []
+    plain = features("ikke den eneste", "nb")
+    assert features("ikke den eneste", "nb", negation=True) == [*plain, bucket("¬den"), bucket("¬eneste")]
 
 
 def test_an_unknown_language_has_no_classes():
