@@ -95,22 +95,16 @@ def fit_linear(
     rows: Sequence[tuple[str, str]],
     labels: Sequence[str],
     epochs: int,
-    language: str,
-    masks_names: bool,
+    reader: words.Reader,
     seed: int = SEED,
-    lexicon: str = "",
-    negation: bool = False,
 ) -> tuple[Any, Any]:
-    """Softmax regression over the hashed words, pairs and word classes of each (text, label) row of
-    ``language``, AdaGrad on the rows a batch touches, in an order drawn from ``seed``: the
+    """Softmax regression over the hashed words, pairs and word classes of each (text, label) row,
+    as ``reader`` reads it, AdaGrad on the rows a batch touches, in an order drawn from ``seed``: the
     weights (one row per bucket, one column per label) and the bias, as numpy arrays."""
     import numpy
 
     rng = numpy.random.default_rng(seed)
-    keys = [
-        numpy.asarray(words.read(text, language, masks_names, lexicon, negation) or [0], dtype=numpy.int64)
-        for text, _ in rows
-    ]
+    keys = [numpy.asarray(reader.read(text) or [0], dtype=numpy.int64) for text, _ in rows]
     gold = numpy.asarray([labels.index(label) for _, label in rows])
     weights = numpy.zeros((words.BUCKETS, len(labels)), dtype=numpy.float32)
     bias = numpy.zeros(len(labels), dtype=numpy.float32)
@@ -138,7 +132,7 @@ def fit_linear(
             bias_grad = delta.sum(axis=0)
             bias_squares += bias_grad**2
             bias -= LEARNING_RATE * bias_grad / numpy.sqrt(bias_squares)
-        print(f"  {language} epoch {epoch + 1}/{epochs}: loss {loss / len(rows):.3f}", flush=True)
+        print(f"  {reader.language} epoch {epoch + 1}/{epochs}: loss {loss / len(rows):.3f}", flush=True)
     return weights, bias
 
 
@@ -147,15 +141,11 @@ def fit_averaged(
     labels: Sequence[str],
     clean: str,
     epochs: int,
-    language: str,
-    masks_names: bool,
-    lexicon: str = "",
-    negation: bool = False,
+    reader: words.Reader,
 ) -> LinearModel:
     """The average of :data:`AVERAGED_FITS` fits, each on ``rows_for(seed)`` (its own word-dropout
-    copies) in its own order; ``lexicon`` is the one read before the language's own, and
-    ``negation`` says whether words a negation reaches are read as negated too. The average of linear models is one model of the same size, as
-    fast to read; one fit's scores swing with the order it saw its rows in, and on the validation
+    copies, read by ``reader``) in its own order. The average of linear models is one model of
+    the same size, as fast to read; one fit's scores swing with the order it saw its rows in, and on the validation
     quarter the average of six ranked better than any one of them (abuse: average precision +0.01
     to +0.03 per class)."""
     import numpy
@@ -163,24 +153,13 @@ def fit_averaged(
     weights = numpy.zeros((words.BUCKETS, len(labels)))
     bias = numpy.zeros(len(labels))
     for seed in range(AVERAGED_FITS):
-        print(f"  {language} fit {seed + 1}/{AVERAGED_FITS}", flush=True)
-        fit_weights, fit_bias = fit_linear(
-            rows_for(seed), labels, epochs, language, masks_names, seed, lexicon, negation
-        )
+        print(f"  {reader.language} fit {seed + 1}/{AVERAGED_FITS}", flush=True)
+        fit_weights, fit_bias = fit_linear(rows_for(seed), labels, epochs, reader, seed)
         weights += fit_weights
         bias += fit_bias
     flat = array("f")
     flat.frombytes((weights / AVERAGED_FITS).astype("<f4").tobytes())
-    return LinearModel(
-        tuple(labels),
-        clean,
-        flat,
-        (bias / AVERAGED_FITS).tolist(),
-        language,
-        masks_names,
-        lexicon=lexicon,
-        negation=negation,
-    )
+    return LinearModel(tuple(labels), clean, flat, (bias / AVERAGED_FITS).tolist(), reader)
 
 
 def threshold_sweep(

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from postguard.classify.linear import WEIGHTS_SUFFIX, LinearModel
-from postguard.classify.words import prepare, read
+from postguard.classify.words import Reader, prepare
 from postguard.errors import PostguardError
 
-__all__ = ["ABUSE_LABELS", "CLEAN", "MEANING_LABELS", "Reading", "classify", "load", "prepare", "read"]
+__all__ = ["ABUSE_LABELS", "CLEAN", "MEANING_LABELS", "Reader", "Reading", "classify", "load", "prepare"]
 
 MODELS = Path(__file__).resolve().parent
 #: What the abuse models tell apart; every other text is ``clean``.
@@ -48,7 +48,7 @@ def classify(name: str, texts: Sequence[str]) -> list[dict[str, float]]:
 
 
 class Reading:
-    """Texts read by one model, given as their features (:func:`read`): a cheap ceiling on every
+    """Texts read by one model, given as their features (:meth:`Reader.read`): a cheap ceiling on every
     class but the baseline, and full scores only for texts whose ceiling reaches what a rule asks."""
 
     def __init__(self, name: str, texts: Sequence[str]) -> None:

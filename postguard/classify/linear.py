@@ -17,7 +17,7 @@ from array import array
 from collections.abc import Sequence
 from pathlib import Path
 
-from postguard.classify.words import BUCKETS, LEXICON, read
+from postguard.classify.words import BUCKETS, Reader, lexicon_path
 
 #: The file name ending of a model's weights.
 WEIGHTS_SUFFIX = ".weights"
@@ -48,21 +48,12 @@ class LinearModel:
         baseline: str,
         weights: array,
         bias: Sequence[float],
-        language: str,
-        masks_names: bool,
+        reader: Reader,
         leads: array | None = None,
-        lexicon: str = "",
-        negation: bool = False,
     ) -> None:
         self.labels = tuple(labels)
-        #: The language of the texts it reads: its lexicon gives the word classes.
-        self.language = language
-        #: Whether it reads names as one placeholder (:func:`postguard.classify.words.mask_names`).
-        self.masks_names = masks_names
-        #: The lexicon it reads before the language's own ("" for none; see ``words.word_classes``).
-        self.lexicon = lexicon
-        #: Whether it reads the words a negation reaches as negated too (``words.negated_keys``).
-        self.negation = negation
+        #: How it reads a text: its language, names, lexicon and negation.
+        self.reader = reader
         self.baseline = baseline
         self.weights = weights
         self.bias = list(bias)
@@ -95,10 +86,15 @@ class LinearModel:
                     f"{path}: built for features {header.get('reads')!r} in {header.get('buckets')} "
                     f"buckets, this version reads {READS!r} in {BUCKETS}: rebuild it with its script in training/"
                 )
-            lexicon = header.get("lexicon", "")
-            if lexicon and not (LEXICON / f"{lexicon}.tsv").is_file():
+            reader = Reader(
+                header["language"],
+                header["masks_names"],
+                header.get("lexicon", ""),
+                header.get("negation", False),
+            )
+            if reader.lexicon and not lexicon_path(reader.lexicon).is_file():
                 raise ValueError(
-                    f"{path}: reads the lexicon {lexicon!r}, which this installation lacks: reinstall"
+                    f"{path}: reads the lexicon {reader.lexicon!r}, which this installation lacks: reinstall"
                 )
             parts = [array("f") for _ in range(3)]
             for part, count in zip(parts, (BUCKETS * len(labels), len(labels), BUCKETS), strict=True):
@@ -107,17 +103,7 @@ class LinearModel:
             for part in parts:
                 part.byteswap()
         weights, bias, leads = parts
-        return cls(
-            labels,
-            header["baseline"],
-            weights,
-            bias,
-            header["language"],
-            header["masks_names"],
-            leads,
-            lexicon,
-            header.get("negation", False),
-        )
+        return cls(labels, header["baseline"], weights, bias, reader, leads)
 
     def save(self, path: Path) -> None:
         parts = [array("f", self.weights), array("f", self.bias), array("f", self.leads)]
@@ -127,10 +113,10 @@ class LinearModel:
         header = {
             "labels": list(self.labels),
             "baseline": self.baseline,
-            "language": self.language,
-            "masks_names": self.masks_names,
-            "lexicon": self.lexicon,
-            "negation": self.negation,
+            "language": self.reader.language,
+            "masks_names": self.reader.masks_names,
+            "lexicon": self.reader.lexicon,
+            "negation": self.reader.negation,
             "buckets": BUCKETS,
             "reads": READS,
         }
@@ -162,7 +148,7 @@ class LinearModel:
 
     def read(self, text: str) -> tuple[int, ...]:
         """The features this model reads of a raw text."""
-        return read(text, self.language, self.masks_names, self.lexicon, self.negation)
+        return self.reader.read(text)
 
     def scores(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """Class scores (summing to 1) of raw texts."""

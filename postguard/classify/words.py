@@ -11,6 +11,7 @@ validation quarter this raised the abuse model's average precision for hate from
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import itertools
@@ -57,9 +58,14 @@ def bucket(key: str) -> int:
     return zlib.crc32(key.encode()) % BUCKETS
 
 
+def lexicon_path(name: str) -> Path:
+    """The file of the lexicon ``name``: a language's own (``en``) or one read before it (``topics``)."""
+    return LEXICON / f"{name}.tsv"
+
+
 def lexicon_digest(language: str) -> str:
     """The sha256 of a language's lexicon file: :func:`real_words` was built from one."""
-    path = LEXICON / f"{language}.tsv"
+    path = lexicon_path(language)
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
 
 
@@ -85,8 +91,8 @@ def word_classes(language: str, lexicon: str = "") -> dict[str, str]:
     key the models read. A language without a lexicon has no classes. With ``lexicon``, the words
     of ``lexicon/LEXICON.tsv`` (every language) come first (:data:`TOPICS`)."""
     classes: dict[str, str] = {}
-    for path in (LEXICON / f"{lexicon}.tsv" if lexicon else None, LEXICON / f"{language}.tsv"):
-        if path is None or not path.is_file():
+    for path in (lexicon_path(name) for name in (lexicon, language) if name):
+        if not path.is_file():
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
@@ -186,16 +192,33 @@ def proposed_repair(word: str, language: str) -> tuple[str, ...] | None:
     return None
 
 
-def features(
-    text: str, language: str, repairs: bool = False, lexicon: str = "", negation: bool = False
-) -> list[int]:
+@dataclasses.dataclass(frozen=True, slots=True)
+class Reader:
+    """How a model reads text, recorded in its file: the same when training and when checking.
+
+    ``masks_names``: names read as one placeholder (:func:`mask_names`) and misspelt words as
+    the words they stand for (:func:`repaired`): the abuse models read words for what they mean,
+    the meaning models read codenames and street names as written. ``lexicon``: one read before
+    the language's own (:data:`TOPICS` for the meaning models). ``negation``: the words a negation
+    reaches are also read as negated (:func:`negated_keys`)."""
+
+    language: str
+    masks_names: bool = False
+    lexicon: str = ""
+    negation: bool = False
+
+    def read(self, text: str) -> tuple[int, ...]:
+        """The :func:`features` of the text :func:`prepare` makes of a raw ``text``. Readers
+        that read a sentence alike share its features: they are worked out once."""
+        return _features_of(prepare(text, self.masks_names), self)
+
+
+def features(text: str, reader: Reader) -> list[int]:
     """Bucket numbers of a prepared text's words and word pairs ("a b"), and of its words'
-    classes, alone and in pairs with the word or class beside them ("§negtrait §derog").
-    With ``repairs``, misspelt words are read as the words they stand for (:func:`repaired`);
-    with ``lexicon``, that lexicon's classes come first (:func:`word_classes`); with
-    ``negation``, the words a negation reaches are also read as negated (:func:`negated_keys`)."""
+    classes, alone and in pairs with the word or class beside them ("§negtrait §derog"), as
+    ``reader`` reads them."""
     words = _WORD_RE.findall(text)
-    return _keys(_repaired(words, language) if repairs else words, language, lexicon, negation)
+    return _keys(_repaired(words, reader.language) if reader.masks_names else words, reader)
 
 
 def _repaired(words: list[str], language: str) -> list[str]:
@@ -203,8 +226,9 @@ def _repaired(words: list[str], language: str) -> list[str]:
     return [part for word in words for part in kept.get(word) or repaired(word, language)]
 
 
-def _keys(words: list[str], language: str, lexicon: str, negation: bool) -> list[int]:
+def _keys(words: list[str], reader: Reader) -> list[int]:
     # the body of features(), written for speed: it runs on every sentence of every draft
+    language, lexicon = reader.language, reader.lexicon
     kept = _word_keys.get((language, lexicon), {})
     looked_up = [kept.get(word) or word_keys(word, language, lexicon) for word in words]
     crc32 = zlib.crc32
@@ -218,7 +242,7 @@ def _keys(words: list[str], language: str, lexicon: str, negation: bool) -> list
             for a, b in itertools.pairwise(tags)
             if a[0] == CLASS_MARK or b[0] == CLASS_MARK
         ]
-    if negation:
+    if reader.negation:
         keys += negated_keys(words)
     return keys
 
@@ -331,27 +355,12 @@ def prepare(text: str, masks_names: bool = False) -> str:
     return " ".join(text.split())[:MAX_CHARS]
 
 
-def read(
-    text: str, language: str, masks_names: bool, lexicon: str = "", negation: bool = False
-) -> tuple[int, ...]:
-    """What a model of ``language`` reads of a raw ``text``: the :func:`features` of the text
-    :func:`prepare` makes of it. A model that masks names reads words for what they mean, and
-    so reads a misspelt word as the word it stands for; one that reads names as written (the
-    meaning model: codenames, drugs' street names) reads every word as written. ``lexicon``
-    names the lexicon read before the language's own (:data:`TOPICS` for the meaning model), and
-    ``negation`` whether words in a negation's reach are also read as negated.
-    Models that read a sentence alike share its features: they are worked out once."""
-    return _features_of(prepare(text, masks_names), language, masks_names, lexicon, negation)
-
-
 @functools.lru_cache(maxsize=FEATURES_KEPT)
-def _features_of(
-    prepared: str, language: str, repairs: bool, lexicon: str, negation: bool
-) -> tuple[int, ...]:
+def _features_of(prepared: str, reader: Reader) -> tuple[int, ...]:
     words = _WORD_RE.findall(prepared)
-    if repairs:
-        fixed = _repaired(words, language)
-        if fixed == words:  # nothing misspelt: shared with a model that reads the same way
-            return _features_of(prepared, language, False, lexicon, negation)
+    if reader.masks_names:
+        fixed = _repaired(words, reader.language)
+        if fixed == words:  # nothing misspelt: read as a reader that repairs nothing reads it
+            return _features_of(prepared, dataclasses.replace(reader, masks_names=False))
         words = fixed
-    return tuple(_keys(words, language, lexicon, negation))
+    return tuple(_keys(words, reader))

@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from postguard.classify import ABUSE_LABELS, CLEAN, MODELS, prepare  # noqa: E402
+from postguard.classify import ABUSE_LABELS, CLEAN, MODELS, Reader, prepare  # noqa: E402
 from postguard.classify.linear import WEIGHTS_SUFFIX, LinearModel  # noqa: E402
 from training.linear_training import (  # noqa: E402
     CORPORA,
@@ -202,7 +202,7 @@ def training_rows(lang: str, data, seed: int = SEED) -> list[tuple[str, str]]:
 def train_linear(lang: str, epochs: int) -> tuple[LinearModel, dict]:
     data = datasets(lang)
     model = fit_averaged(
-        lambda seed: training_rows(lang, data, seed), LABELS, CLEAN, epochs, lang, MASKS_NAMES
+        lambda seed: training_rows(lang, data, seed), LABELS, CLEAN, epochs, Reader(lang, MASKS_NAMES)
     )
     return model, data
 

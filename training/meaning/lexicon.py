@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from postguard.classify.words import LEXICON, TOPICS  # noqa: E402
+from postguard.classify.words import TOPICS, lexicon_path  # noqa: E402
 
 #: pack -> its word list -> the class its words get.
 CLASSES: dict[str, dict[str, str]] = {
@@ -60,7 +60,7 @@ CLASSES: dict[str, dict[str, str]] = {
 }
 
 
-def words_of(entry: object) -> str | None:
+def single_word(entry: object) -> str | None:
     """A list entry as one lower-case word, or None for a phrase or a pattern."""
     term = str(entry["term"] if isinstance(entry, dict) else entry).lower()
     return None if " " in term or "~" in term else term
@@ -73,7 +73,7 @@ def build() -> list[tuple[str, str]]:
         document = yaml.safe_load((ROOT / "rules" / f"{pack}.yml").read_text(encoding="utf-8"))
         for name, cls in lists.items():
             for entry in document["lists"][name]["terms"]:
-                word = words_of(entry)
+                word = single_word(entry)
                 if word:
                     seen.setdefault(word, cls)
     return [(cls, word) for word, cls in seen.items()]
@@ -86,7 +86,7 @@ def main() -> None:
         "# Built by training/meaning/lexicon.py from the word lists of rules/drugs.yml, claims.yml",
         "# and confidential.yml; part of the meaning models: retrain them after a rebuild.",
     ]
-    target = LEXICON / f"{TOPICS}.tsv"
+    target = lexicon_path(TOPICS)
     target.write_text("\n".join(header + [f"{cls}\t{word}" for cls, word in rows]) + "\n", encoding="utf-8")
     print(f"wrote {len(rows)} words to {target}")
 

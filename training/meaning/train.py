@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from postguard.classify import CLEAN, MEANING_LABELS, MODELS  # noqa: E402
 from postguard.classify.linear import WEIGHTS_SUFFIX, LinearModel  # noqa: E402
-from postguard.classify.words import TOPICS  # noqa: E402
+from postguard.classify.words import TOPICS, Reader  # noqa: E402
 from training.linear_training import (  # noqa: E402
     blog_sentences,
     fit_averaged,
@@ -140,10 +140,7 @@ def main() -> None:
             LABELS,
             CLEAN,
             args.epochs,
-            lang,
-            MASKS_NAMES,
-            lexicon=TOPICS,
-            negation=READS_NEGATION,
+            Reader(lang, MASKS_NAMES, TOPICS, READS_NEGATION),
         )
         for name, (_, _, test) in data.items():
             report(model, name, test, lang)

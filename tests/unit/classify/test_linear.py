@@ -10,20 +10,26 @@ import pytest
 
 from postguard.classify import load
 from postguard.classify.linear import READS, LinearModel
-from postguard.classify.words import BUCKETS, TOPICS
+from postguard.classify.words import BUCKETS, TOPICS, Reader
 
 
-def small_model(masks_names: bool) -> LinearModel:
+def small_model(masks_names: bool, lexicon: str = "", negation: bool = False) -> LinearModel:
     weights = array("f", [0.0] * (BUCKETS * 2))
     weights[2 * 7] = 1.5  # bucket 7 leans to "bad"
-    return LinearModel(("bad", "clean"), "clean", weights, [0.0, 0.5], "nb", masks_names)
+    return LinearModel(
+        ("bad", "clean"), "clean", weights, [0.0, 0.5], Reader("nb", masks_names, lexicon, negation)
+    )
 
 
 def test_a_saved_model_keeps_its_language_names_and_weights(tmp_path):
     path = tmp_path / "m.weights"
     small_model(masks_names=True).save(path)
     loaded = LinearModel.load(path)
-    assert (loaded.language, loaded.masks_names, loaded.labels) == ("nb", True, ("bad", "clean"))
+    assert (loaded.reader.language, loaded.reader.masks_names, loaded.labels) == (
+        "nb",
+        True,
+        ("bad", "clean"),
+    )
     assert loaded.scores_of([7]) == small_model(True).scores_of([7])
 
 
@@ -39,17 +45,13 @@ def test_a_model_built_for_other_features_is_refused(tmp_path):
 
 def test_a_saved_model_keeps_the_lexicon_it_reads(tmp_path):
     path = tmp_path / "m.weights"
-    model = small_model(masks_names=False)
-    model.lexicon = TOPICS
-    model.save(path)
-    assert LinearModel.load(path).lexicon == TOPICS
+    small_model(masks_names=False, lexicon=TOPICS).save(path)
+    assert LinearModel.load(path).reader.lexicon == TOPICS
 
 
 def test_a_model_that_reads_a_missing_lexicon_is_refused(tmp_path):
     path = tmp_path / "m.weights"
-    model = small_model(masks_names=False)
-    model.lexicon = "no-such-lexicon"
-    model.save(path)
+    small_model(masks_names=False, lexicon="no-such-lexicon").save(path)
     with pytest.raises(ValueError, match="lexicon 'no-such-lexicon'.*reinstall"):
         LinearModel.load(path)
 
@@ -57,13 +59,11 @@ def test_a_model_that_reads_a_missing_lexicon_is_refused(tmp_path):
 @pytest.mark.parametrize("language", ["en", "nb"])
 def test_the_shipped_meaning_models_read_the_topics_and_negation_and_the_abuse_models_do_not(language):
     meaning, abuse = load(f"meaning-{language}"), load(f"abuse-{language}")
-    assert (meaning.lexicon, meaning.negation) == (TOPICS, True)
-    assert (abuse.lexicon, abuse.negation) == ("", False)
+    assert (meaning.reader.lexicon, meaning.reader.negation) == (TOPICS, True)
+    assert (abuse.reader.lexicon, abuse.reader.negation) == ("", False)
 
 
 def test_a_saved_model_keeps_whether_it_reads_negation(tmp_path):
     path = tmp_path / "m.weights"
-    model = small_model(masks_names=False)
-    model.negation = True
-    model.save(path)
-    assert LinearModel.load(path).negation
+    small_model(masks_names=False, negation=True).save(path)
+    assert LinearModel.load(path).reader.negation

@@ -8,6 +8,7 @@ from postguard.classify import load
 from postguard.classify.words import (
     NAME,
     TOPICS,
+    Reader,
     bucket,
     features,
     lexicon_digest,
@@ -15,7 +16,6 @@ from postguard.classify.words import (
     negated_keys,
     prepare,
     proposed_repair,
-    read,
     real_words,
     real_words_path,
     repaired,
@@ -42,14 +42,14 @@ def test_only_a_model_that_masks_names_reads_them_masked():
     text = "Congrats to our friends at Nordic Cloud Co."
     assert "nordic cloud co" in prepare(text)
     assert NAME in prepare(text, masks_names=True)
-    assert load("abuse-en").masks_names and not load("meaning-en").masks_names
+    assert load("abuse-en").reader.masks_names and not load("meaning-en").reader.masks_names
 
 
 def test_a_lexicon_word_is_read_as_its_class_alone_and_in_pairs():
     assert word_classes("en")["clown"] == "§derog"
-    keys = set(features("a useless clown", "en"))
+    keys = set(features("a useless clown", Reader("en")))
     assert {bucket("§negtrait"), bucket("§derog"), bucket("§negtrait §derog"), bucket("a §negtrait")} <= keys
-    assert bucket("§derog") not in set(features("a useless plan", "en"))
+    assert bucket("§derog") not in set(features("a useless plan", Reader("en")))
 
 
 def test_the_topics_lexicon_comes_first_and_only_for_the_model_that_reads_it():
@@ -58,8 +58,8 @@ def test_the_topics_lexicon_comes_first_and_only_for_the_model_that_reads_it():
     assert word_classes("en", TOPICS)["cocaine"] == "§drug"
     assert "cocaine" not in word_classes("en")
     assert word_classes("en", TOPICS)["clown"] == "§derog"  # the language's own classes follow
-    assert bucket("§drug") in features("we had cocaine", "en", lexicon=TOPICS)
-    assert bucket("§drug") not in features("we had cocaine", "en")
+    assert bucket("§drug") in features("we had cocaine", Reader("en", lexicon=TOPICS))
+    assert bucket("§drug") not in features("we had cocaine", Reader("en"))
 
 
 def test_the_words_a_negation_reaches_are_also_read_as_negated():
@@ -72,13 +72,17 @@ def test_the_words_a_negation_reaches_are_also_read_as_negated():
     assert negated_keys(["it", "isn't", "cheap", ",", "but", "good"]) == [bucket("¬cheap")]
     assert negated_keys(["ikkje", "bra"]) == [bucket("¬bra")]
     assert negated_keys("the only one".split()) == []
-    plain = features("ikke den eneste", "nb")
-    assert features("ikke den eneste", "nb", negation=True) == [*plain, bucket("¬den"), bucket("¬eneste")]
+    plain = features("ikke den eneste", Reader("nb"))
+    assert features("ikke den eneste", Reader("nb", negation=True)) == [
+        *plain,
+        bucket("¬den"),
+        bucket("¬eneste"),
+    ]
 
 
 def test_an_unknown_language_has_no_classes():
     assert word_classes("sv") == {}
-    assert features("a useless clown", "sv") == features("a useless clown", "xx")
+    assert features("a useless clown", Reader("sv")) == features("a useless clown", Reader("xx"))
 
 
 def test_a_long_text_of_many_names_is_masked_whole():
@@ -111,12 +115,12 @@ def test_a_misspelt_lexicon_word_is_read_as_the_word(word, lang, read_as):
 
 
 def test_only_a_model_that_masks_names_repairs_spelling():
-    assert read("they are stuppid parasites", "en", masks_names=True) == read(
-        "they are stupid parasites", "en", masks_names=True
-    )
-    assert read("they are stuppid parasites", "en", masks_names=False) != read(
-        "they are stupid parasites", "en", masks_names=False
-    )
+    assert Reader("en", masks_names=True).read("they are stuppid parasites") == Reader(
+        "en", masks_names=True
+    ).read("they are stupid parasites")
+    assert Reader("en", masks_names=False).read("they are stuppid parasites") != Reader(
+        "en", masks_names=False
+    ).read("they are stupid parasites")
 
 
 @pytest.mark.parametrize("lang", ["en", "nb"])
