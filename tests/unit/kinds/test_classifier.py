@@ -161,6 +161,36 @@ def test_the_first_word_of_a_sentence_and_i_are_no_names():
     assert linter_from(named).check(text, lang="en").findings == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "flagged"),
+    [
+        ("Our competitors ship a new release. Their engineers are hopeless amateurs.", "en", True),
+        ("Konkurrentene lanserte noe nytt i dag. De er et sirkus av et selskap.", "nb", True),
+        # a new paragraph starts a new subject
+        ("Our competitors ship a new release.\n\nTheir engineers are hopeless amateurs.", "en", False),
+        # nothing points back to the sentence before
+        ("Our competitors ship a new release. Engineers are hopeless amateurs.", "en", False),
+    ],
+)
+def test_a_pronoun_carries_the_target_named_in_the_sentence_before(text, lang, flagged):
+    rules = [f.rule for f in linter_from(POLICY).check(text, lang=lang, format="markdown").findings]
+    assert (rules == ["t.disparaging"]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Henrik chews like a cement mixer and thinks with about the same precision.", "en"),
+        ("Karin i økonomi har like mye empati som en parkeringsautomat.", "nb"),
+    ],
+)
+def test_a_first_name_that_is_also_a_word_is_a_name_to_the_name_finder(text, lang):
+    """The cheap test takes a known word as the first word of a sentence for no name; the
+    person-name finder knows "Henrik" and "Karin" are given names."""
+    named = POLICY.replace("targets: {lists: [rivals]}", "targets: {lists: [rivals], names: true}")
+    assert [f.rule for f in linter_from(named).check(text, lang=lang).findings] == ["t.disparaging"]
+
+
 def test_the_json_report_carries_the_score_for_model_findings_only() -> None:
     from postguard.report.json import finding
 
