@@ -45,30 +45,13 @@ TERM_KEYS = frozenset({"lists", "terms"})
 #: Negators that deny an action, never a verdict: "can't copy a file without breaking something".
 NOT_DENYING = frozenset({"without", "uten"})
 #: Words that point back to someone the sentence before named: "Vendrix calls it a platform. I
-#: call it a circus tent." runs Vendrix down in its second sentence.
+#: call it a circus tent." runs Vendrix down in its second sentence. Not "that" and "det": most
+#: often a conjunction or an empty subject ("so precise that", "at det skjer så mye").
 REFERRING_WORDS = {
     "en": frozenset(
-        {
-            "they",
-            "them",
-            "their",
-            "theirs",
-            "it",
-            "its",
-            "he",
-            "him",
-            "his",
-            "she",
-            "her",
-            "this",
-            "that",
-            "these",
-            "those",
-        }
+        {"they", "them", "their", "theirs", "it", "its", "he", "him", "his", "she", "her", "these", "those"}
     ),
-    "nb": frozenset(
-        {"de", "dem", "deres", "den", "det", "dette", "han", "ham", "hans", "hun", "henne", "hennes"}
-    ),
+    "nb": frozenset({"de", "dem", "deres", "den", "dette", "han", "ham", "hans", "hun", "henne", "hennes"}),
 }
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n")
 
