@@ -18,7 +18,7 @@ written on 2026-12-07 by writers who saw neither the packs, the models nor any d
 never trained on: measure it whole (``--data bench/data/abuse_drafts.jsonl --part all``). Lines
 that echoed the examples of the writers' brief, taken from the issue, were removed.
 
-    python bench/abuse.py [--part test|dev|all] [--show N] [--no-blogs] [--data FILE]
+    python bench/abuse.py [--part test|dev|all] [--show N] [--no-blogs] [--data FILE] [--policy FILE]
 """
 
 from __future__ import annotations
@@ -72,11 +72,12 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print up to N misses and false flags")
     parser.add_argument("--no-blogs", action="store_true", help="skip the real-post noise count")
     parser.add_argument("--data", type=Path, default=None, help="drafts in the same format instead")
+    parser.add_argument("--policy", default=None, help="a policy file instead of the default policy")
     args = parser.parse_args()
 
     from postguard import Linter
 
-    linter = Linter.default()
+    linter = Linter.from_file(args.policy) if args.policy else Linter.default()
     t0 = time.perf_counter()
     for lang in ("en", "nb"):
         rows = written_rows(lang, args.part, args.data)
