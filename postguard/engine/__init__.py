@@ -83,6 +83,7 @@ class Linter:
         self._rule_ids = frozenset(rule.id for rule in policy.rules)
         #: The contexts each rule heeds: a model finding defers to a word-list hit they cancelled.
         self._heeds = {rule.id: rule.unless for rule in policy.rules}
+        self._order = {rule.id: place for place, rule in enumerate(policy.rules)}
         self._warm = False
 
     @classmethod
@@ -190,7 +191,7 @@ class Linter:
             path,
             language,
             format,
-            tuple(drop_shadowed(kept, cancelled, self._heeds)),
+            tuple(drop_shadowed(kept, cancelled, self._heeds, self._order)),
             text,
             tuple(suppressed),
             private=private,

@@ -151,10 +151,13 @@ def by_position(findings: list[Finding]) -> list[Finding]:
 
 
 def drop_shadowed(
-    findings: list[Finding], cancelled: Iterable[Cancelled] = (), heeds: Mapping[str, frozenset[str]] = {}
+    findings: list[Finding],
+    cancelled: Iterable[Cancelled] = (),
+    heeds: Mapping[str, frozenset[str]] = {},
+    order: Mapping[str, int] = {},
 ) -> list[Finding]:
     """Shadowing: word lists first (:func:`prefer_exact`), then :func:`drop_overlapping`."""
-    return drop_overlapping(prefer_exact(findings, cancelled, heeds))
+    return drop_overlapping(prefer_exact(findings, cancelled, heeds), order)
 
 
 def prefer_exact(
@@ -198,22 +201,23 @@ def prefer_exact(
     return [f for f in findings if f.score is None or not covered(f)]
 
 
-def drop_overlapping(findings: list[Finding]) -> list[Finding]:
-    """Shadowing: drop a finding that lies inside another of the same category that is more
-    severe, or as severe and longer: it adds nothing ("shit" as mild swearing inside "absolute
-    shit" as a vulgar verdict; "unhackable" inside "100% unhackable"). One sweep in order of
-    start (longer first) remembers, per category and severity, the furthest end reached and the
-    earliest start that reached it."""
-    reach: dict[tuple[str, Severity], tuple[int, int]] = {}  # -> (furthest end, its start)
+def drop_overlapping(findings: list[Finding], order: Mapping[str, int] = {}) -> list[Finding]:
+    """Shadowing: drop a finding that lies inside another of the same category that is as
+    severe or more: it adds nothing ("shit" as mild swearing inside "absolute shit" as a vulgar
+    verdict; "unhackable" inside "100% unhackable"). Of two on the same words, the rule that
+    comes last in ``order`` (rule id -> its place in the policy) keeps it, as in a style sheet:
+    a policy lists its own rules after the packs it extends, and a pack its specific rules after
+    its general ones ("Not announced yet" is one confidential error, told as the pending deal it
+    is, not one more as a marker phrase). One sweep in order of
+    start (longer first) remembers, per category and severity, the furthest end reached: every
+    finding seen before started no later, so one that reaches past an end holds it whole."""
+    reach: dict[tuple[str, Severity], int] = {}  # -> the furthest end
     shadowed: set[int] = set()
-    for f in sorted(findings, key=lambda f: (f.start, -f.end, -f.severity)):
-        for (category, severity), (end, start) in reach.items():
-            if category != f.category or severity < f.severity or end < f.end:
-                continue
-            if severity > f.severity or end > f.end or start < f.start:
+    for f in sorted(findings, key=lambda f: (f.start, -f.end, -f.severity, -order.get(f.rule, 0))):
+        for (category, severity), end in reach.items():
+            if category == f.category and severity >= f.severity and end >= f.end:
                 shadowed.add(id(f))
                 break
-        end, start = reach.get((f.category, f.severity), (-1, 0))
-        if f.end > end:
-            reach[(f.category, f.severity)] = (f.end, f.start)
+        if f.end > reach.get((f.category, f.severity), -1):
+            reach[(f.category, f.severity)] = f.end
     return [f for f in findings if id(f) not in shadowed]

@@ -92,3 +92,28 @@ def test_a_model_finding_defers_to_a_cancelled_listed_word_only_for_contexts_it_
     assert prefer_exact([finding], negated, heeds) == []
     assert prefer_exact([finding], reported, heeds) == [finding]
     assert prefer_exact([finding], negated, {}) == [finding]  # a rule that heeds nothing
+
+
+TWICE_POLICY = """
+rules:
+  - id: t.general
+    kind: terms
+    terms: [not announced yet]
+    category: confidential
+    message: general
+  - id: t.specific
+    kind: terms
+    terms: [not announced yet]
+    category: confidential
+    message: specific
+  - id: t.other-category
+    kind: terms
+    terms: [not announced yet]
+    category: claims
+    message: other
+"""
+
+
+def test_the_same_words_are_one_finding_per_category_from_the_rule_listed_last() -> None:
+    findings = linter_from(TWICE_POLICY).check("Big news, not announced yet.", lang="en").findings
+    assert sorted(f.rule for f in findings) == ["t.other-category", "t.specific"]
