@@ -175,12 +175,9 @@ def proposed_repair(word: str, language: str) -> tuple[str, ...] | None:
         for candidate in itertools.chain(swapped, shortened):
             if candidate in lexicon:
                 return (candidate,)
-    letters = ALPHABETS.get(language, ALPHABETS["en"])
-    for i in range(1, len(word)):
-        for letter in letters:
-            candidate = word[:i] + letter + word[i:]
-            if candidate in lexicon:
-                return (candidate,)
+    dropped = _dropped_letters(language).get(word)
+    if dropped is not None:
+        return (dropped,)
     if language not in SPLITS_JOINED:
         return None
     for k in range(JOINED_PART_MIN, len(word) - JOINED_PART_MIN + 1):
@@ -190,6 +187,26 @@ def proposed_repair(word: str, language: str) -> tuple[str, ...] | None:
         ):
             return (left, right)
     return None
+
+
+@functools.cache
+def _dropped_letters(language: str) -> dict[str, str]:
+    """Each lexicon word with one letter dropped ("idot"), neither its first nor its last, and
+    the word it came from: a word that is one dropped letter from a lexicon word is found by one
+    lookup, not by trying every letter in every place. Where two lexicon words drop to the same
+    spelling, the one whose letter comes first in the word, then in the alphabet, stands."""
+    letters = ALPHABETS.get(language, ALPHABETS["en"])
+    order = {letter: rank for rank, letter in enumerate(letters)}
+    found: dict[str, tuple[int, int, str]] = {}
+    for full in word_classes(language):
+        for i in range(1, len(full) - 1):
+            rank = order.get(full[i])
+            if rank is None:
+                continue
+            short = full[:i] + full[i + 1 :]
+            if short not in found or (i, rank) < found[short][:2]:
+                found[short] = (i, rank, full)
+    return {short: full for short, (_, _, full) in found.items()}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -361,6 +378,12 @@ def _features_of(prepared: str, reader: Reader) -> tuple[int, ...]:
     if reader.masks_names:
         fixed = _repaired(words, reader.language)
         if fixed == words:  # nothing misspelt: read as a reader that repairs nothing reads it
-            return _features_of(prepared, dataclasses.replace(reader, masks_names=False))
+            return _features_of(prepared, _repairing_nothing(reader))
         words = fixed
     return tuple(_keys(words, reader))
+
+
+@functools.cache
+def _repairing_nothing(reader: Reader) -> Reader:
+    """``reader`` as a reader that masks and repairs nothing: made once, not per sentence."""
+    return dataclasses.replace(reader, masks_names=False)

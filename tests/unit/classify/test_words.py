@@ -96,6 +96,11 @@ def test_a_long_text_of_many_names_is_masked_whole():
     [
         ("immgirants", "en", ("immigrants",)),  # two letters swapped
         ("idots", "en", ("idiots",)),  # a letter dropped
+        ("idoter", "nb", ("idioter",)),
+        ("tulinger", "nb", ("tullinger",)),
+        # a dropped first or last letter is never repaired
+        ("diots", "en", ("diots",)),
+        ("idio", "en", ("idio",)),
         ("stuppid", "en", ("stupid",)),  # a letter doubled
         ("hateimmigrants", "en", ("hate", "immigrants")),  # two words run together
         ("innvnadrere", "nb", ("innvandrere",)),
