@@ -272,8 +272,12 @@ NEGATION_REACH = 3
 _NEGATION_ENDS = frozenset(".,;:!?") | {"but", "men"}
 
 
-def _negates(word: str) -> bool:
-    return SAME_WORD.get(word, word) in NEGATORS or word.endswith(("n't", "n’t"))
+#: The words that negate as they are written: the context layer's negators and their other
+#: spellings (:data:`SAME_WORD`); contractions ("isn't") negate too.
+_NEGATING = frozenset(word for word in NEGATORS if SAME_WORD.get(word, word) in NEGATORS) | frozenset(
+    word for word, same in SAME_WORD.items() if same in NEGATORS
+)
+_CONTRACTED = ("n't", "n’t")
 
 
 def negated_keys(words: list[str]) -> list[int]:
@@ -281,6 +285,10 @@ def negated_keys(words: list[str]) -> list[int]:
     "¬den ¬eneste" too, so a model can tell "not the only one" from "the only one". On the
     meaning models' validation quarter this raised claims recall at the shipped threshold by two
     points in both languages, with two false flags fewer in English."""
+    if _NEGATING.isdisjoint(words):
+        joined = " ".join(words)
+        if not any(mark in joined for mark in _CONTRACTED):
+            return []  # most sentences negate nothing
     keys = []
     reach = 0
     for word in words:
@@ -289,7 +297,7 @@ def negated_keys(words: list[str]) -> list[int]:
         elif reach:
             keys.append(bucket(NEGATED_MARK + word))
             reach -= 1
-        if _negates(word):
+        if word in _NEGATING or word.endswith(_CONTRACTED):
             reach = NEGATION_REACH
     return keys
 
