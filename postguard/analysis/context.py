@@ -109,22 +109,39 @@ SCOPE_BREAKERS = frozenset({"and", "but", "because", "which", "who", "so", "og",
 #: Words that attribute a sentence to others, or report taking down what others wrote.
 REPORTING_WORDS = frozenset(
     {
-        # en: attribution, research, news, the law
-        "said", "says", "according", "reported", "reports", "report", "reportedly", "survey",
-        "surveys", "study", "studies", "research", "researchers", "police", "news", "seized",
-        "seizure", "seizures", "statistics", "poll", "court", "charged", "arrested", "convicted",
-        "article", "documentary", "ministry", "agency", "authorities", "journalist", "headline",
+        # en: attribution, research, the law
+        "said", "says", "according", "reported", "reports", "reportedly", "survey", "surveys",
+        "study", "studies", "research", "researchers", "statistics", "poll", "article",
+        "documentary", "police", "seized", "seizure", "seizures", "court", "charged", "arrested",
+        "convicted", "ministry", "agency", "authorities", "journalist", "headline",
         # news outlets and agencies, named as the source: "Read the Reuters piece on the merger"
         "reuters", "bloomberg", "ntb", "nrk", "e24",
         # en: moderation of what others wrote
         "deleted", "removed", "blocked", "banned", "moderated", "flagged",
         # nb
-        "sa", "sier", "ifølge", "melder", "meldte", "rapport", "rapporten", "rapporter",
-        "undersøkelse", "undersøkelsen", "studie", "studien", "forskning", "forskere", "forskerne",
-        "politiet", "beslag", "beslagla", "beslaglagt", "beslaget", "statistikk", "statistikken",
-        "ssb", "nyheter", "nyheten", "dømt", "siktet", "tiltalt", "artikkel", "artikkelen",
-        "dokumentar", "dokumentaren", "departementet", "myndighetene", "journalisten",
-        "slettet", "fjernet", "blokkerte", "anmeldte", "rapporterte", "modererte",
+        "sa", "sier", "ifølge", "melder", "meldte", "undersøkelse", "undersøkelsen", "studie",
+        "studien", "forskning", "forskere", "forskerne", "statistikk", "statistikken", "ssb",
+        "artikkel", "artikkelen", "dokumentar", "dokumentaren", "politiet", "beslag", "beslagla",
+        "beslaglagt", "beslaget", "dømt", "siktet", "tiltalt", "departementet", "myndighetene",
+        "journalisten", "slettet", "fjernet", "blokkerte", "anmeldte", "rapporterte", "modererte",
+    }
+)  # fmt: skip
+#: Sources that report only when they tell something ("the report shows", "nyheten viser") or
+#: are named ("rapporten fra Deloitte"): alone they are as likely the company's own ("the report
+#: is out next week", "rapporten publiseres fredag", "good news: we signed"), and a leak does not
+#: become news by naming its document.
+SOURCE_WORDS = frozenset({"report", "news", "rapport", "rapporten", "rapporter", "nyheter", "nyheten"})
+#: The words that name who made a source: "a study by Oxford researchers", "rapporten fra SSB".
+SOURCE_MAKERS = frozenset({"by", "from", "av", "fra"})
+#: What a source does when it reports: it shows, finds or says.
+TELLING_WORDS = frozenset(
+    {
+        "show", "shows", "showed", "shown", "find", "finds", "found", "say", "suggest",
+        "suggests", "suggested", "indicate", "indicates", "indicated", "reveal", "reveals",
+        "revealed", "conclude", "concludes", "concluded", "estimate", "estimates", "estimated",
+        "claim", "claims", "confirm", "confirms", "confirmed", "warn", "warns", "warned",
+        "viser", "viste", "fant", "finner", "tyder", "avslører", "avslørte", "konkluderer",
+        "konkluderte", "anslår", "anslo", "bekrefter", "bekreftet", "advarer", "hevder", "mener",
     }
 )  # fmt: skip
 #: Words that make what follows them a condition, not a statement.
@@ -237,7 +254,7 @@ class Context:
             cached = self._sentences[sentence] = _Sentence(
                 tokens,
                 [self.units[token.unit].start for token in tokens],
-                any(text in REPORTING_WORDS for text in texts),
+                _reports(tokens, self.units),
                 self._asks(tokens),
                 conditions[0] if conditions else len(tokens),
                 _negating_endings(tokens),
@@ -378,3 +395,21 @@ def _set_phrase(tokens: list[Token], i: int) -> bool:
         if tuple(t.text for t in tokens[i : i + len(words)]) == words:
             return True
     return False
+
+
+def _reports(tokens: list[Token], units: Sequence[Unit]) -> bool:
+    """Whether a sentence attributes what it says to others: a word of attribution, or a source
+    that tells ("a new survey shows") or is named ("en undersøkelse fra FHI: ...")."""
+    words = {token.text for token in tokens}
+    if not words.isdisjoint(REPORTING_WORDS):
+        return True
+    if words.isdisjoint(SOURCE_WORDS):
+        return False
+    if not words.isdisjoint(TELLING_WORDS):
+        return True
+    return any(
+        token.text in SOURCE_WORDS
+        and tokens[i + 1].text in SOURCE_MAKERS
+        and units[tokens[i + 2].unit].surface[:1].isupper()
+        for i, token in enumerate(tokens[:-2])
+    )
