@@ -133,6 +133,11 @@ REPORTING_WORDS = frozenset(
 SOURCE_WORDS = frozenset({"report", "news", "rapport", "rapporten", "rapporter", "nyheter", "nyheten"})
 #: The words that name who made a source: "a study by Oxford researchers", "rapporten fra SSB".
 SOURCE_MAKERS = frozenset({"by", "from", "av", "fra"})
+#: Words of saying that report only what others say: "I'll say it straight", "jeg sier det som
+#: det er", "vi sier det rett ut" are the writer's own words.
+SAYING_WORDS = frozenset({"said", "says", "sa", "sier"})
+#: How many words before a word of saying its subject may be ("we have always said").
+SAYER_REACH = 3
 #: What a source does when it reports: it shows, finds or says.
 TELLING_WORDS = frozenset(
     {
@@ -150,6 +155,8 @@ CONDITION_WORDS = frozenset(
 )
 #: The writer, as the subject of what the hit calls someone.
 SELF_SUBJECTS = frozenset({"i", "jeg", "eg", "æ"})
+#: The writer as the one who says something: themselves or their company ("we say", "vi sier").
+WRITER_SUBJECTS = SELF_SUBJECTS | {"we", "vi", "me"}
 #: Verbs that join the writer to what they call themselves ("I am", "jeg føler meg som").
 SELF_LINKS = frozenset({"am", "was", "feel", "felt", "er", "var", "blir", "ble", "føler", "følte"})
 #: Words that may stand between the link and the hit ("I'm such a complete idiot", "jeg er
@@ -398,11 +405,17 @@ def _set_phrase(tokens: list[Token], i: int) -> bool:
 
 
 def _reports(tokens: list[Token], units: Sequence[Unit]) -> bool:
-    """Whether a sentence attributes what it says to others: a word of attribution, or a source
-    that tells ("a new survey shows") or is named ("en undersøkelse fra FHI: ...")."""
-    words = {token.text for token in tokens}
-    if not words.isdisjoint(REPORTING_WORDS):
-        return True
+    """Whether a sentence attributes what it says to others: a word of attribution (not the
+    writer's own saying: "jeg sier det som det er"), or a source that tells ("a new survey
+    shows") or is named ("en undersøkelse fra FHI: ...")."""
+    texts = [token.text for token in tokens]
+    words = set(texts)
+    for word in words & REPORTING_WORDS:
+        if word not in SAYING_WORDS:
+            return True
+        for i, text in enumerate(texts):
+            if text == word and WRITER_SUBJECTS.isdisjoint(texts[max(0, i - SAYER_REACH) : i]):
+                return True
     if words.isdisjoint(SOURCE_WORDS):
         return False
     if not words.isdisjoint(TELLING_WORDS):

@@ -127,6 +127,21 @@ def test_the_writers_own_story_is_not_reported(text, target, lang):
 @pytest.mark.parametrize(
     ("text", "target", "lang"),
     [
+        ("Vi sier det rett ut: ingen lager bedre boller enn oss.", "bedre boller", "nb"),
+        ("I have always said our backups never fail.", "never fail", "en"),
+    ],
+)
+def test_the_writers_own_saying_is_not_reported(text, target, lang):
+    assert "reported" not in contexts(text, target, lang)
+
+
+def test_what_someone_else_says_is_still_reported() -> None:
+    assert "reported" in contexts("Olli says he saw cocaine at the party.", "cocaine", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang"),
+    [
         ("Revenue beat the forecast, and the report is out next week.", "beat the forecast", "en"),
         ("Q4 ble 312 millioner, rapporten kommer 12. februar.", "312 millioner", "nb"),
         ("Good news: we are buying a Swedish solar firm.", "buying", "en"),
