@@ -296,9 +296,9 @@ def _term_index(rule: Rule, policy: Policy, option: dict[str, Any], key: str) ->
 
 def _targeted(analysis: Analysis, options: ClassifierOptions, wanted: set[int]) -> set[int]:
     """The sentences of ``wanted`` that name one of the rule's targets, or that point back with a
-    pronoun to a target the sentence before named, in the same paragraph. Names the cheap tests
-    miss ("Henrik chews like...", a first word that is also a word) are asked of the person-name
-    finder, for the few sentences still in doubt."""
+    pronoun to a target the sentence before named, in the same paragraph. A given name that the
+    cheap test takes for a word ("Henrik chews like...") is looked up in the name lists, for the
+    few sentences still in doubt."""
     assert options.targets is not None
     named = _sentences_naming(analysis, options.targets)
     if options.names:
@@ -327,10 +327,18 @@ def _refers_back(analysis: Analysis, sentence: int) -> bool:
 
 
 def _person_named(analysis: Analysis, sentences: set[int]) -> set[int]:
-    """Those of ``sentences`` in which the person-name finder finds a name."""
-    from postguard.pii import names
+    """Those of ``sentences`` that start with a given name of the home countries ("Henrik",
+    "Karin"): a known word to the cheap test, a name to the person-name finder's lists."""
+    from postguard.pii.names import lexicon
 
-    return {analysis.sentence_of(found.start) for found in names.run(analysis, sentences)}
+    given = lexicon(analysis.language).home
+    found, previous = set(), -1
+    for unit in analysis.units:
+        if unit.sentence != previous:
+            previous = unit.sentence
+            if unit.sentence in sentences and unit.surface[:1].isupper() and unit.key in given:
+                found.add(unit.sentence)
+    return found
 
 
 def _sentences_naming(analysis: Analysis, terms: TermIndex) -> set[int]:
