@@ -175,7 +175,7 @@ def _continues(gap: str, after_a_word: bool, tag: str) -> tuple[bool, str]:
     Spaces and joiners (``-``, ``.``, ``/``) keep a phrase going; other punctuation ends it.
     """
     i, n = 0, len(gap)
-    while i < n and not gap[i].isspace():
+    while after_a_word and i < n and not gap[i].isspace():  # the first word has nothing before it
         i += 1
     if i == n and after_a_word:  # same whitespace-free chunk: joiners keep the phrase going
         return n <= 2 and all(ch in _JOINERS for ch in gap), tag

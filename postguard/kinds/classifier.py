@@ -53,6 +53,8 @@ REFERRING_WORDS = {
     ),
     "nb": frozenset({"de", "dem", "deres", "den", "dette", "han", "ham", "hans", "hun", "henne", "hennes"}),
 }
+#: "I" and its contractions ("I'm", "I’ve"): the writer, never a name.
+_I_RE = re.compile(r"I(?:['’]\w+)?$")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n")
 
 
@@ -357,7 +359,9 @@ def _named(analysis: Analysis) -> set[int]:
     for unit in analysis.units:
         first = unit.sentence != previous
         previous = unit.sentence
-        capitalised = unit.surface[:1].isupper() and unit.surface != "I" and unit.surface[:1].isalpha()
+        capitalised = (
+            unit.surface[:1].isupper() and unit.surface[:1].isalpha() and not _I_RE.match(unit.surface)
+        )
         if capitalised and (not first or unit.key.replace("’", "'") not in zipf(analysis.language)):
             named.add(unit.sentence)
     return named

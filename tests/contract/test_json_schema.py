@@ -25,7 +25,7 @@ MIXED = """\
 
 Sneak peek: Project Kestrel goes to beta in March.
 
-Call Kari on +47 41 23 45 67 or mail kari.hansen@firma.no if this shit breaks.
+Call Kari on +47 41 23 45 67 or mail kari.hansen@firma.no if the build breaks. This shit again.
 
 Key: sk_live_4eC39HqLyjWDarjtT1zdp7dc
 """

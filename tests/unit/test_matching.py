@@ -349,3 +349,16 @@ def test_inflected_forms_that_are_forms_still_match() -> None:
     assert find(NB_INSULTS, "han puler", "nb") == ["puler"]
     assert find(NB_INSULTS, "noen idioter", "nb") == ["idioter"]
     assert find([Term("pule")], "de pules", "nb") == ["pules"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged"),
+    [
+        ("@RylannWilliams ok", [("Rylann", "@"), ("Williams", "@"), ("ok", "")]),
+        ("#launch day", [("launch", "#"), ("day", "")]),
+        ("(@bob) hi", [("bob", "@"), ("hi", "")]),
+        ("hi @bob", [("hi", ""), ("bob", "@")]),
+    ],
+)
+def test_a_mention_or_hashtag_is_tagged_at_the_start_of_a_text_too(text, tagged) -> None:
+    assert [(unit.surface, unit.tag) for unit in word_units(text)] == tagged
