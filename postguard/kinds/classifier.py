@@ -352,8 +352,9 @@ def _sentences_naming(analysis: Analysis, terms: TermIndex) -> set[int]:
 def _named(analysis: Analysis) -> set[int]:
     """The sentences that name someone: a capitalised word that is not the sentence's first
     ("Brightwave's support", "tilbudet fra Vesteng Bygg"), or a first word that is no word of
-    the language ("Meridex is to software what..."; "Circus of a company" names no one); "I"
-    names no one."""
+    the language ("Meridex is to software what..."; "Circus of a company" names no one). "I"
+    and its contractions name no one, nor does a handle ("@RylannWilliams ok chill": a reply's
+    address, whose words the model misread as an insult on Davidson's tuning half)."""
     named = set()
     previous = -1
     for unit in analysis.units:
@@ -362,7 +363,11 @@ def _named(analysis: Analysis) -> set[int]:
         capitalised = (
             unit.surface[:1].isupper() and unit.surface[:1].isalpha() and not _I_RE.match(unit.surface)
         )
-        if capitalised and (not first or unit.key.replace("’", "'") not in zipf(analysis.language)):
+        if (
+            capitalised
+            and not unit.tag
+            and (not first or unit.key.replace("’", "'") not in zipf(analysis.language))
+        ):
             named.add(unit.sentence)
     return named
 

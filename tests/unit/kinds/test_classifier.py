@@ -191,6 +191,22 @@ def test_a_first_name_that_is_also_a_word_is_a_name_to_the_name_finder(text, lan
     assert [f.rule for f in linter_from(named).check(text, lang=lang).findings] == ["t.disparaging"]
 
 
+def test_a_contraction_of_i_is_no_name():
+    named = POLICY.replace("targets: {lists: [rivals]}", "targets: {lists: [rivals], names: true}")
+    text = "Circus of a company, I've said it before."
+    assert classify("abuse-en", [text])[0]["disparaging"] >= 0.5  # the model alone would report it
+    assert linter_from(named).check(text, lang="en").findings == ()
+
+
+def test_a_handle_is_an_address_not_a_name():
+    insult = POLICY.replace("label: threat", "label: insult\n    targets: {terms: [you], names: true}")
+    text = "@RylannWilliams ok chill love bird lol"
+    assert classify("abuse-en", [text])[0]["insult"] >= 0.5  # the model misreads it
+    assert linter_from(insult).check(text, lang="en").findings == ()
+    addressed = "@RylannWilliams you are a spineless useless clown"
+    assert [f.rule for f in linter_from(insult).check(addressed, lang="en").findings] == ["t.threat"]
+
+
 def test_the_json_report_carries_the_score_for_model_findings_only() -> None:
     from postguard.report.json import finding
 
