@@ -53,6 +53,12 @@ REFERRING_WORDS = {
     ),
     "nb": frozenset({"de", "dem", "deres", "den", "dette", "han", "ham", "hans", "hun", "henne", "hennes"}),
 }
+#: Days and months, capitalised in English but never anyone: "Who says releasing on Friday is a
+#: bad idea?" names no one.
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
 #: "I" and its contractions ("I'm", "I’ve"): the writer, never a name.
 _I_RE = re.compile(r"I(?:['’]\w+)?$")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n")
@@ -353,8 +359,9 @@ def _named(analysis: Analysis) -> set[int]:
     """The sentences that name someone: a capitalised word that is not the sentence's first
     ("Brightwave's support", "tilbudet fra Vesteng Bygg"), or a first word that is no word of
     the language ("Meridex is to software what..."; "Circus of a company" names no one). "I"
-    and its contractions name no one, nor does a handle ("@RylannWilliams ok chill": a reply's
-    address, whose words the model misread as an insult on Davidson's tuning half)."""
+    and its contractions name no one, nor do days and months, nor does a handle
+    ("@RylannWilliams ok chill": a reply's address, whose words the model misread as an insult
+    on Davidson's tuning half)."""
     named = set()
     previous = -1
     for unit in analysis.units:
@@ -366,6 +373,7 @@ def _named(analysis: Analysis) -> set[int]:
         if (
             capitalised
             and not unit.tag
+            and unit.key not in CALENDAR_WORDS
             and (not first or unit.key.replace("’", "'") not in zipf(analysis.language))
         ):
             named.add(unit.sentence)

@@ -198,6 +198,15 @@ def test_a_contraction_of_i_is_no_name():
     assert linter_from(named).check(text, lang="en").findings == ()
 
 
+def test_a_day_or_a_month_is_no_name():
+    named = POLICY.replace("targets: {lists: [rivals]}", "targets: {lists: [rivals], names: true}")
+    text = "Who says releasing on Friday is a bad idea?"
+    assert classify("abuse-en", [text])[0]["disparaging"] >= 0.5  # the model alone would report it
+    assert linter_from(named).check(text, lang="en").findings == ()
+    named_rival = text.replace("on Friday", "with Vendrix")
+    assert [f.rule for f in linter_from(named).check(named_rival, lang="en").findings] == ["t.disparaging"]
+
+
 def test_a_handle_is_an_address_not_a_name():
     insult = POLICY.replace("label: threat", "label: insult\n    targets: {terms: [you], names: true}")
     text = "@RylannWilliams ok chill love bird lol"
