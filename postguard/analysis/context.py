@@ -261,7 +261,7 @@ class Context:
             cached = self._sentences[sentence] = _Sentence(
                 tokens,
                 [self.units[token.unit].start for token in tokens],
-                _reports(tokens, self.units),
+                _reports(tokens, texts, self.units),
                 self._asks(tokens),
                 conditions[0] if conditions else len(tokens),
                 _negating_endings(tokens),
@@ -404,11 +404,10 @@ def _set_phrase(tokens: list[Token], i: int) -> bool:
     return False
 
 
-def _reports(tokens: list[Token], units: Sequence[Unit]) -> bool:
+def _reports(tokens: list[Token], texts: list[str], units: Sequence[Unit]) -> bool:
     """Whether a sentence attributes what it says to others: a word of attribution (not the
     writer's own saying: "jeg sier det som det er"), or a source that tells ("a new survey
-    shows") or is named ("en undersøkelse fra FHI: ...")."""
-    texts = [token.text for token in tokens]
+    shows") or is named ("en undersøkelse fra FHI: ..."). ``texts``: the tokens' texts."""
     words = set(texts)
     for word in words & REPORTING_WORDS:
         if word not in SAYING_WORDS:

@@ -320,7 +320,8 @@ _LEET_CHAR_RE = re.compile(r"[013457@$]")
 NAME = "xname"
 # A capitalised word, with an abbreviation's full stop ("Co.", "Inc.").
 _CAPITALISED_RE = regex.compile(r"(?<![\w'’-])\p{Lu}[\p{L}\p{N}'’-]*(?:\.(?=\s+\p{Lu}))?")
-_I_RE = regex.compile(r"I(?:['’]\w+)?$")
+#: "I" and its contractions ("I'm", "I’ve"): the writer, never a name.
+WRITER_I_RE = regex.compile(r"I(?:['’]\w+)?$")
 #: What a sentence starts after (besides the text's start): a full stop, question or exclamation
 #: mark, colon, semicolon, quote or opening bracket.
 _SENTENCE_ENDS = frozenset('.!?:;«»“”"(\n')
@@ -347,7 +348,7 @@ def mask_names(text: str) -> str:
         match
         for match in _CAPITALISED_RE.finditer(text)
         if not (word := match.group().rstrip(".")).isupper()
-        and not _I_RE.match(word)
+        and not WRITER_I_RE.match(word)
         and word.lower() not in known
     ]
     pieces, done = [], 0  # the text rebuilt: what lies before each name, then the placeholder

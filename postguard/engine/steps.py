@@ -208,9 +208,9 @@ def drop_overlapping(findings: list[Finding], order: Mapping[str, int] = {}) -> 
     comes last in ``order`` (rule id -> its place in the policy) keeps it, as in a style sheet:
     a policy lists its own rules after the packs it extends, and a pack its specific rules after
     its general ones ("Not announced yet" is one confidential error, told as the pending deal it
-    is, not one more as a marker phrase). One sweep in order of
-    start (longer first) remembers, per category and severity, the furthest end reached: every
-    finding seen before started no later, so one that reaches past an end holds it whole."""
+    is, not one more as a marker phrase). One sweep in order of start (longer first) remembers,
+    per category and severity, the furthest end reached: every finding seen before started no
+    later, so one that reaches past an end holds it whole."""
     reach: dict[tuple[str, Severity], int] = {}  # -> the furthest end
     shadowed: set[int] = set()
     for f in sorted(findings, key=lambda f: (f.start, -f.end, -f.severity, -order.get(f.rule, 0))):

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from postguard.analysis import Analysis
 from postguard.analysis.wordfreq import zipf
 from postguard.classify import ABUSE_LABELS, CLEAN, MEANING_LABELS, Reading
-from postguard.classify.words import CLASS_MARK, LEXICON_CLASSES, MAX_CHARS, word_classes
+from postguard.classify.words import CLASS_MARK, LEXICON_CLASSES, MAX_CHARS, WRITER_I_RE, word_classes
 from postguard.kinds import Hit
 from postguard.kinds.terms import rule_terms, unit_index
 from postguard.matching import TermIndex
@@ -59,8 +59,6 @@ CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december".split()
 )
-#: "I" and its contractions ("I'm", "I’ve"): the writer, never a name.
-_I_RE = re.compile(r"I(?:['’]\w+)?$")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n")
 
 
@@ -368,7 +366,7 @@ def _named(analysis: Analysis) -> set[int]:
         first = unit.sentence != previous
         previous = unit.sentence
         capitalised = (
-            unit.surface[:1].isupper() and unit.surface[:1].isalpha() and not _I_RE.match(unit.surface)
+            unit.surface[:1].isupper() and unit.surface[:1].isalpha() and not WRITER_I_RE.match(unit.surface)
         )
         if (
             capitalised
