@@ -21,7 +21,7 @@ SCOPES = ("prose", "code", "front-matter", "comments", "urls")
 INPUT_FORMATS = ("text", "markdown", "html")
 
 #: Placeholders a rule's message and guidance may use, filled in per finding.
-PLACEHOLDERS = ("match", "term", "near")
+PLACEHOLDERS = ("match", "term", "near", "cues")
 
 #: The path that names standard input.
 STDIN = "-"

@@ -14,7 +14,7 @@ import json
 import math
 import sys
 from array import array
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from postguard.classify.words import BUCKETS, Reader, lexicon_path
@@ -24,6 +24,11 @@ WEIGHTS_SUFFIX = ".weights"
 #: What a model reads (:func:`postguard.classify.words.features`), recorded in its file: a model
 #: built for other features is refused, not misread.
 READS = "words+pairs+classes"
+
+
+def _log_sum_exp(values: Sequence[float]) -> float:
+    top = max(values)
+    return top + math.log(sum(math.exp(x - top) for x in values))
 
 
 def softmax(logits: Sequence[float]) -> list[float]:
@@ -145,6 +150,15 @@ class LinearModel:
 
     def scores_of(self, keys: Sequence[int]) -> dict[str, float]:
         return dict(zip(self.labels, softmax(self.logits(keys)), strict=True))
+
+    def log_odds(self, text: str, labels: Collection[str]) -> float:
+        """How much more the model reads a raw text as one of ``labels`` than as anything else,
+        in log-odds: unlike a softmax score it does not flatten near 0 and 1, so how far it falls
+        when a word is left out says how much that word weighed."""
+        logits = self.logits(self.read(text))
+        chosen = [x for label, x in zip(self.labels, logits, strict=True) if label in labels]
+        others = [x for label, x in zip(self.labels, logits, strict=True) if label not in labels]
+        return _log_sum_exp(chosen) - _log_sum_exp(others)
 
     def read(self, text: str) -> tuple[int, ...]:
         """The features this model reads of a raw text."""

@@ -12,6 +12,8 @@ from postguard.model import PLACEHOLDERS, Finding, mask, mask_spans
 from postguard.parsers.document import Document
 from postguard.policy import Rule
 
+#: What stands between two stretches of ``{cues}`` in a message: the words left out.
+CUES_GAP = " … "
 #: A line break in a match, with the spaces around it: one space in a message.
 LINE_BREAKS_RE = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
@@ -77,6 +79,13 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[tup
     return tuple(found)
 
 
+def _shown(text: str, start: int, end: int, private: Sequence[tuple[int, int]]) -> str:
+    """``text[start:end]`` on one line, with the private values in ``private`` masked."""
+    inside = _inside(private, start, end)
+    shown = mask_spans(text, start, end, inside) if inside else text[start:end]
+    return LINE_BREAKS_RE.sub(" ", shown)
+
+
 def finding_for_hit(
     rule: Rule, hit: Hit, document: Document, private: Sequence[tuple[int, int]] = (), language: str = ""
 ) -> Finding:
@@ -96,6 +105,7 @@ def finding_for_hit(
         "match": shown,
         "term": shown if rule.mask else hit.values.get("term", matched),
         "near": hit.values.get("near", ""),
+        "cues": CUES_GAP.join(_shown(document.text, start, end, private) for start, end in hit.cues),
     }
     message, guidance = rule.texts(language)
     for name in PLACEHOLDERS:

@@ -49,6 +49,9 @@ class Hit:
     #: The part whose context decides the hit (``near``: the demeaning word, so "our customers
     #: are not idiots" is negated); None for the whole hit.
     focus: tuple[int, int] | None = None
+    #: The words that weighed most in a model's verdict (draft offsets, in order), for the
+    #: message's ``{cues}``; empty for kinds that match.
+    cues: tuple[tuple[int, int], ...] = ()
 
 
 class Check(Protocol):

@@ -11,6 +11,8 @@ colleague, a manager or the employer in the sentence.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator
@@ -40,6 +42,13 @@ MIN_DISTINCT_WORDS = {"abuse": 3, "meaning": 5}
 QUOTED_WORDS = 3
 #: Lexicon classes whose words are a verdict on someone: a negation of one denies the verdict.
 VERDICT_CLASSES = frozenset(CLASS_MARK + name for name in ("negtrait", "derog", "harm"))
+#: At most this many words are named as what weighed most in a model's verdict (``{cues}``)...
+CUE_WORDS = 3
+#: ... each weighing at least this share of the heaviest ...
+CUE_SHARE = 0.3
+#: ... and none this common (wordfreq's Zipf scale) while rarer words weigh: "a", "it" and
+#: "det" weigh through the word pairs they make, and tell a person nothing.
+CUE_MAX_ZIPF = 6.0
 #: The keys of an option that names terms (``targets``, ``yields-to``).
 TERM_KEYS = frozenset({"lists", "terms"})
 #: Negators that deny an action, never a verdict: "can't copy a file without breaking something".
@@ -227,7 +236,44 @@ class ClassifierCheck:
         if sure and options.yields_to is not None:
             left = _sentences_naming(analysis, options.yields_to)
             sure = [hit for hit in sure if analysis.sentence_of(hit.start) not in left]
-        yield from sure
+        for hit in sure:
+            yield dataclasses.replace(hit, cues=self._cues(analysis, reading, hit.start, hit.end))
+
+    def _cues(
+        self, analysis: Analysis, reading: Reading, start: int, end: int
+    ) -> tuple[tuple[int, int], ...]:
+        """The words of a sentence that weighed most in the model's verdict, for the message: a
+        person told only "this sentence reads as a threat" has to guess what to change. A word
+        weighs what leaving it out takes from the log-odds of the rule's classes. At most
+        :data:`CUE_WORDS` words, each weighing at least :data:`CUE_SHARE` of the heaviest, common
+        words aside (:data:`CUE_MAX_ZIPF`) unless nothing else weighs; neighbours make one stretch."""
+        view, units, model = analysis.document.view, analysis.units, reading.model
+        labels = {self.options.label, *self.options.shares}
+        whole = model.log_odds(view[start:end], labels)
+        common = zipf(analysis.language)
+        weighed = []  # (weight, common, unit index)
+        first = bisect.bisect_left(units, start, key=lambda unit: unit.start)
+        for index in range(first, len(units)):
+            unit = units[index]
+            if unit.start >= min(end, start + MAX_CHARS):
+                break
+            without = view[start : unit.start] + view[unit.end : end]
+            weight = whole - model.log_odds(without, labels)
+            if weight > 0:
+                weighed.append((weight, common.get(unit.key, 0.0) >= CUE_MAX_ZIPF, index))
+        telling = [entry for entry in weighed if not entry[1]] or weighed
+        if not telling:
+            return ()
+        telling.sort(reverse=True)
+        heaviest = telling[0][0]
+        chosen = sorted(index for weight, _, index in telling[:CUE_WORDS] if weight >= CUE_SHARE * heaviest)
+        stretches: list[tuple[int, int]] = []
+        for at, index in enumerate(chosen):
+            if at and index == chosen[at - 1] + 1:
+                stretches[-1] = (stretches[-1][0], units[index].end)
+            else:
+                stretches.append((units[index].start, units[index].end))
+        return tuple(stretches)
 
     def _quoted_focus(
         self, analysis: Analysis, reading: Reading, start: int, end: int

@@ -158,3 +158,23 @@ def test_the_new_forms_are_masked_in_every_report(report, draft, lang, rule, val
     out = report.render([result], ReportOptions(rules=linter.rules, show_matches=False))
     for value in values:
         assert value not in out
+
+
+def test_the_words_a_model_weighed_are_masked_where_they_hold_a_private_value() -> None:
+    """``{cues}`` shows words of the draft in the message: a private value among them is masked
+    there as in the match."""
+    from postguard import load_policy_text
+    from postguard.engine.findings import finding_for_hit
+    from postguard.kinds import Hit
+    from postguard.parsers import parse
+
+    draft = "Ring den udugelige klovnen på 912 34 567 i kveld."
+    number = (draft.index("912"), draft.index("567") + 3)
+    clown = (draft.index("udugelige"), draft.index("klovnen") + len("klovnen"))
+    policy = load_policy_text(
+        "rules:\n  - {id: t.insult, kind: classifier, model: abuse, label: insult, category: offensive,"
+        " message: 'reads as an insult: {cues}'}\n"
+    )
+    hit = Hit(0, len(draft), score=0.9, cues=(clown, number))
+    finding = finding_for_hit(policy.rules[0], hit, parse(draft, "text"), private=(number,))
+    assert finding.message == "reads as an insult: udugelige klovnen … 9** ** ***"

@@ -398,3 +398,55 @@ def test_classes_that_share_report_together_once() -> None:
     leader = "t.hate" if scores["hate"] >= scores["threat"] else "t.threat"
     assert finding.rule == leader
     assert finding.score == pytest.approx(scores["hate"] + scores["threat"], abs=1e-6)
+
+
+CUES = """
+rules:
+  - id: t.threat
+    kind: classifier
+    model: abuse
+    label: threat
+    category: offensive
+    message: 'reads as a threat: "{cues}"'
+  - id: t.drugs
+    kind: classifier
+    model: meaning
+    label: drugs
+    category: drugs
+    message: 'reads as drug use: "{cues}"'
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "rule", "sentence", "cue"),
+    [
+        ("en", "t.drugs", "The whole team was on molly at the afterparty.", "molly"),
+        ("en", "t.threat", "Do that again and you'll need a dentist.", "dentist"),
+        ("nb", "t.drugs", "Hele avdelingen var høye på kokain på julebordet i går.", "kokain"),
+    ],
+)
+def test_a_model_finding_names_the_words_that_weighed_most(lang, rule, sentence, cue) -> None:
+    """A person told only "this reads as a threat" has to guess what to change: ``{cues}`` names
+    the words without which the model reads the sentence least as its class."""
+    (finding,) = [f for f in linter_from(CUES).check(sentence, lang=lang).findings if f.rule == rule]
+    cues = finding.message.split('"')[1]
+    assert cue in cues.replace(" … ", " ").split()
+
+
+def test_cues_leave_out_common_words_and_join_neighbours_in_sentence_order() -> None:
+    sentence = "Kari called the new hire a useless clown."
+    policy = CUES.replace("label: threat", "label: disparaging")
+    (finding,) = linter_from(policy).check(sentence, lang="en").findings
+    cues = finding.message.split('"')[1]
+    stretches = cues.split(" … ")
+    assert "useless clown" in stretches  # two neighbours, one stretch
+    assert [sentence.index(s) for s in stretches] == sorted(sentence.index(s) for s in stretches)
+    assert not {"the", "a"} & set(cues.split())
+
+
+def test_leaving_out_the_word_that_weighed_most_lowers_the_models_reading() -> None:
+    from postguard.classify import load
+
+    model = load("meaning-en")
+    sentence = "The whole team was on molly at the afterparty."
+    assert model.log_odds(sentence, {"drugs"}) > model.log_odds(sentence.replace("molly", ""), {"drugs"})
