@@ -14,7 +14,7 @@ import json
 import math
 import sys
 from array import array
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from postguard.classify.words import BUCKETS, Reader, lexicon_path
@@ -24,11 +24,6 @@ WEIGHTS_SUFFIX = ".weights"
 #: What a model reads (:func:`postguard.classify.words.features`), recorded in its file: a model
 #: built for other features is refused, not misread.
 READS = "words+pairs+classes"
-
-
-def _log_sum_exp(values: Sequence[float]) -> float:
-    top = max(values)
-    return top + math.log(sum(math.exp(x - top) for x in values))
 
 
 def softmax(logits: Sequence[float]) -> list[float]:
@@ -151,14 +146,12 @@ class LinearModel:
     def scores_of(self, keys: Sequence[int]) -> dict[str, float]:
         return dict(zip(self.labels, softmax(self.logits(keys)), strict=True))
 
-    def log_odds(self, text: str, labels: Collection[str]) -> float:
-        """How much more the model reads a raw text as one of ``labels`` than as anything else,
-        in log-odds: unlike a softmax score it does not flatten near 0 and 1, so how far it falls
-        when a word is left out says how much that word weighed."""
+    def lead(self, text: str, label: str) -> float:
+        """How far the model's reading of a raw text leans to ``label`` over the baseline: the
+        difference of their logits. It is a sum over the text's features, each of which spans a
+        few neighbouring words, so what a word adds to it can be weighed on the words around it."""
         logits = self.logits(self.read(text))
-        chosen = [x for label, x in zip(self.labels, logits, strict=True) if label in labels]
-        others = [x for label, x in zip(self.labels, logits, strict=True) if label not in labels]
-        return _log_sum_exp(chosen) - _log_sum_exp(others)
+        return logits[self.labels.index(label)] - logits[self.labels.index(self.baseline)]
 
     def read(self, text: str) -> tuple[int, ...]:
         """The features this model reads of a raw text."""

@@ -49,6 +49,9 @@ CUE_SHARE = 0.3
 #: ... and none this common (wordfreq's Zipf scale) while rarer words weigh: "a", "it" and
 #: "det" weigh through the word pairs they make, and tell a person nothing.
 CUE_MAX_ZIPF = 6.0
+#: A word is weighed on this many words either side of it: its word pairs reach one word, a
+#: negation before it three.
+CUE_CONTEXT = 4
 #: The keys of an option that names terms (``targets``, ``yields-to``).
 TERM_KEYS = frozenset({"lists", "terms"})
 #: Negators that deny an action, never a verdict: "can't copy a file without breaking something".
@@ -244,21 +247,27 @@ class ClassifierCheck:
     ) -> tuple[tuple[int, int], ...]:
         """The words of a sentence that weighed most in the model's verdict, for the message: a
         person told only "this sentence reads as a threat" has to guess what to change. A word
-        weighs what leaving it out takes from the log-odds of the rule's classes. At most
+        weighs what leaving it out takes from the model's lead of the rule's class over
+        ``clean``, measured on the :data:`CUE_CONTEXT` words either side of it (every feature the
+        word is part of lies there), so a long sentence costs no more per word. At most
         :data:`CUE_WORDS` words, each weighing at least :data:`CUE_SHARE` of the heaviest, common
-        words aside (:data:`CUE_MAX_ZIPF`) unless nothing else weighs; neighbours make one stretch."""
-        view, units, model = analysis.document.view, analysis.units, reading.model
-        labels = {self.options.label, *self.options.shares}
-        whole = model.log_odds(view[start:end], labels)
+        words aside (:data:`CUE_MAX_ZIPF`) unless nothing else weighs; a word is weighed once,
+        where it first occurs; neighbours make one stretch."""
+        view, units, model, label = analysis.document.view, analysis.units, reading.model, self.options.label
+        first = bisect.bisect_left(units, start, key=lambda unit: unit.start)
+        last = bisect.bisect_left(units, min(end, start + MAX_CHARS), key=lambda unit: unit.start) - 1
         common = zipf(analysis.language)
         weighed = []  # (weight, common, unit index)
-        first = bisect.bisect_left(units, start, key=lambda unit: unit.start)
-        for index in range(first, len(units)):
+        seen = set()
+        for index in range(first, last + 1):
             unit = units[index]
-            if unit.start >= min(end, start + MAX_CHARS):
-                break
-            without = view[start : unit.start] + view[unit.end : end]
-            weight = whole - model.log_odds(without, labels)
+            if unit.key in seen:
+                continue
+            seen.add(unit.key)
+            left = units[max(first, index - CUE_CONTEXT)].start
+            right = units[min(last, index + CUE_CONTEXT)].end
+            without = view[left : unit.start] + view[unit.end : right]
+            weight = model.lead(view[left:right], label) - model.lead(without, label)
             if weight > 0:
                 weighed.append((weight, common.get(unit.key, 0.0) >= CUE_MAX_ZIPF, index))
         telling = [entry for entry in weighed if not entry[1]] or weighed

@@ -69,14 +69,12 @@ def test_a_saved_model_keeps_whether_it_reads_negation(tmp_path):
     assert LinearModel.load(path).reader.negation
 
 
-def test_log_odds_agree_with_the_scores() -> None:
-    """The log-odds of some classes against the rest are the softmax scores seen without the
-    flattening near 0 and 1: their logistic is the classes' summed score."""
+def test_a_lead_is_the_ratio_of_two_scores_in_log_terms() -> None:
+    """The lead of a class over the baseline is a difference of logits: the log of the ratio of
+    their softmax scores, without the flattening of a score near 0 and 1."""
     import math
 
     model = load("abuse-en")
     text = "Do that again and you'll need a dentist."
     scores = model.scores([text])[0]
-    for labels in ({"threat"}, {"hate", "threat"}):
-        expected = sum(scores[label] for label in labels)
-        assert 1 / (1 + math.exp(-model.log_odds(text, labels))) == pytest.approx(expected, rel=1e-6)
+    assert model.lead(text, "threat") == pytest.approx(math.log(scores["threat"] / scores["clean"]), rel=1e-5)

@@ -421,7 +421,7 @@ rules:
     ("lang", "rule", "sentence", "cue"),
     [
         ("en", "t.drugs", "The whole team was on molly at the afterparty.", "molly"),
-        ("en", "t.threat", "Do that again and you'll need a dentist.", "dentist"),
+        ("en", "t.threat", "I will find you and hurt you.", "hurt"),
         ("nb", "t.drugs", "Hele avdelingen var høye på kokain på julebordet i går.", "kokain"),
     ],
 )
@@ -449,4 +449,4 @@ def test_leaving_out_the_word_that_weighed_most_lowers_the_models_reading() -> N
 
     model = load("meaning-en")
     sentence = "The whole team was on molly at the afterparty."
-    assert model.log_odds(sentence, {"drugs"}) > model.log_odds(sentence.replace("molly", ""), {"drugs"})
+    assert model.lead(sentence, "drugs") > model.lead(sentence.replace("molly", ""), "drugs")
