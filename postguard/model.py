@@ -94,6 +94,9 @@ class Finding:
     private: tuple[tuple[int, int], ...] = ()
     #: How sure a trained model was (0 to 1), for the rules a model decides; None for the others.
     score: float | None = None
+    #: The words that weighed most in a model's verdict (draft offsets, in order), which the
+    #: message names and a page may emphasise; empty for the rules that match.
+    cues: tuple[tuple[int, int], ...] = ()
 
     def excerpt(self, show_sensitive: bool = False) -> str:
         """The matched text, with private data masked unless ``show_sensitive`` is on."""

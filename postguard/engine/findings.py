@@ -30,6 +30,7 @@ def finding_at(
     entity: str = "",
     private: tuple[tuple[int, int], ...] = (),
     score: float | None = None,
+    cues: tuple[tuple[int, int], ...] = (),
 ) -> Finding:
     """A finding of ``rule`` on ``document.text[start:end]``, with its lines and columns."""
     line, column = document.lines.position(start)
@@ -51,6 +52,7 @@ def finding_at(
         entity=entity,
         private=private,
         score=score,
+        cues=cues,
     )
 
 
@@ -123,4 +125,5 @@ def finding_for_hit(
         entity=hit.values.get("entity", ""),
         private=inside,
         score=hit.score,
+        cues=hit.cues,
     )

@@ -49,4 +49,6 @@ def finding(f: Finding, show_matches: bool = False) -> dict[str, Any]:
     }
     if f.score is not None:
         out["score"] = round(f.score, 3)
+    if f.cues:
+        out["cues"] = [{"start": start, "end": end} for start, end in f.cues]
     return out

@@ -134,6 +134,17 @@ def test_stdin(drafts: Path) -> None:
     assert report["files"][0]["path"] == "<stdin>"
 
 
+def test_a_model_finding_has_its_score_and_the_words_that_weighed_most(drafts: Path) -> None:
+    draft = "Great launch today.\n\nI will find you and hurt you.\n"
+    (drafts / "threat.md").write_text(draft, encoding="utf-8")
+    report, _, _ = check_json("threat.md")
+    (threat,) = [f for f in report["files"][0]["findings"] if f["rule"] == "offensive.model.threat"]
+    assert 0.5 <= threat["score"] <= 1
+    words = [draft[cue["start"] : cue["end"]] for cue in threat["cues"]]
+    assert "hurt" in words and "hurt" in threat["message"]
+    assert all(threat["start"] <= cue["start"] < cue["end"] <= threat["end"] for cue in threat["cues"])
+
+
 def test_the_readme_example_is_valid() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## JSON output") :]

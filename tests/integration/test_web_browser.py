@@ -149,6 +149,16 @@ def test_a_draft_is_marked_explained_masked_and_redacted(browser: Browser, serve
     server.assert_local_and_quiet()
 
 
+def test_the_words_a_model_weighed_most_stand_out_in_its_mark(browser: Browser, server: Server) -> None:
+    page = _open(browser, server)
+    _type_draft(page, "Great launch today. I will find you and hurt you.")
+    marked = page.locator("#highlighted")
+    expect(marked.locator("mark.sev-warning .cue", has_text="hurt")).to_have_count(1)
+    expect(marked.locator(".cue", has_text="launch")).to_have_count(0)
+    expect(page.locator("#findings li")).to_contain_text('"hurt"')
+    server.assert_local_and_quiet()
+
+
 def test_a_5kb_draft_shows_its_findings_soon_after_typing_stops(
     browser: Browser, server: Server, capsys: pytest.CaptureFixture[str]
 ) -> None:

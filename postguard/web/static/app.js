@@ -288,8 +288,12 @@ function renderMarked(container) {
     }
     const masked = over.map((index) => state.findings[index]).find((f) => f.masked);
     const shown = document.createElement("span");
-    shown.textContent = masked ? [...masked.excerpt].slice(from - masked.start, to - masked.start).join("") : piece;
-    if (masked) mark.classList.add("masked");
+    if (masked) {
+      shown.textContent = [...masked.excerpt].slice(from - masked.start, to - masked.start).join("");
+      mark.classList.add("masked");
+    } else {
+      appendWithCues(shown, text, units, from, to, over);
+    }
     mark.append(shown);
     const described = state.findings[pickFinding(over)];
     mark.setAttribute("aria-label", t("markLabel", severityName(described.severity), described.message));
@@ -302,6 +306,27 @@ function renderMarked(container) {
     });
     container.append(mark);
   }
+}
+
+// The piece of the draft from code point `from` to `to`, with the words that the model findings
+// over it weighed most (their `cues`) in a span of their own, so they stand out in the mark.
+function appendWithCues(shown, text, units, from, to, over) {
+  const cues = over
+    .flatMap((index) => state.findings[index].cues || [])
+    .map((cue) => [Math.max(cue.start, from), Math.min(cue.end, to)])
+    .filter(([start, end]) => start < end)
+    .sort((a, b) => a[0] - b[0]);
+  let at = from;
+  for (const [start, end] of cues) {
+    if (start < at) continue;
+    shown.append(text.slice(units[at], units[start]));
+    const cue = document.createElement("span");
+    cue.className = "cue";
+    cue.textContent = text.slice(units[start], units[end]);
+    shown.append(cue);
+    at = end;
+  }
+  shown.append(text.slice(units[at], units[to]));
 }
 
 // The most specific finding under a mark: the shortest one.
