@@ -42,6 +42,7 @@ SYNTAX = (
     ("[a b|c]", "optionally one of these word sequences"),
     ("{list}", "any term of the policy's list (its phrases and inflections)"),
     ("~N", "up to N other words (within the sentence)"),
+    ("!a", "not followed here by this word, choice or list (it takes no word): best !(quarter|year)"),
 )
 #: Endings ``word~`` adds, per language, to the word and to its stem without a final "e".
 INFLECTIONS = {
@@ -53,7 +54,7 @@ MIN_PREFIX = 3
 #: hundred ("(was|were|is)", "{street-drugs}" in twenty patterns), and each was worked out anew.
 WORDS_KEPT = 8192
 MAX_GAP = 12
-_PART_RE = re.compile(r"\s*(\(|\)|\[|\]|\||\{[^{}\s]+\}|~\d+|[^\s()\[\]|{}~*]+[~*]?)")
+_PART_RE = re.compile(r"\s*(\(|\)|\[|\]|\||!|\{[^{}\s]+\}|~\d+|[^\s()\[\]|{}~*!]+[~*]?)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,19 @@ class Gap:
         return reached
 
 
-Element = Words | Choice | Gap
+@dataclass(frozen=True, slots=True)
+class Not:
+    """A place where ``element`` does not begin, taking no word: "{superlatives} !{periods} ~4
+    {everywhere}" reads "the fastest router in the world" but not "our best quarter ever", a
+    record of the company's own, not a claim about what it sells."""
+
+    element: Words | Choice
+
+    def advance(self, tokens: list[Token], at: set[int]) -> set[int]:
+        return {p for p in at if p >= len(tokens) or not self.element.advance(tokens, {p})}
+
+
+Element = Words | Choice | Gap | Not
 
 
 def choice(options: Sequence[tuple[Element, ...]], optional: bool = False) -> Choice:
@@ -179,8 +192,8 @@ class _Parser:
         if not sequence:
             raise PatternError("is empty")
         for end, element in (("start", sequence[0]), ("end", sequence[-1])):
-            if isinstance(element, Gap) or (isinstance(element, Choice) and element.optional):
-                raise PatternError(f"must {end} with a word, not a gap or an optional part")
+            if isinstance(element, Gap | Not) or (isinstance(element, Choice) and element.optional):
+                raise PatternError(f"must {end} with a word, not a gap, an optional part or a '!'")
         return tuple(sequence)
 
     def _sequence(self, closing: str | None) -> list[Element]:
@@ -192,7 +205,9 @@ class _Parser:
                     raise PatternError(f"has {part!r} without an opening bracket")
                 return sequence
             self.at += 1
-            if part in ("(", "["):
+            if part == "!":
+                sequence.append(self._not())
+            elif part in ("(", "["):
                 sequence.append(self._group(")" if part == "(" else "]"))
             elif part.startswith("{"):
                 sequence.append(self._list(part[1:-1]))
@@ -206,6 +221,18 @@ class _Parser:
         if closing is not None:
             raise PatternError(f"opens a bracket it never closes (expected {closing!r})")
         return sequence
+
+    def _not(self) -> Not:
+        """``!`` and the word, choice in round brackets or list it rules out next."""
+        part = self.parts[self.at] if self.at < len(self.parts) else ""
+        if not part or part in (")", "[", "]", "|", "!") or part.startswith("~"):
+            raise PatternError("has '!' without a word, a choice in round brackets or a {list} after it")
+        self.at += 1
+        if part == "(":
+            return Not(self._group(")"))
+        if part.startswith("{"):
+            return Not(self._list(part[1:-1]))
+        return Not(self._words(part, in_group=False))
 
     def _group(self, closing: str) -> Choice:
         options = []
@@ -221,7 +248,7 @@ class _Parser:
             if part != "|":
                 raise PatternError(f"has {part!r} where {closing!r} was expected")
 
-    def _words(self, part: str, in_group: bool) -> Element:
+    def _words(self, part: str, in_group: bool) -> Words | Choice:
         alternatives = [part]
         while not in_group and self.at + 1 < len(self.parts) and self.parts[self.at] == "|":
             alternatives.append(self.parts[self.at + 1])

@@ -75,6 +75,9 @@ def test_a_gap_never_skips_a_negation():
         ("smoke ~40 joint", "a gap is ~1 to ~12"),
         ("{nope} joint", "does not have"),
         ("mi* joint", "shorter than 3 letters"),
+        ("!smoke joint", "must start with a word"),
+        ("smoke !joint", "must end with a word"),
+        ("smoke ! ~2 joint", "without a word"),
     ],
 )
 def test_bad_patterns_fail_at_load_with_the_rule_and_line(pattern, problem):
@@ -89,6 +92,36 @@ rules:
     with pytest.raises(PolicyError) as error:
         load_policy_text(policy)
     assert problem in str(error.value) and "t.bad" in str(error.value) and ":7" in str(error.value)
+
+
+NOT_POLICY = """
+lists:
+  periods:
+    terms: [quarter, kvartal]
+rules:
+  - id: t.claim
+    kind: phrases
+    category: claims
+    message: m
+    match:
+      - "best !{periods} ~3 ever"
+      - "fastest !(of the) ~2 world"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Our best router ever.", ["best router ever"]),
+        ("Our best ever.", ["best ever"]),  # nothing follows to rule out: the "!" takes no word
+        ("Our best quarter ever.", []),  # ruled out right after "best"...
+        ("Our best sales quarter ever.", ["best sales quarter ever"]),  # ...only there
+        ("The fastest in the world.", ["fastest in the world"]),
+        ("The fastest of the world.", []),  # a choice of word sequences rules out the sequence
+    ],
+)
+def test_a_bang_rules_out_what_may_follow_without_taking_a_word(text, found) -> None:
+    assert [f.text for f in linter_from(NOT_POLICY).check(text, lang="en").findings] == found
 
 
 def test_inflections_cover_both_languages() -> None:
