@@ -10,33 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from postguard.analysis.contractions import spelt_out
 from postguard.analysis.units import Unit
-
-#: Contractions spelt out, by the folded unit key (both apostrophes are folded to ').
-CONTRACTIONS: dict[str, tuple[str, ...]] = {
-    "won't": ("will", "not"),
-    "can't": ("can", "not"),
-    "cannot": ("can", "not"),
-    "shan't": ("shall", "not"),
-    "ain't": ("is", "not"),
-    "let's": ("let", "us"),
-    "i'm": ("i", "am"),
-}
-#: Endings that stand for a word of their own ("hasn't", "we've", "they'll", "it's").
-CONTRACTED_ENDINGS: tuple[tuple[str, str], ...] = (
-    ("n't", "not"),
-    ("'re", "are"),
-    ("'ve", "have"),
-    ("'ll", "will"),
-    ("'d", "would"),
-    ("'m", "am"),
-)
-#: Spellings that mean the same word to every rule (Nynorsk and dialect forms in Bokmål posts).
-SAME_WORD: dict[str, str] = {"ikkje": "ikke", "itte": "ikke", "ikkeno": "ikke", "aldrig": "aldri"}
-#: Pronouns before 's that make it "is" ("it's", "that's"); elsewhere 's is a possessive.
-_IS_BEFORE_S = frozenset(
-    {"it", "that", "he", "she", "there", "what", "who", "here", "where", "nobody", "nothing"}
-)
 
 
 class Token(NamedTuple):
@@ -64,18 +39,3 @@ def sentence_tokens(units: Sequence[Unit], first: int, last: int) -> list[Token]
             readings = unit.readings if text == unit.key else (text,)
             tokens.append(Token(text, readings, index, clause))
     return tokens
-
-
-def spelt_out(key: str) -> tuple[str, ...]:
-    """A unit's key as the words it stands for: ``isn't`` -> ``is not``."""
-    if "'" not in key:
-        return (SAME_WORD.get(key, key),)
-    whole = CONTRACTIONS.get(key)
-    if whole is not None:
-        return whole
-    for ending, word in CONTRACTED_ENDINGS:
-        if key.endswith(ending) and len(key) > len(ending):
-            return (key[: -len(ending)], word)
-    if key.endswith("'s") and key[:-2] in _IS_BEFORE_S:
-        return (key[:-2], "is")
-    return (key,)

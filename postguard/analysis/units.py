@@ -8,6 +8,7 @@ import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from postguard.analysis.contractions import spelt_out
 from postguard.analysis.normalize import ENCLOSED_LETTERS, INVISIBLE, collapse_repeats, deleet, fold
 
 # Invisible characters (zero-width, soft hyphen, bidi marks) may sit inside a word to split it;
@@ -132,6 +133,8 @@ def word_units(
                 key = surface.casefold()
                 # a number is a number: "2022" read as letters ("zozz") would only cost time
                 spellings = readings(key) if not key.isdigit() and _OBFUSCATED_RE.search(key) else (key,)
+                if "'" in key or "’" in key:
+                    spellings = _with_spelt_out(spellings, key)
                 if number and part[0] == "I" and parts[number - 1][-1].islower():
                     # a capital I after a small letter may be an l ("KestreI"): that reading only
                     # counts where it makes a listed term, so "LinkedIn" and "AI" find nothing new
@@ -142,6 +145,14 @@ def word_units(
     if _LETTER_RUN_RE.search(text):
         _merge_letter_runs(units, ONE_LETTER_WORDS.get(language or "", frozenset()))
     return units
+
+
+def _with_spelt_out(spellings: tuple[str, ...], key: str) -> tuple[str, ...]:
+    """A contraction's readings and its words run together ("can't": "cannot"; "isn't":
+    "isnot"): a term is found by its words run together (:func:`term_key`), so a list's "can
+    not go into details" or "is not public" then finds "can't go into details", "isn't public"."""
+    glued = "".join(spelt_out(key.replace("’", "'")))
+    return spellings if glued in spellings or glued == key.replace("’", "'") else (*spellings, glued)
 
 
 def term_key(units: Iterable[Unit]) -> str:

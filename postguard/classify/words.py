@@ -22,7 +22,7 @@ from pathlib import Path
 import regex
 
 from postguard.analysis.context import NEGATORS
-from postguard.analysis.tokens import SAME_WORD
+from postguard.analysis.contractions import SAME_WORD
 from postguard.analysis.wordfreq import zipf
 from postguard.model import LANGUAGES
 

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 
 from postguard.analysis import Analysis
 from postguard.analysis.context import NEGATORS
-from postguard.analysis.tokens import SAME_WORD, Token, spelt_out
+from postguard.analysis.contractions import SAME_WORD, spelt_out
+from postguard.analysis.tokens import Token
 from postguard.analysis.units import word_units
 from postguard.kinds import Hit
 from postguard.kinds.terms import unit_index

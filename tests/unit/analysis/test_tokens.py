@@ -2,28 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from postguard.analysis import word_units
-from postguard.analysis.tokens import sentence_tokens, spelt_out
-
-
-@pytest.mark.parametrize(
-    ("key", "words"),
-    [
-        ("isn't", ("is", "not")),
-        ("hasn't", ("has", "not")),
-        ("won't", ("will", "not")),
-        ("can't", ("can", "not")),
-        ("we're", ("we", "are")),
-        ("it's", ("it", "is")),
-        ("company's", ("company's",)),
-        ("ikkje", ("ikke",)),
-        ("public", ("public",)),
-    ],
-)
-def test_spelt_out(key, words):
-    assert spelt_out(key) == words
+from postguard.analysis.tokens import sentence_tokens
 
 
 def test_tokens_keep_their_unit_and_number_clauses() -> None:
