@@ -120,8 +120,24 @@ def _context(
     offset = start - left + (3 if left else 0)
     shown = printable(shown.replace("\t", " "))
     gutter = f"{f.line:>5} | "
-    marker = " " * len(gutter[:-2]) + "| " + " " * offset + "^" * max(1, min(end, right) - start)
+    underline = _underline(f, max(1, min(end, right) - start))
+    marker = " " * len(gutter[:-2]) + "| " + " " * offset + underline
     return [gutter + shown, _style(marker, options, fg=_COLORS[f.severity])]
+
+
+def _underline(f: Finding, width: int) -> str:
+    """Carets under the match; under a model's finding, carets under the words that weighed most
+    (its cues) and dashes under the rest of the sentence, as a compiler marks the primary span."""
+    if not f.cues:
+        return "^" * width
+    marks = ["-"] * width
+    for cue_start, cue_end in f.cues:
+        before = f.text[: cue_start - f.start]
+        if "\n" in before or "\r" in before:
+            break  # the cues further on are on later lines
+        for at in range(cue_start - f.start, min(cue_end - f.start, width)):
+            marks[at] = "^"
+    return "".join(marks)
 
 
 def _wrap(text: str, prefix: str, options: ReportOptions) -> list[str]:

@@ -36,3 +36,14 @@ def test_a_match_across_a_line_break_gives_a_one_line_message_in_quiet_mode() ->
     assert out.splitlines() == [
         '<text>:1:11: error [acme.codename] "Project Kestrel" is an internal project codename.'
     ]
+
+
+def test_a_model_finding_puts_carets_under_the_words_that_weighed_most() -> None:
+    draft = "Great launch today.\n\nI will find you and hurt you.\n"
+    out = _report(draft)
+    line, marker = [row for row in out.splitlines() if row.lstrip().startswith(("3 |", "|"))][:2]
+    sentence = "I will find you and hurt you."
+    assert marker.index("-") == line.index(sentence) and marker.rstrip().endswith("-")
+    carets = [i for i, ch in enumerate(marker) if ch == "^"]
+    assert carets and "hurt" in "".join(line[i] for i in carets)
+    assert len(marker.rstrip()) - marker.index("-") == len(sentence)
