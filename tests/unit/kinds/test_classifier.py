@@ -402,18 +402,10 @@ def test_classes_that_share_report_together_once() -> None:
 
 CUES = """
 rules:
-  - id: t.threat
-    kind: classifier
-    model: abuse
-    label: threat
-    category: offensive
-    message: 'reads as a threat: "{cues}"'
-  - id: t.drugs
-    kind: classifier
-    model: meaning
-    label: drugs
-    category: drugs
-    message: 'reads as drug use: "{cues}"'
+  - {id: t.threat, kind: classifier, model: abuse, label: threat, category: offensive,
+     message: 'reads as a threat: "{cues}"'}
+  - {id: t.drugs, kind: classifier, model: meaning, label: drugs, category: drugs,
+     message: 'reads as drug use: "{cues}"'}
 """
 
 
