@@ -4,7 +4,10 @@ progress, and write the report when every post is done."""
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import astuple, dataclass, field
@@ -97,10 +100,13 @@ def _check_all(policy: Policy, options: AuditOptions, output: AuditOutput, log: 
     )
     checked_batches = engine.run(_batches(options.sources, dict(output.done), options.batch_size))
     try:
-        for batch, checked in checked_batches:
-            for problem in output.write(batch, checked):
-                progress.note(f"postguard: skipped {problem}")
-            progress.advance(len(batch.records), output.totals["findings"])
+        with _ctrl_c_between_batches() as pressed:
+            for batch, checked in checked_batches:
+                for problem in output.write(batch, checked):
+                    progress.note(f"postguard: skipped {problem}")
+                progress.advance(len(batch.records), output.totals["findings"])
+                if pressed.is_set():
+                    raise KeyboardInterrupt
     except KeyboardInterrupt:
         output.rollback()
         raise AuditInterrupted(
@@ -110,6 +116,29 @@ def _check_all(policy: Policy, options: AuditOptions, output: AuditOutput, log: 
     finally:
         checked_batches.close()  # the engine's workers stopped now, however the loop ended
         progress.close()
+
+
+@contextlib.contextmanager
+def _ctrl_c_between_batches() -> Iterator[threading.Event]:
+    """Ctrl-C noted when pressed and acted on after the batch in hand is saved. Raised at any
+    moment, a KeyboardInterrupt can land in a finaliser (a Dask future's ``__del__``), where
+    Python prints it and drops it, and the audit ran on to the end. A second Ctrl-C stops at
+    once. Off the main thread (an embedding app) Ctrl-C is the app's."""
+    pressed = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield pressed
+        return
+
+    def note(signum: int, frame: object) -> None:
+        if pressed.is_set():
+            raise KeyboardInterrupt
+        pressed.set()
+
+    previous = signal.signal(signal.SIGINT, note)
+    try:
+        yield pressed
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _batches(sources: Sequence[Source], done: dict[str, int], size: int) -> Iterator[Batch]:

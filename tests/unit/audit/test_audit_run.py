@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from conftest import ACME_POLICY
 
 from postguard.audit import output as audit_output
 from postguard.audit.output import CHECKPOINT, FINDINGS, POSTS, PROBLEMS, REPORT
-from postguard.audit.run import AuditInterrupted, AuditOptions, run_audit
+from postguard.audit.run import AuditInterrupted, AuditOptions, _ctrl_c_between_batches, run_audit
 from postguard.audit.sources import open_source
 from postguard.cli import main
 from postguard.policy import Policy
@@ -215,3 +217,16 @@ def test_without_dask_the_engine_says_how_to_install_it(
     monkeypatch.delitem(sys.modules, "postguard.audit.dask_engine", raising=False)
     with pytest.raises(PostguardError, match=r'pip install "postguard\[dask\]"'):
         make_engine("dask", policy, workers=1, lang=None)
+
+
+def test_ctrl_c_is_noted_and_acted_on_between_batches_and_a_second_one_stops_at_once() -> None:
+    """A KeyboardInterrupt raised wherever the main thread happens to be can land in a finaliser
+    (a Dask future's ``__del__``) and be dropped; the audit notes Ctrl-C instead and stops after
+    the batch in hand is saved."""
+    before = signal.getsignal(signal.SIGINT)
+    with _ctrl_c_between_batches() as pressed:
+        os.kill(os.getpid(), signal.SIGINT)  # the handler runs before the next line; no exception
+        assert pressed.is_set()
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+    assert signal.getsignal(signal.SIGINT) is before
