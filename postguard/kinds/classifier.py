@@ -251,7 +251,8 @@ class ClassifierCheck:
         ``clean``, measured on the :data:`CUE_CONTEXT` words either side of it (every feature the
         word is part of lies there), so a long sentence costs no more per word. At most
         :data:`CUE_WORDS` words, each weighing at least :data:`CUE_SHARE` of the heaviest, common
-        words aside (:data:`CUE_MAX_ZIPF`) unless nothing else weighs; a word is weighed once,
+        words aside (:data:`CUE_MAX_ZIPF`) unless nothing else weighs, and one word even when no
+        word alone raises the verdict (the message always names one); a word is weighed once,
         where it first occurs; neighbours make one stretch."""
         view, units, model, label = analysis.document.view, analysis.units, reading.model, self.options.label
         first = bisect.bisect_left(units, start, key=lambda unit: unit.start)
@@ -268,12 +269,14 @@ class ClassifierCheck:
             right = units[min(last, index + CUE_CONTEXT)].end
             without = view[left : unit.start] + view[unit.end : right]
             weight = model.lead(view[left:right], label) - model.lead(without, label)
-            if weight > 0:
-                weighed.append((weight, common.get(unit.key, 0.0) >= CUE_MAX_ZIPF, index))
-        telling = [entry for entry in weighed if not entry[1]] or weighed
-        if not telling:
+            weighed.append((weight, common.get(unit.key, 0.0) >= CUE_MAX_ZIPF, index))
+        if not weighed:
             return ()
-        telling.sort(reverse=True)
+        weighed.sort(reverse=True)
+        telling = [e for e in weighed if e[0] > 0 and not e[1]] or [e for e in weighed if e[0] > 0]
+        if not telling:  # no word raises the verdict alone: name the one that lowers it least
+            unit = units[weighed[0][2]]
+            return ((unit.start, unit.end),)
         heaviest = telling[0][0]
         chosen = sorted(index for weight, _, index in telling[:CUE_WORDS] if weight >= CUE_SHARE * heaviest)
         stretches: list[tuple[int, int]] = []
