@@ -82,7 +82,8 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[tup
 
 
 def _shown(text: str, start: int, end: int, private: Sequence[tuple[int, int]]) -> str:
-    """``text[start:end]`` on one line, with the private values in ``private`` masked."""
+    """``text[start:end]`` with the private values in ``private`` masked, on one line: a message
+    is one line, even for a match that is not."""
     inside = _inside(private, start, end)
     shown = mask_spans(text, start, end, inside) if inside else text[start:end]
     return LINE_BREAKS_RE.sub(" ", shown)
@@ -97,12 +98,9 @@ def finding_for_hit(
     matched = document.text[hit.start : hit.end]
     inside = () if rule.mask else _inside(private, hit.start, hit.end)
     if rule.mask:
-        shown = mask(matched)
-    elif inside:
-        shown = mask_spans(document.text, hit.start, hit.end, inside)
+        shown = LINE_BREAKS_RE.sub(" ", mask(matched))
     else:
-        shown = matched
-    shown = LINE_BREAKS_RE.sub(" ", shown)  # a message is one line, even for a match that is not
+        shown = _shown(document.text, hit.start, hit.end, private)
     values = {
         "match": shown,
         "term": shown if rule.mask else hit.values.get("term", matched),
