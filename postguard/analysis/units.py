@@ -151,8 +151,9 @@ def _with_spelt_out(spellings: tuple[str, ...], key: str) -> tuple[str, ...]:
     """A contraction's readings and its words run together ("can't": "cannot"; "isn't":
     "isnot"): a term is found by its words run together (:func:`term_key`), so a list's "can
     not go into details" or "is not public" then finds "can't go into details", "isn't public"."""
-    glued = "".join(spelt_out(key.replace("’", "'")))
-    return spellings if glued in spellings or glued == key.replace("’", "'") else (*spellings, glued)
+    folded = key.replace("’", "'")
+    glued = "".join(spelt_out(folded))
+    return spellings if glued == folded or glued in spellings else (*spellings, glued)
 
 
 def term_key(units: Iterable[Unit]) -> str:

@@ -274,9 +274,7 @@ _NEGATION_ENDS = frozenset(".,;:!?") | {"but", "men"}
 
 #: The words that negate as they are written: the context layer's negators and their other
 #: spellings (:data:`SAME_WORD`); contractions ("isn't") negate too.
-_NEGATING = frozenset(word for word in NEGATORS if SAME_WORD.get(word, word) in NEGATORS) | frozenset(
-    word for word, same in SAME_WORD.items() if same in NEGATORS
-)
+_NEGATING = NEGATORS | {word for word, same in SAME_WORD.items() if same in NEGATORS}
 _CONTRACTED = ("n't", "n’t")
 
 

@@ -387,7 +387,8 @@ def _refers_back(analysis: Analysis, sentence: int) -> bool:
     if _PARAGRAPH_BREAK_RE.search(between):
         return False
     pointers = REFERRING_WORDS.get(analysis.language, frozenset())
-    return any(unit.sentence == sentence and unit.key in pointers for unit in analysis.units)
+    units = analysis.units
+    return any(units[token.unit].key in pointers for token in analysis.context.tokens(sentence))
 
 
 def _person_named(analysis: Analysis, sentences: set[int]) -> set[int]:
@@ -396,12 +397,12 @@ def _person_named(analysis: Analysis, sentences: set[int]) -> set[int]:
     from postguard.pii.names import lexicon
 
     given = lexicon(analysis.language).home
-    found, previous = set(), -1
-    for unit in analysis.units:
-        if unit.sentence != previous:
-            previous = unit.sentence
-            if unit.sentence in sentences and unit.surface[:1].isupper() and unit.key in given:
-                found.add(unit.sentence)
+    found = set()
+    for sentence in sentences:
+        tokens = analysis.context.tokens(sentence)
+        first = analysis.units[tokens[0].unit] if tokens else None
+        if first is not None and first.surface[:1].isupper() and first.key in given:
+            found.add(sentence)
     return found
 
 

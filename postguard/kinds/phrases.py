@@ -116,7 +116,7 @@ class Not:
     element: Words | Choice
 
     def advance(self, tokens: list[Token], at: set[int]) -> set[int]:
-        return {p for p in at if p >= len(tokens) or not self.element.advance(tokens, {p})}
+        return {p for p in at if not self.element.advance(tokens, {p})}  # nothing left: nothing follows
 
 
 Element = Words | Choice | Gap | Not

@@ -154,11 +154,21 @@ def test_a_name_or_a_person_in_a_role_is_a_target_when_the_rule_says_so(option, 
     assert [f.rule for f in linter_from(widened).check(text, lang=lang).findings] == ["t.disparaging"]
 
 
-def test_the_first_word_of_a_sentence_and_i_are_no_names():
-    named = POLICY.replace("targets: {lists: [rivals]}", "targets: {lists: [rivals], names: true}")
-    text = "Circus of a company, I swear."
+#: POLICY with any name counting as a target of disparagement.
+NAMED = POLICY.replace("targets: {lists: [rivals]}", "targets: {lists: [rivals], names: true}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Circus of a company, I swear.",  # a sentence's first word, and "I"
+        "Circus of a company, I've said it before.",  # a contraction of "I"
+        "Who says releasing on Friday is a bad idea?",  # a day (or a month)
+    ],
+)
+def test_words_that_name_no_one(text):
     assert classify("abuse-en", [text])[0]["disparaging"] >= 0.5  # the model alone would report it
-    assert linter_from(named).check(text, lang="en").findings == ()
+    assert linter_from(NAMED).check(text, lang="en").findings == ()
 
 
 @pytest.mark.parametrize(
@@ -187,24 +197,12 @@ def test_a_pronoun_carries_the_target_named_in_the_sentence_before(text, lang, f
 def test_a_first_name_that_is_also_a_word_is_a_name_to_the_name_finder(text, lang):
     """The cheap test takes a known word as the first word of a sentence for no name; the
     person-name finder knows "Henrik" and "Karin" are given names."""
-    named = POLICY.replace("targets: {lists: [rivals]}", "targets: {lists: [rivals], names: true}")
-    assert [f.rule for f in linter_from(named).check(text, lang=lang).findings] == ["t.disparaging"]
+    assert [f.rule for f in linter_from(NAMED).check(text, lang=lang).findings] == ["t.disparaging"]
 
 
-def test_a_contraction_of_i_is_no_name():
-    named = POLICY.replace("targets: {lists: [rivals]}", "targets: {lists: [rivals], names: true}")
-    text = "Circus of a company, I've said it before."
-    assert classify("abuse-en", [text])[0]["disparaging"] >= 0.5  # the model alone would report it
-    assert linter_from(named).check(text, lang="en").findings == ()
-
-
-def test_a_day_or_a_month_is_no_name():
-    named = POLICY.replace("targets: {lists: [rivals]}", "targets: {lists: [rivals], names: true}")
-    text = "Who says releasing on Friday is a bad idea?"
-    assert classify("abuse-en", [text])[0]["disparaging"] >= 0.5  # the model alone would report it
-    assert linter_from(named).check(text, lang="en").findings == ()
-    named_rival = text.replace("on Friday", "with Vendrix")
-    assert [f.rule for f in linter_from(named).check(named_rival, lang="en").findings] == ["t.disparaging"]
+def test_a_name_where_a_day_stood_is_a_target():
+    text = "Who says releasing with Vendrix is a bad idea?"
+    assert [f.rule for f in linter_from(NAMED).check(text, lang="en").findings] == ["t.disparaging"]
 
 
 def test_a_handle_is_an_address_not_a_name():
