@@ -46,6 +46,15 @@ def read(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def probe(reader: words.Reader, data: Path) -> dict[str, str]:
+    """What a model records of how ``reader`` read one of our written files (``data``): the test
+    suite reads the file again and fails when the reading changed since the model was built."""
+    return {
+        "file": data.relative_to(ROOT).as_posix(),
+        "digest": words.features_digest(reader, (row["text"] for row in read(data))),
+    }
+
+
 def blog_sentences(lang: str, clean: str, limit: int) -> list[tuple[str, str, str]]:
     """(post path, sentence, ``clean``) for up to ``limit`` prose sentences of the language's blog
     corpus, in a fixed shuffled order. The post's path decides its half, so a benchmark can count

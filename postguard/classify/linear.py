@@ -40,7 +40,12 @@ class LinearModel:
 
     Stored as one JSON header line (labels, baseline, language, names, buckets, features) followed by the float32 weights,
     the bias and each feature's lead (see :meth:`ceiling`), little-endian: read with the
-    standard library alone, so checking a draft imports neither numpy nor spaCy."""
+    standard library alone, so checking a draft imports neither numpy nor spaCy.
+
+    ``probe`` is what the training script recorded of how the reader read a sample of the
+    training data (``{"file": ..., "digest": ...}``, see
+    :func:`~postguard.classify.words.features_digest`): the test suite reads that file again
+    and fails when the reading has changed since the model was built."""
 
     def __init__(
         self,
@@ -50,8 +55,10 @@ class LinearModel:
         bias: Sequence[float],
         reader: Reader,
         leads: array | None = None,
+        probe: dict[str, str] | None = None,
     ) -> None:
         self.labels = tuple(labels)
+        self.probe = probe
         #: How it reads a text: its language, names, lexicon and negation.
         self.reader = reader
         self.baseline = baseline
@@ -103,7 +110,7 @@ class LinearModel:
             for part in parts:
                 part.byteswap()
         weights, bias, leads = parts
-        return cls(labels, header["baseline"], weights, bias, reader, leads)
+        return cls(labels, header["baseline"], weights, bias, reader, leads, header.get("probe"))
 
     def save(self, path: Path) -> None:
         parts = [array("f", self.weights), array("f", self.bias), array("f", self.leads)]
@@ -119,6 +126,7 @@ class LinearModel:
             "negation": self.reader.negation,
             "buckets": BUCKETS,
             "reads": READS,
+            **({"probe": self.probe} if self.probe else {}),
         }
         with path.open("wb") as handle:
             handle.write(json.dumps(header).encode() + b"\n")

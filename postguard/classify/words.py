@@ -17,6 +17,7 @@ import hashlib
 import itertools
 import re
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 
 import regex
@@ -228,6 +229,16 @@ class Reader:
         """The :func:`features` of the text :func:`prepare` makes of a raw ``text``. Readers
         that read a sentence alike share its features: they are worked out once."""
         return _features_of(prepare(text, self.masks_names), self)
+
+
+def features_digest(reader: Reader, texts: Iterable[str]) -> str:
+    """A fingerprint of how ``reader`` reads ``texts``: a model records it for a sample of its
+    training data, so a change to the reading (or to that data) that the model was not rebuilt
+    for is caught by a test instead of silently skewing its scores."""
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(" ".join(map(str, reader.read(text))).encode() + b"\n")
+    return digest.hexdigest()
 
 
 def features(text: str, reader: Reader) -> list[int]:

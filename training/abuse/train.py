@@ -40,6 +40,7 @@ from training.linear_training import (  # noqa: E402
     blog_sentences,
     fit_averaged,
     held_out,
+    probe,
     read,
     threshold_sweep,
     with_words_dropped,
@@ -290,6 +291,7 @@ def main() -> None:
         if not args.no_save:
             if args.arch == "linear":
                 target = args.out / f"abuse-{lang}{WEIGHTS_SUFFIX}"
+                model.probe = probe(model.reader, HERE / "data" / f"{lang}_written.jsonl")
                 model.save(target)
             else:
                 target = args.out / f"abuse-{lang}-{args.arch}"

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import re
 from array import array
+from pathlib import Path
 
 import pytest
 
-from postguard.classify import load
-from postguard.classify.linear import READS, LinearModel
-from postguard.classify.words import BUCKETS, TOPICS, Reader
+from postguard.classify import MODELS, load
+from postguard.classify.linear import READS, WEIGHTS_SUFFIX, LinearModel
+from postguard.classify.words import BUCKETS, TOPICS, Reader, features_digest
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def small_model(masks_names: bool, lexicon: str = "", negation: bool = False) -> LinearModel:
@@ -78,3 +81,36 @@ def test_a_lead_is_the_ratio_of_two_scores_in_log_terms() -> None:
     text = "Do that again and you'll need a dentist."
     scores = model.scores([text])[0]
     assert model.lead(text, "threat") == pytest.approx(math.log(scores["threat"] / scores["clean"]), rel=1e-5)
+
+
+def test_a_saved_model_keeps_its_probe(tmp_path):
+    path = tmp_path / "m.weights"
+    model = small_model(masks_names=False)
+    model.probe = {"file": "training/abuse/data/nb_written.jsonl", "digest": "0" * 64}
+    model.save(path)
+    assert LinearModel.load(path).probe == model.probe
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in MODELS.glob(f"*{WEIGHTS_SUFFIX}")))
+def test_each_shipped_model_reads_its_training_data_as_when_it_was_built(name):
+    """A change to how text is read (the reader, the lexicon, name masking) or to the written
+    data, without rebuilding the model, would skew its scores in silence; its training script
+    records a fingerprint of the reading of one written file, and here that file is read again."""
+    model = load(name)
+    assert model.probe is not None, f"{name} records no probe: rebuild it with its script in training/"
+    data = ROOT / model.probe["file"]
+    texts = [
+        json.loads(line)["text"] for line in data.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    assert features_digest(model.reader, texts) == model.probe["digest"], (
+        f"{name} was built for another reading of {model.probe['file']}: rebuild it with its script in training/"
+    )
+
+
+def test_the_fingerprint_changes_with_the_reading_and_the_data():
+    texts = ["We met Kari at the fair.", "It is not the only one."]
+    plain = features_digest(Reader("en"), texts)
+    assert features_digest(Reader("en"), list(texts)) == plain
+    assert features_digest(Reader("en", masks_names=True), texts) != plain
+    assert features_digest(Reader("en", negation=True), texts) != plain
+    assert features_digest(Reader("en"), [*texts, "One more line."]) != plain
