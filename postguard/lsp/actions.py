@@ -35,7 +35,23 @@ def rule_of(policy: Policy, rule_id: str) -> RuleInfo | None:
         return None
 
 
-def diagnostic(finding: Finding, positions: PositionIndex, policy: Policy) -> types.Diagnostic:
+#: What each word a model weighed most is called where the editor lists it under the finding.
+CUE_NOTE = {"en": "weighs most in this verdict", "nb": "veier tyngst i vurderingen"}
+
+
+def diagnostic(
+    finding: Finding, positions: PositionIndex, policy: Policy, uri: str, language: str, related: bool
+) -> types.Diagnostic:
+    """The finding as an editor shows it. A model finding's cues (the words that weighed most)
+    become related information where the editor takes it (``related``), so the person can jump
+    to each word; only their places are sent, never their text."""
+    cues = [
+        types.DiagnosticRelatedInformation(
+            location=types.Location(uri=uri, range=positions.range(start, end)),
+            message=CUE_NOTE.get(language, CUE_NOTE["en"]),
+        )
+        for start, end in finding.cues
+    ]
     return types.Diagnostic(
         range=positions.range(finding.start, finding.end),
         message=finding.message,
@@ -43,6 +59,7 @@ def diagnostic(finding: Finding, positions: PositionIndex, policy: Policy) -> ty
         code=finding.rule,
         code_description=_rule_link(policy, finding.rule),
         source=SOURCE,
+        related_information=cues if related and cues else None,
     )
 
 

@@ -103,4 +103,5 @@ def _shifted(finding: Finding, paragraph: Paragraph) -> Finding:
         end=finding.end + paragraph.start,
         line=finding.line + paragraph.line,
         end_line=finding.end_line + paragraph.line,
+        cues=tuple((start + paragraph.start, end + paragraph.start) for start, end in finding.cues),
     )

@@ -100,7 +100,10 @@ class PostguardServer(LanguageServer):
         checked = Checked(version, positions, format, language, checker, check.findings)
         self.checked[uri] = checked
         policy = checker.linter.policy
-        diagnostics = [actions.diagnostic(f, positions, policy) for f in check.findings]
+        related = self._takes_related_information()
+        diagnostics = [
+            actions.diagnostic(f, positions, policy, uri, language, related) for f in check.findings
+        ]
         for offset, message in check.errors:
             start = positions.position(offset)
             diagnostics.append(self._note(message, types.Range(start=start, end=start)))
@@ -134,6 +137,12 @@ class PostguardServer(LanguageServer):
             checker.warm_in_background()
             self.log(f"first check in {(time.perf_counter() - began) * 1000:.1f} ms; warming up")
         return checker, language, check
+
+    def _takes_related_information(self) -> bool:
+        """Whether the editor said it shows a diagnostic's related information."""
+        document = self.client_capabilities.text_document
+        published = document.publish_diagnostics if document else None
+        return bool(published and published.related_information)
 
     def _folder(self, path: str | None) -> Path:
         """Where to look for the policy: beside the draft, else in the first workspace folder."""

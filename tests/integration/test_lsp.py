@@ -40,7 +40,7 @@ PHONE = "+47 412 34 567"
 TIMEOUT = 60.0
 
 
-def _capabilities(*, snippets: bool = False) -> types.ClientCapabilities:
+def _capabilities(*, snippets: bool = False, related: bool = True) -> types.ClientCapabilities:
     return types.ClientCapabilities(
         workspace=types.WorkspaceClientCapabilities(
             workspace_edit=types.WorkspaceEditClientCapabilities(
@@ -52,7 +52,9 @@ def _capabilities(*, snippets: bool = False) -> types.ClientCapabilities:
             show_document=types.ShowDocumentClientCapabilities(support=True)
         ),
         text_document=types.TextDocumentClientCapabilities(
-            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True)
+            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
+                version_support=True, related_information=related
+            )
         ),
     )
 
@@ -171,6 +173,35 @@ async def test_open_reports_findings_with_utf16_ranges_masked_messages_and_links
     assert phone.code_description is None  # a built-in pack has no link
     logged = " ".join(m.message for m in client.log_messages)
     assert PHONE not in logged
+
+
+THREAT = "# Note\n\nIf you do that again I will find you and hurt you.\n"
+
+
+@pytest.mark.parametrize("related", [True, False])
+async def test_a_model_finding_points_at_the_words_that_weighed_most_where_the_editor_takes_it(
+    blog: Path, related: bool
+) -> None:
+    client = await _start(blog, _capabilities(related=related))
+    try:
+        uri = _open(client, blog / "posts" / "note.md", THREAT)
+        diagnostics = await _until(client, uri, lambda d: "offensive.model.threat" in _codes(d))
+    finally:
+        await client.shutdown_session()
+        await client.stop()
+    threat = next(d for d in diagnostics if d.code == "offensive.model.threat")
+    if not related:
+        assert threat.related_information is None
+        return
+    assert threat.related_information
+    positions = PositionIndex(THREAT)
+    cues = [
+        THREAT[positions.offset(info.location.range.start) : positions.offset(info.location.range.end)]
+        for info in threat.related_information
+    ]
+    assert "hurt" in cues
+    assert {info.location.uri for info in threat.related_information} == {uri}
+    assert {info.message for info in threat.related_information} == {"weighs most in this verdict"}
 
 
 async def test_an_edit_updates_the_diagnostics(client: LanguageClient, blog: Path) -> None:

@@ -50,6 +50,7 @@ TRICKY_TEXT = {
         "postguard-disable-next-line acme.codename -- announced\n\nProject Kestrel ships.\n\nKestrel.\n"
     ),
     "indented lines": "First.\n\n  Kestrel indented.\n\nInternal only.\n",
+    "a model finding's cues in a later paragraph": "First.\n\nIf you do that again I will find you and hurt you.\n",
 }
 
 
@@ -75,7 +76,7 @@ def prose_only() -> Linter:
 
 def _key(findings: tuple[Finding, ...]) -> list[tuple[object, ...]]:
     return [
-        (f.rule, f.start, f.end, f.line, f.column, f.end_line, f.end_column, f.message, f.text)
+        (f.rule, f.start, f.end, f.line, f.column, f.end_line, f.end_column, f.message, f.text, f.cues)
         for f in findings
     ]
 
