@@ -245,8 +245,71 @@ def features(text: str, reader: Reader) -> list[int]:
     """Bucket numbers of a prepared text's words and word pairs ("a b"), and of its words'
     classes, alone and in pairs with the word or class beside them ("§negtrait §derog"), as
     ``reader`` reads them."""
-    words = _WORD_RE.findall(text)
+    words = _standard(_WORD_RE.findall(text), reader.language)
     return _keys(_repaired(words, reader.language) if reader.masks_names else words, reader)
+
+
+#: Dialect and Nynorsk forms of common words, as Norwegian posts write them informally ("eg veit
+#: ikkje kva dei vil"), read as the Bokmål word the models learned; with :data:`SAME_WORD`.
+NB_DIALECT: dict[str, str] = {
+    "eg": "jeg", "æ": "jeg", "jæ": "jeg", "e": "er", "ikkj": "ikke", "ittj": "ikke",
+    "dei": "de", "deim": "dem", "dæm": "dem", "ho": "hun", "dykk": "dere",
+    "kva": "hva", "ka": "hva", "korleis": "hvordan", "koss": "hvordan", "åssen": "hvordan",
+    "ein": "en", "eit": "et", "noko": "noe", "nokon": "noen", "nokre": "noen", "mykje": "mye",
+    "heile": "hele", "heilt": "helt", "berre": "bare", "bære": "bare", "sjølv": "selv", "sjøl": "selv",
+    "kjem": "kommer", "veit": "vet", "vere": "være", "vera": "være", "gjere": "gjøre", "gjera": "gjøre",
+    "seie": "si", "sei": "si", "tru": "tro", "heim": "hjem",
+} | SAME_WORD  # fmt: skip
+#: Norwegian letters written in ASCII, where a keyboard lacks them ("paa", "jaevla", "gjoer").
+_ASCII_LETTERS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"))
+#: How much more common the word in Norwegian letters must be than the word as written.
+_ASCII_ZIPF_GAIN = 1.5
+#: Nynorsk and dialect definite plurals ("muslimane") and their Bokmål ending ("muslimene").
+_NYNORSK_PLURAL = ("ane", "ene")
+#: Per word, how the Norwegian models read it (see :func:`standard_nb`).
+_standard_nb: dict[str, str] = {}
+
+
+def standard_nb(word: str) -> str:
+    """A Norwegian word as the Bokmål word it stands for: a dialect or Nynorsk form of a common
+    word (:data:`NB_DIALECT`), a word spelt with "aa", "ae" or "oe" for å, æ or ø when that
+    spelling is a far more common word ("paa", "jaevla"), or a definite plural in "-ane" whose
+    Bokmål "-ene" is a known word. The models learned Bokmål; people also write as they speak,
+    and on keyboards without the Norwegian letters. Any other word is itself."""
+    found = _standard_nb.get(word)
+    if found is None:
+        if len(_standard_nb) >= WORDS_KEPT:
+            _standard_nb.clear()
+        found = _standard_nb[word] = _standardised(word)
+    return found
+
+
+def _standardised(word: str) -> str:
+    same = NB_DIALECT.get(word)
+    if same is not None:
+        return same
+    common, lexicon = zipf("nb"), word_classes("nb")
+    if word in lexicon:
+        return word
+    if any(pair in word for pair, _ in _ASCII_LETTERS):
+        letters = word
+        for pair, letter in _ASCII_LETTERS:
+            letters = letters.replace(pair, letter)
+        if letters in lexicon or common.get(letters, 0.0) >= common.get(word, 0.0) + _ASCII_ZIPF_GAIN:
+            return letters
+    ending, bokmål = _NYNORSK_PLURAL
+    if word.endswith(ending) and word not in common:
+        plural = word[: -len(ending)] + bokmål
+        if plural in lexicon or plural in common:
+            return plural
+    return word
+
+
+def _standard(words: list[str], language: str) -> list[str]:
+    """``words`` as the models of ``language`` read them: Norwegian ones in Bokmål (:func:`standard_nb`)."""
+    if language != "nb":
+        return words
+    return [standard_nb(word) for word in words]
 
 
 def _repaired(words: list[str], language: str) -> list[str]:
@@ -392,7 +455,7 @@ def prepare(text: str, masks_names: bool = False) -> str:
 
 @functools.lru_cache(maxsize=FEATURES_KEPT)
 def _features_of(prepared: str, reader: Reader) -> tuple[int, ...]:
-    words = _WORD_RE.findall(prepared)
+    words = _standard(_WORD_RE.findall(prepared), reader.language)
     if reader.masks_names:
         fixed = _repaired(words, reader.language)
         if fixed == words:  # nothing misspelt: read as a reader that repairs nothing reads it

@@ -19,6 +19,7 @@ from postguard.classify.words import (
     real_words,
     real_words_path,
     repaired,
+    standard_nb,
     word_classes,
 )
 
@@ -77,6 +78,32 @@ def test_the_words_a_negation_reaches_are_also_read_as_negated():
         *plain,
         bucket("¬den"),
         bucket("¬eneste"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("eg veit ikkje kva dei vil", "jeg vet ikke hva de vil"),  # dialect and Nynorsk
+        ("du e ein tosk", "du er en tosk"),
+        ("jaevla idiot, gjoer det paa nytt", "jævla idiot, gjør det på nytt"),  # no æ, ø, å
+        ("muslimane kjem", "muslimene kommer"),  # a Nynorsk definite plural
+    ],
+)
+def test_norwegian_in_dialect_or_without_its_letters_reads_as_bokmal(written, read):
+    for reader in (Reader("nb"), Reader("nb", masks_names=True), Reader("nb", lexicon=TOPICS, negation=True)):
+        assert features(written, reader) == features(read, reader)
+
+
+def test_only_norwegian_words_are_read_as_bokmal():
+    # English is read as written, and a word that is common as written keeps its spelling.
+    assert features("ho ho ho, eg", Reader("en")) != features("hun hun hun, jeg", Reader("en"))
+    assert [standard_nb(word) for word in ("noen", "dem", "maaned", "aalesund", "afghanarane")] == [
+        "noen",
+        "dem",
+        "måned",
+        "aalesund",
+        "afghanarane",
     ]
 
 
