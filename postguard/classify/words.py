@@ -264,8 +264,9 @@ NB_DIALECT: dict[str, str] = {
 _ASCII_LETTERS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"))
 #: How much more common the word in Norwegian letters must be than the word as written.
 _ASCII_ZIPF_GAIN = 1.5
-#: Nynorsk and dialect definite plurals ("muslimane") and their Bokmål ending ("muslimene").
-_NYNORSK_PLURAL = ("ane", "ene")
+#: Nynorsk and dialect endings and their Bokmål ones: definite and indefinite plurals
+#: ("muslimane", "idiotar") and present tenses ("snakkar").
+_NYNORSK_ENDINGS = (("ane", "ene"), ("ar", "er"))
 #: Per word, how the Norwegian models read it (see :func:`standard_nb`).
 _standard_nb: dict[str, str] = {}
 
@@ -273,8 +274,8 @@ _standard_nb: dict[str, str] = {}
 def standard_nb(word: str) -> str:
     """A Norwegian word as the Bokmål word it stands for: a dialect or Nynorsk form of a common
     word (:data:`NB_DIALECT`), a word spelt with "aa", "ae" or "oe" for å, æ or ø when that
-    spelling is a far more common word ("paa", "jaevla"), or a definite plural in "-ane" whose
-    Bokmål "-ene" is a known word. The models learned Bokmål; people also write as they speak,
+    spelling is a far more common word ("paa", "jaevla"), or a Nynorsk ending ("muslimane",
+    "idiotar") whose Bokmål one ("-ene", "-er") makes a known word. The models learned Bokmål; people also write as they speak,
     and on keyboards without the Norwegian letters. Any other word is itself."""
     found = _standard_nb.get(word)
     if found is None:
@@ -297,11 +298,12 @@ def _standardised(word: str) -> str:
             letters = letters.replace(pair, letter)
         if letters in lexicon or common.get(letters, 0.0) >= common.get(word, 0.0) + _ASCII_ZIPF_GAIN:
             return letters
-    ending, bokmål = _NYNORSK_PLURAL
-    if word.endswith(ending) and word not in common:
-        plural = word[: -len(ending)] + bokmål
-        if plural in lexicon or plural in common:
-            return plural
+    if word not in common:
+        for ending, bokmål in _NYNORSK_ENDINGS:
+            if word.endswith(ending):
+                same = word[: -len(ending)] + bokmål
+                if same in lexicon or same in common:
+                    return same
     return word
 
 

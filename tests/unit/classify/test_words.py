@@ -87,7 +87,8 @@ def test_the_words_a_negation_reaches_are_also_read_as_negated():
         ("eg veit ikkje kva dei vil", "jeg vet ikke hva de vil"),  # dialect and Nynorsk
         ("du e ein tosk", "du er en tosk"),
         ("jaevla idiot, gjoer det paa nytt", "jævla idiot, gjør det på nytt"),  # no æ, ø, å
-        ("muslimane kjem", "muslimene kommer"),  # a Nynorsk definite plural
+        ("muslimane kjem", "muslimene kommer"),  # Nynorsk plurals
+        ("dei e idiotar", "de er idioter"),
     ],
 )
 def test_norwegian_in_dialect_or_without_its_letters_reads_as_bokmal(written, read):
