@@ -27,10 +27,11 @@ from postguard.errors import HashBudgetError
 if TYPE_CHECKING:
     from postguard.policy.hashing import Hashed, Hasher
 
-#: Endings a name or word can take, per language (possessive, plural, definite forms).
+#: Endings a name or word can take, per language (possessive, plural, definite forms; in
+#: Norwegian also the Nynorsk and dialect plurals "-ar" and "-ane": "idiotar", "idiotane").
 SUFFIXES: dict[str, tuple[str, ...]] = {
     "en": ("s", "es", "ed", "ing", "in", "er", "ers"),
-    "nb": ("s", "en", "et", "a", "ene", "er", "ere", "erne", "ens", "ets", "enes", "as", "es", "e"),
+    "nb": tuple("s en et a ene er ere erne ens ets enes as es e ar ane".split()),
 }
 MIN_INFLECTED_TERM = 4  # shorter terms must match exactly: "AS" must not match "ass"
 MIN_COMPOUND_REST = 3  # a compound part needs a real word beside it
