@@ -115,3 +115,17 @@ def one_edit_spellings(word_key: str) -> set[str]:
             found.add(word_key[:i] + word_key[i + 1] + word_key[i] + word_key[i + 2 :])
     found.discard(word_key)
     return found
+
+
+#: Norwegian letters as they are typed on a keyboard without them ("paa", "jaevla", "gjoer").
+ASCII_NORWEGIAN = (("aa", "å"), ("ae", "æ"), ("oe", "ø"))
+
+
+def norwegian_letters(word_key: str) -> str | None:
+    """``word_key`` with "aa", "ae" and "oe" as å, æ and ø, or None when it has none of them.
+    Whether that is the word meant is for the caller to judge (by how common each spelling is)."""
+    if "aa" not in word_key and "ae" not in word_key and "oe" not in word_key:
+        return None
+    for pair, letter in ASCII_NORWEGIAN:
+        word_key = word_key.replace(pair, letter)
+    return word_key

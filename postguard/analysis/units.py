@@ -9,7 +9,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from postguard.analysis.contractions import spelt_out
-from postguard.analysis.normalize import ENCLOSED_LETTERS, INVISIBLE, collapse_repeats, deleet, fold
+from postguard.analysis.normalize import (
+    ASCII_NORWEGIAN,
+    ENCLOSED_LETTERS,
+    INVISIBLE,
+    collapse_repeats,
+    deleet,
+    fold,
+    norwegian_letters,
+)
+from postguard.analysis.wordfreq import zipf
 
 # Invisible characters (zero-width, soft hyphen, bidi marks) may sit inside a word to split it;
 # enclosed letters (Ⓚⓔⓢⓣⓡⓔⓛ) are letters. Runs of letters are taken whole and never given back
@@ -74,6 +83,9 @@ def word_units(
     next_address = 0
     triples = _ascii_letter_triples(text)
     next_triple = 0
+    # Norwegian typed without æ, ø, å ("jaevla"): such words also read in Norwegian letters.
+    digraphs = _ascii_norwegian_digraphs(text) if language == "nb" else [len(text) + 2]
+    next_digraph = 0
     bounds = [*sentences[1:], len(text) + 1] if sentences else [len(text) + 1]
     sentence, next_sentence = 0, bounds[0] - base
     prev_end = 0
@@ -115,7 +127,10 @@ def word_units(
             if plain:
                 while triples[next_triple] < s:
                     next_triple += 1
-                if triples[next_triple] > e - 3:  # no "sss" inside: the key is the only reading
+                while digraphs[next_digraph] < s:
+                    next_digraph += 1
+                # no "sss" and no Norwegian digraph inside: the key is the only reading
+                if triples[next_triple] > e - 3 and digraphs[next_digraph] > e - 2:
                     if piece.islower():
                         append(Unit(base + s, base + e, piece, piece, joined, tag, sentence, (piece,)))
                         continue
@@ -135,6 +150,8 @@ def word_units(
                 spellings = readings(key) if not key.isdigit() and _OBFUSCATED_RE.search(key) else (key,)
                 if "'" in key or "’" in key:
                     spellings = _with_spelt_out(spellings, key)
+                if language == "nb":
+                    spellings = _with_norwegian_letters(spellings, key)
                 if number and part[0] == "I" and parts[number - 1][-1].islower():
                     # a capital I after a small letter may be an l ("KestreI"): that reading only
                     # counts where it makes a listed term, so "LinkedIn" and "AI" find nothing new
@@ -154,6 +171,36 @@ def _with_spelt_out(spellings: tuple[str, ...], key: str) -> tuple[str, ...]:
     folded = key.replace("’", "'")
     glued = "".join(spelt_out(folded))
     return spellings if glued == folded or glued in spellings else (*spellings, glued)
+
+
+def _with_norwegian_letters(spellings: tuple[str, ...], key: str) -> tuple[str, ...]:
+    """A Norwegian word typed without æ, ø, å also read with them ("jaevla": "jævla", "taape":
+    "tåpe"), unless the word as typed is at least as common as that reading ("michael",
+    "poeng"): a list's "jævla" then finds "jaevla", as the models read it."""
+    letters = norwegian_letters(key)
+    if letters is None or letters in spellings:
+        return spellings
+    common = zipf("nb")
+    if common.get(key, 0.0) >= common.get(letters, 0.0) and key in common:
+        return spellings
+    return (*spellings, letters)
+
+
+def _ascii_norwegian_digraphs(text: str) -> list[int]:
+    """Offsets of "aa", "ae" and "oe" in any case, ending with a sentinel past the text: a plain
+    word with none inside reads the same in Norwegian letters."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text  # a letter lowered to two would shift offsets: look as written
+    found = []
+    for pair, _ in ASCII_NORWEGIAN:
+        at = lowered.find(pair)
+        while at != -1:
+            found.append(at)
+            at = lowered.find(pair, at + 1)
+    found.sort()
+    found.append(len(text) + 2)
+    return found
 
 
 def term_key(units: Iterable[Unit]) -> str:

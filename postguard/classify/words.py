@@ -24,6 +24,7 @@ import regex
 
 from postguard.analysis.context import NEGATORS
 from postguard.analysis.contractions import SAME_WORD
+from postguard.analysis.normalize import norwegian_letters
 from postguard.analysis.wordfreq import zipf
 from postguard.model import LANGUAGES
 
@@ -260,8 +261,6 @@ NB_DIALECT: dict[str, str] = {
     "kjem": "kommer", "veit": "vet", "vere": "være", "vera": "være", "gjere": "gjøre", "gjera": "gjøre",
     "seie": "si", "sei": "si", "tru": "tro", "heim": "hjem",
 } | SAME_WORD  # fmt: skip
-#: Norwegian letters written in ASCII, where a keyboard lacks them ("paa", "jaevla", "gjoer").
-_ASCII_LETTERS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"))
 #: How much more common the word in Norwegian letters must be than the word as written.
 _ASCII_ZIPF_GAIN = 1.5
 #: Nynorsk and dialect endings and their Bokmål ones: definite and indefinite plurals
@@ -292,12 +291,11 @@ def _standardised(word: str) -> str:
     common, lexicon = zipf("nb"), word_classes("nb")
     if word in lexicon:
         return word
-    if any(pair in word for pair, _ in _ASCII_LETTERS):
-        letters = word
-        for pair, letter in _ASCII_LETTERS:
-            letters = letters.replace(pair, letter)
-        if letters in lexicon or common.get(letters, 0.0) >= common.get(word, 0.0) + _ASCII_ZIPF_GAIN:
-            return letters
+    letters = norwegian_letters(word)
+    if letters is not None and (
+        letters in lexicon or common.get(letters, 0.0) >= common.get(word, 0.0) + _ASCII_ZIPF_GAIN
+    ):
+        return letters
     if word not in common:
         for ending, bokmål in _NYNORSK_ENDINGS:
             if word.endswith(ending):
