@@ -136,6 +136,10 @@ SOURCE_MAKERS = frozenset({"by", "from", "av", "fra"})
 #: Words of saying that report only what others say: "I'll say it straight", "jeg sier det som
 #: det er", "vi sier det rett ut" are the writer's own words.
 SAYING_WORDS = frozenset({"said", "says", "sa", "sier"})
+#: "He" and "she": a person, not a company or a source.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "han", "hun", "hen"})
+#: People the writer knows, whose words a post passes on rather than reports.
+PEOPLE_KNOWN = PERSONAL_PRONOUNS | {"colleague", "coworker", "kollega", "kollegaen", "boss", "sjefen"}
 #: How many words before a word of saying its subject may be ("we have always said").
 SAYER_REACH = 3
 #: What a source does when it reports: it shows, finds or says.
@@ -404,6 +408,24 @@ def _set_phrase(tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _said_by_someone_known(tokens: list[Token], texts: list[str], units: Sequence[Unit], at: int) -> bool:
+    """Whether the word of saying at ``at`` has as its subject the writer ("we have always
+    said") or someone the writer knows: a colleague, "he" or "she", or a name that goes on as
+    "he" or "she" ("Olli says he'll bring brownies"). Passing on what they say publishes it;
+    what a source says is reported ("police said", "NRK sier", "Competitor X says they're the
+    cheapest")."""
+    before = range(max(0, at - SAYER_REACH), at)
+    if any(texts[i] in WRITER_SUBJECTS or texts[i] in PEOPLE_KNOWN for i in before):
+        return True
+    named = at - 1
+    return (
+        named > 0
+        and units[tokens[named].unit].surface[:1].isupper()
+        and texts[named] not in REPORTING_WORDS
+        and not PERSONAL_PRONOUNS.isdisjoint(texts[at + 1 : at + 1 + SAYER_REACH])
+    )
+
+
 def _reports(tokens: list[Token], texts: list[str], units: Sequence[Unit]) -> bool:
     """Whether a sentence attributes what it says to others: a word of attribution (not the
     writer's own saying: "jeg sier det som det er"), or a source that tells ("a new survey
@@ -413,7 +435,7 @@ def _reports(tokens: list[Token], texts: list[str], units: Sequence[Unit]) -> bo
         if word not in SAYING_WORDS:
             return True
         for i, text in enumerate(texts):
-            if text == word and WRITER_SUBJECTS.isdisjoint(texts[max(0, i - SAYER_REACH) : i]):
+            if text == word and not _said_by_someone_known(tokens, texts, units, i):
                 return True
     if words.isdisjoint(SOURCE_WORDS):
         return False
