@@ -18,6 +18,12 @@ written on 2026-12-07 by writers who saw neither the packs, the models nor any d
 never trained on: measure it whole (``--data bench/data/abuse_drafts.jsonl --part all``). Lines
 that echoed the examples of the writers' brief, taken from the issue, were removed.
 
+bench/data/abuse_drafts_3.jsonl (400 drafts, en + nb, the same labels and targets) was written
+later the same day by two more writers given only a brief of the labels (no example sentences
+from the issue), who opened no file of the project. It is a test kept whole: nothing is tuned
+or trained on it and its misses are not read; quote ``--data bench/data/abuse_drafts_3.jsonl
+--part all``.
+
     python bench/abuse.py [--part test|dev|all] [--show N] [--no-blogs] [--data FILE] [--policy FILE]
 """
 

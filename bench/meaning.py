@@ -14,6 +14,11 @@ blind, and measured whole before anything was tuned on it (``--data bench/data/m
 only (crc32 even), and its held-out half (``--part test``) is the figure to quote. No model
 trains on it.
 
+bench/data/meaning_drafts_3.jsonl (400 drafts, en + nb, written on 2026-12-07 by four writers
+given only a brief of the categories, who opened no file of the project) is a third set kept
+whole as a test: nothing is tuned on it or trained on it, and its misses are not read; quote
+``--data bench/data/meaning_drafts_3.jsonl --part all``.
+
 A draft counts as flagged for a category when the default policy reports a warning or an error
 of that category in it (info notes do not count). The same findings are then counted on the
 same half of the real blog posts (bench/blog_noise.py).
