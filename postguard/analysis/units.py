@@ -190,16 +190,21 @@ def _ascii_norwegian_digraphs(text: str) -> list[int]:
     """Offsets of "aa", "ae" and "oe" in any case, ending with a sentinel past the text: a plain
     word with none inside reads the same in Norwegian letters."""
     lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = text  # a letter lowered to two would shift offsets: look as written
+    if len(lowered) != len(text):  # a letter lowered to two would shift offsets: look as written
+        lowered = text
+    return _offsets(lowered, (pair for pair, _ in ASCII_NORWEGIAN), len(text) + 2)
+
+
+def _offsets(text: str, needles: Iterable[str], sentinel: int) -> list[int]:
+    """Where each of ``needles`` occurs in ``text`` (overlaps too), sorted, then ``sentinel``."""
     found = []
-    for pair, _ in ASCII_NORWEGIAN:
-        at = lowered.find(pair)
+    for needle in needles:
+        at = text.find(needle)
         while at != -1:
             found.append(at)
-            at = lowered.find(pair, at + 1)
+            at = text.find(needle, at + 1)
     found.sort()
-    found.append(len(text) + 2)
+    found.append(sentinel)
     return found
 
 
@@ -215,16 +220,7 @@ def _ascii_letter_triples(text: str) -> list[int]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter lowered to two ("İ"): offsets would shift
         return [m.start() for m in _ASCII_TRIPLE_RE.finditer(text)] + [len(text) + 3]
-    found = []
-    for letter in string.ascii_lowercase:
-        triple = letter * 3
-        at = lowered.find(triple)
-        while at != -1:
-            found.append(at)
-            at = lowered.find(triple, at + 1)
-    found.sort()
-    found.append(len(text) + 3)
-    return found
+    return _offsets(lowered, (letter * 3 for letter in string.ascii_lowercase), len(text) + 3)
 
 
 @functools.lru_cache(maxsize=2048)
