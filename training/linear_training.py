@@ -46,12 +46,15 @@ def read(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def probe(reader: words.Reader, data: Path) -> dict[str, str]:
-    """What a model records of how ``reader`` read one of our written files (``data``): the test
-    suite reads the file again and fails when the reading changed since the model was built."""
+def probe(reader: words.Reader, data: Path, lang: str) -> dict[str, str]:
+    """What a model records of how ``reader`` read our written files of ``lang`` in the folder
+    ``data`` (a glob, so every file counts): the test suite reads them again and fails when the
+    reading changed since the model was built, which is when a rebuild would change it."""
+    pattern = f"{lang}_written*.jsonl"
+    texts = (row["text"] for path in sorted(data.glob(pattern)) for row in read(path))
     return {
-        "file": data.relative_to(ROOT).as_posix(),
-        "digest": words.features_digest(reader, (row["text"] for row in read(data))),
+        "files": (data / pattern).relative_to(ROOT).as_posix(),
+        "digest": words.features_digest(reader, texts),
     }
 
 

@@ -42,9 +42,9 @@ class LinearModel:
     the bias and each feature's lead (see :meth:`ceiling`), little-endian: read with the
     standard library alone, so checking a draft imports neither numpy nor spaCy.
 
-    ``probe`` is what the training script recorded of how the reader read a sample of the
-    training data (``{"file": ..., "digest": ...}``, see
-    :func:`~postguard.classify.words.features_digest`): the test suite reads that file again
+    ``probe`` is what the training script recorded of how the reader read our written training
+    data (``{"files": a glob, "digest": ...}``, see
+    :func:`~postguard.classify.words.features_digest`): the test suite reads those files again
     and fails when the reading has changed since the model was built."""
 
     def __init__(

@@ -291,7 +291,7 @@ def main() -> None:
         if not args.no_save:
             if args.arch == "linear":
                 target = args.out / f"abuse-{lang}{WEIGHTS_SUFFIX}"
-                model.probe = probe(model.reader, HERE / "data" / f"{lang}_written.jsonl")
+                model.probe = probe(model.reader, HERE / "data", lang)
                 model.save(target)
             else:
                 target = args.out / f"abuse-{lang}-{args.arch}"

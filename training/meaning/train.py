@@ -150,7 +150,7 @@ def main() -> None:
             threshold_sweep(model, checks, data["blogs"][1], MEANING_LABELS, CLEAN, lang)
         if not args.no_save:
             target = MODELS / f"meaning-{lang}{WEIGHTS_SUFFIX}"
-            model.probe = probe(model.reader, HERE / "data" / f"{lang}_written.jsonl")
+            model.probe = probe(model.reader, HERE / "data", lang)
             model.save(target)
             print(f"saved {target} in {time.perf_counter() - started:.0f} s")
 

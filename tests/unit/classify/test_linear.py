@@ -86,7 +86,7 @@ def test_a_lead_is_the_ratio_of_two_scores_in_log_terms() -> None:
 def test_a_saved_model_keeps_its_probe(tmp_path):
     path = tmp_path / "m.weights"
     model = small_model(masks_names=False)
-    model.probe = {"file": "training/abuse/data/nb_written.jsonl", "digest": "0" * 64}
+    model.probe = {"files": "training/abuse/data/nb_written*.jsonl", "digest": "0" * 64}
     model.save(path)
     assert LinearModel.load(path).probe == model.probe
 
@@ -95,15 +95,19 @@ def test_a_saved_model_keeps_its_probe(tmp_path):
 def test_each_shipped_model_reads_its_training_data_as_when_it_was_built(name):
     """A change to how text is read (the reader, the lexicon, name masking) or to the written
     data, without rebuilding the model, would skew its scores in silence; its training script
-    records a fingerprint of the reading of one written file, and here that file is read again."""
+    records a fingerprint of the reading of all our written files, and here they are read again."""
     model = load(name)
     assert model.probe is not None, f"{name} records no probe: rebuild it with its script in training/"
-    data = ROOT / model.probe["file"]
+    files = sorted(ROOT.glob(model.probe["files"]))
+    assert files, f"{name}: no files match {model.probe['files']}"
     texts = [
-        json.loads(line)["text"] for line in data.read_text(encoding="utf-8").splitlines() if line.strip()
+        json.loads(line)["text"]
+        for path in files
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
     ]
     assert features_digest(model.reader, texts) == model.probe["digest"], (
-        f"{name} was built for another reading of {model.probe['file']}: rebuild it with its script in training/"
+        f"{name} was built for another reading of {model.probe['files']}: rebuild it with its script in training/"
     )
 
 
