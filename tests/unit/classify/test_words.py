@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 
 from postguard.classify import load
@@ -12,6 +15,7 @@ from postguard.classify.words import (
     bucket,
     features,
     lexicon_digest,
+    lexicon_path,
     mask_names,
     negated_keys,
     prepare,
@@ -163,3 +167,21 @@ def test_the_rare_words_list_was_built_from_the_current_lexicon(lang):
         f"lexicon/{lang}.tsv changed: run python training/real_words.py"
     )
     assert real_words(lang) and all(proposed_repair(word, lang) for word in sorted(real_words(lang))[:200])
+
+
+def test_the_topics_lexicon_was_built_from_the_current_packs():
+    """The meaning models read the single words of the packs' lists as topics; a list that grew
+    without a rebuild of topics.tsv (and of the models) would leave its new words unread."""
+    script = Path(__file__).resolve().parents[3] / "training" / "meaning" / "lexicon.py"
+    spec = importlib.util.spec_from_file_location("topics_lexicon", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = [
+        tuple(line.split("\t"))
+        for line in lexicon_path(TOPICS).read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert shipped == module.build(), (
+        "the packs' lists changed: run python training/meaning/lexicon.py, then training/meaning/train.py"
+    )
