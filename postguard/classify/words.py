@@ -233,7 +233,7 @@ class Reader:
 
 
 def features_digest(reader: Reader, texts: Iterable[str]) -> str:
-    """A fingerprint of how ``reader`` reads ``texts``: a model records it for a sample of its
+    """A fingerprint of how ``reader`` reads ``texts``: a model records it for our written
     training data, so a change to the reading (or to that data) that the model was not rebuilt
     for is caught by a test instead of silently skewing its scores."""
     digest = hashlib.sha256()
@@ -274,8 +274,9 @@ def standard_nb(word: str) -> str:
     """A Norwegian word as the Bokmål word it stands for: a dialect or Nynorsk form of a common
     word (:data:`NB_DIALECT`), a word spelt with "aa", "ae" or "oe" for å, æ or ø when that
     spelling is a far more common word ("paa", "jaevla"), or a Nynorsk ending ("muslimane",
-    "idiotar") whose Bokmål one ("-ene", "-er") makes a known word. The models learned Bokmål; people also write as they speak,
-    and on keyboards without the Norwegian letters. Any other word is itself."""
+    "idiotar") whose Bokmål one ("-ene", "-er") makes a known word. The models learned Bokmål;
+    people also write as they speak, and on keyboards without the Norwegian letters. Any other
+    word is itself."""
     found = _standard_nb.get(word)
     if found is None:
         if len(_standard_nb) >= WORDS_KEPT:
