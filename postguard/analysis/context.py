@@ -12,7 +12,7 @@ Each context is decided from the words of the hit's own sentence, computed once 
   Clapton", «Cocaine» med Eric Clapton), or after a word for one ("the film 'Blow'");
 - ``reported``: the sentence attributes what it says to others (a study, the police, the news,
   statistics, someone who "said" it) or reports removing what others wrote;
-- ``question``: the sentence asks;
+- ``question``: the sentence asks, or reports a question ("asked whether");
 - ``hypothetical``: a condition before the hit ("if", "imagine", "hvis", "dersom");
 - ``self``: the writer says it of themselves ("I'm such an idiot", "jeg er dust", "for en tosk
   jeg er"): self-deprecation calls no one a name.
@@ -34,7 +34,7 @@ CONTEXT_MEANINGS = {
     "quoted": "it is inside quotation marks",
     "title": "it is inside the quoted title of a song, film or book",
     "reported": "the sentence reports what others said, found or wrote",
-    "question": "the sentence asks",
+    "question": 'the sentence asks, or reports a question ("customers ask whether...")',
     "hypothetical": "it follows a condition (if, hvis)",
     "self": 'the writer says it of themselves ("I\'m such an idiot", "jeg er dust")',
 }
@@ -136,6 +136,16 @@ SOURCE_MAKERS = frozenset({"by", "from", "av", "fra"})
 #: Words of saying that report only what others say: "I'll say it straight", "jeg sier det som
 #: det er", "vi sier det rett ut" are the writer's own words.
 SAYING_WORDS = frozenset({"said", "says", "sa", "sier"})
+#: Words of asking and wondering, and what opens the question they report ("asked whether").
+ASKING_WORDS = frozenset(
+    {
+        "ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering", "unsure",
+        "spør", "spurte", "spørsmål", "lurer", "lurte", "usikker", "usikre",
+    }
+)  # fmt: skip
+INDIRECT_QUESTIONS = frozenset({"whether", "if", "om"})
+#: How many words before "whether" a word of asking may stand ("asked a lot whether", "lurer på om").
+ASKING_REACH = 3
 #: "He" and "she": a person, not a company or a source.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "han", "hun", "hen"})
 #: People the writer knows, whose words a post passes on rather than reports.
@@ -266,7 +276,7 @@ class Context:
                 tokens,
                 [self.units[token.unit].start for token in tokens],
                 _reports(tokens, texts, self.units),
-                self._asks(tokens),
+                self._asks(tokens) or _asks_indirectly(texts),
                 conditions[0] if conditions else len(tokens),
                 _negating_endings(tokens),
             )
@@ -406,6 +416,16 @@ def _set_phrase(tokens: list[Token], i: int) -> bool:
         if tuple(t.text for t in tokens[i : i + len(words)]) == words:
             return True
     return False
+
+
+def _asks_indirectly(texts: list[str]) -> bool:
+    """Whether the sentence reports a question: a word of asking or wondering shortly before
+    "whether", "if" or "om" ("we get asked whether our app is unhackable", "kunder spør om
+    prisene er de laveste"). "Whether you are at home or away" alone asks nothing."""
+    return any(
+        text in INDIRECT_QUESTIONS and not ASKING_WORDS.isdisjoint(texts[max(0, i - ASKING_REACH) : i])
+        for i, text in enumerate(texts)
+    )
 
 
 def _said_by_someone_known(tokens: list[Token], texts: list[str], units: Sequence[Unit], at: int) -> bool:

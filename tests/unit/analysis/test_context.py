@@ -172,12 +172,21 @@ def test_the_companys_own_report_or_news_is_not_reported(text, target, lang):
     [
         ("Is it really 100% secure?", "100% secure", "en", "question"),
         ("Er den virkelig feilfri?", "feilfri", "nb", "question"),
+        # a question reported: a word of asking before "whether", "if" or "om"
+        ("We get asked a lot whether our password manager is 'unhackable'.", "unhackable", "en", "question"),
+        ("Kundene lurer på om prisene våre er de laveste.", "laveste", "nb", "question"),
         ("If it breaks, the fix is guaranteed.", "guaranteed", "en", "hypothetical"),
         ("Hvis du tar kokain, mister du jobben.", "kokain", "nb", "hypothetical"),
     ],
 )
 def test_questions_and_conditions(text, target, lang, context):
     assert context in contexts(text, target, lang)
+
+
+def test_whether_alone_asks_nothing() -> None:
+    assert "question" not in contexts(
+        "Whether you are at home or away, our app is 100% secure.", "100% secure", "en"
+    )
 
 
 def test_a_condition_ends_with_its_sentence_and_an_emoji_can_end_one() -> None:
