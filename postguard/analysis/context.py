@@ -15,7 +15,9 @@ Each context is decided from the words of the hit's own sentence, computed once 
 - ``question``: the sentence asks, or reports a question ("asked whether");
 - ``hypothetical``: a condition before the hit ("if", "imagine", "hvis", "dersom");
 - ``self``: the writer says it of themselves ("I'm such an idiot", "jeg er dust", "for en tosk
-  jeg er"): self-deprecation calls no one a name.
+  jeg er"): self-deprecation calls no one a name;
+- ``announced``: the sentence, or one beside it in its paragraph, says the news is out ("we
+  announced it at the conference", "vi offentliggjorde i går", "share away"), not negated.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ CONTEXT_MEANINGS = {
     "question": 'the sentence asks, or reports a question ("customers ask whether...")',
     "hypothetical": "it follows a condition (if, hvis)",
     "self": 'the writer says it of themselves ("I\'m such an idiot", "jeg er dust")',
+    "announced": 'the sentence or one beside it says the news is out ("we announced it", "vi offentliggjorde")',
 }
 CONTEXTS = tuple(CONTEXT_MEANINGS)
 
@@ -144,6 +147,17 @@ ASKING_WORDS = frozenset(
     }
 )  # fmt: skip
 INDIRECT_QUESTIONS = frozenset({"whether", "if", "om"})
+#: Words that say the news is out, as the tokens read them (a contraction spelt out). Each is
+#: what was done, not what will be ("to be announced", "announced next week" are not here).
+ANNOUNCING = (
+    ("we", "announced"), ("we", "have", "announced"), ("was", "announced"), ("were", "announced"),
+    ("publicly", "announced"), ("officially", "announced"), ("announced", "today"),
+    ("announced", "yesterday"), ("public", "roadmap"), ("share", "away"), ("now", "public"),
+    ("it", "is", "official"), ("vi", "offentliggjorde"), ("offentliggjorde",), ("kunngjorde",),
+    ("ble", "offentliggjort"), ("er", "offentliggjort"), ("ble", "kunngjort"), ("er", "kunngjort"),
+    ("nå", "offentlig"), ("del", "gjerne"), ("det", "er", "offisielt"),
+)  # fmt: skip
+_ANNOUNCING_FIRST = frozenset(words[0] for words in ANNOUNCING)
 #: How many words before "whether" a word of asking may stand ("asked a lot whether", "lurer på om").
 ASKING_REACH = 3
 #: "He" and "she": a person, not a company or a source.
@@ -214,6 +228,7 @@ class _Sentence(NamedTuple):
     asks: bool
     first_condition: int
     negating_endings: list[int]
+    announces: bool
 
 
 class Context:
@@ -227,6 +242,7 @@ class Context:
         self._tokens: dict[int, list[Token]] = {}
         self._sentences: dict[int, _Sentence] = {}
         self._quotes: list[tuple[int, int]] | None = None
+        self._announced: dict[int, bool] = {}
 
     def of(self, start: int, end: int) -> frozenset[str]:
         """The contexts that hold for the text from ``start`` to ``end``."""
@@ -251,7 +267,27 @@ class Context:
             found.add("hypothetical")
         if _said_of_self(sentence.tokens, at, until):
             found.add("self")
+        if self._announced_near(self.units[first].sentence):
+            found.add("announced")
         return frozenset(found)
+
+    def _announced_near(self, sentence: int) -> bool:
+        """Whether sentence number ``sentence``, or one beside it in the same paragraph, says
+        the news is out (:data:`ANNOUNCING`, not negated); worked out once per sentence."""
+        found = self._announced.get(sentence)
+        if found is None:
+            found = self._announced[sentence] = any(
+                0 <= other < len(self.sentences)
+                and self._same_paragraph(sentence, other)
+                and self._sentence(other).announces
+                for other in (sentence, sentence - 1, sentence + 1)
+            )
+        return found
+
+    def _same_paragraph(self, one: int, other: int) -> bool:
+        """Whether no blank line lies between the starts of two sentences."""
+        low, high = sorted((one, other))
+        return "\n\n" not in self.view[self.sentences[low] : self.sentences[high]]
 
     def tokens(self, sentence: int) -> list[Token]:
         """The tokens of sentence number ``sentence`` (as numbered on the units), made once."""
@@ -279,6 +315,7 @@ class Context:
                 self._asks(tokens) or _asks_indirectly(texts),
                 conditions[0] if conditions else len(tokens),
                 _negating_endings(tokens),
+                _announces(tokens, texts),
             )
         return cached
 
@@ -331,6 +368,8 @@ class Context:
         return found
 
     def _asks(self, tokens: list[Token]) -> bool:
+        if not tokens:  # a sentence of emoji or punctuation alone
+            return False
         last = self.units[tokens[-1].unit]
         tail = self.view[last.end : last.end + 4]
         return "?" in tail.split("\n", 1)[0]
@@ -415,6 +454,20 @@ def _set_phrase(tokens: list[Token], i: int) -> bool:
             continue
         if tuple(t.text for t in tokens[i : i + len(words)]) == words:
             return True
+    return False
+
+
+def _announces(tokens: list[Token], texts: list[str]) -> bool:
+    """Whether the sentence says the news is out: one of :data:`ANNOUNCING`, whole, with no
+    negation in the words just before it ("it has not been officially announced")."""
+    if _ANNOUNCING_FIRST.isdisjoint(texts):
+        return False
+    for i in range(len(texts)):
+        for words in ANNOUNCING:
+            if tuple(texts[i : i + len(words)]) == words and not any(
+                _negates(tokens, j) for j in range(max(0, i - 3), i)
+            ):
+                return True
     return False
 
 

@@ -305,3 +305,32 @@ def test_a_quoted_title_with_its_maker_or_a_word_for_a_work_is_a_title(text, tar
 )
 def test_a_winking_quote_or_a_stretch_outside_the_title_is_no_title(text, target, lang):
     assert "title" not in contexts(text, target, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang"),
+    [
+        ("Mark your calendars: launch day is June 5. We announced it at the conference.", "June 5", "en"),
+        ("Beate blir ny daglig leder fra 1. september. Vi offentliggjorde det i går.", "daglig leder", "nb"),
+        ("The roadmap is out. Dark mode is coming next quarter, share away!", "Dark mode", "en"),
+    ],
+)
+def test_news_said_to_be_out_in_the_sentence_or_beside_it_is_announced(text, target, lang):
+    assert "announced" in contexts(text, target, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang"),
+    [
+        ("Launch day is June 5. It has not been publicly announced yet.", "June 5", "en"),
+        ("Launch day is June 5, to be announced next week.", "June 5", "en"),
+        ("We announced the offsite.\n\nThe merger closes on Friday.", "merger", "en"),
+    ],
+)
+def test_news_not_yet_out_or_in_another_paragraph_is_not_announced(text, target, lang):
+    assert "announced" not in contexts(text, target, lang)
+
+
+def test_a_sentence_of_emoji_beside_a_finding_is_read_without_error() -> None:
+    # "🎉." is a sentence without a word: looking beside the finding must not trip on it
+    assert contexts("Takk for i dag. 🎉. Kollegaene mine er idioter.", "idioter", "nb") == frozenset()
