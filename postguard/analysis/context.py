@@ -17,7 +17,9 @@ Each context is decided from the words of the hit's own sentence, computed once 
 - ``self``: the writer says it of themselves ("I'm such an idiot", "jeg er dust", "for en tosk
   jeg er"): self-deprecation calls no one a name;
 - ``announced``: the sentence, or one beside it in its paragraph, says the news is out ("we
-  announced it at the conference", "vi offentliggjorde i går", "share away"), not negated.
+  announced it at the conference", "vi offentliggjorde i går", "share away"), not negated;
+- ``moderated``: the sentence reports taking down what others wrote: a word of moderation near
+  a word for a post ("we removed comments calling...", "slettet en kommentar som...").
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ CONTEXT_MEANINGS = {
     "hypothetical": "it follows a condition (if, hvis)",
     "self": 'the writer says it of themselves ("I\'m such an idiot", "jeg er dust")',
     "announced": 'the sentence or one beside it says the news is out ("we announced it", "vi offentliggjorde")',
+    "moderated": 'the sentence reports taking down what others wrote ("we removed comments calling...")',
 }
 CONTEXTS = tuple(CONTEXT_MEANINGS)
 
@@ -158,6 +161,27 @@ ANNOUNCING = (
     ("nå", "offentlig"), ("del", "gjerne"), ("det", "er", "offisielt"),
 )  # fmt: skip
 _ANNOUNCING_FIRST = frozenset(words[0] for words in ANNOUNCING)
+#: Taking down what others wrote, and what was taken down: near each other, the sentence reports
+#: moderation ("flagged a thread claiming...", "fjernet kommentarer som kalte..."). Done, not to
+#: be done: "delete that post or else" is no report.
+MODERATING = frozenset(
+    {
+        "deleted", "removed", "blocked", "banned", "moderated", "flagged", "hid", "hidden",
+        "reported", "slettet", "fjernet", "blokkerte", "blokkert", "rapporterte", "rapportert",
+        "skjulte", "skjult", "modererte", "moderert",
+    }
+)  # fmt: skip
+POSTS = frozenset(
+    {
+        "comment", "comments", "post", "posts", "thread", "threads", "reply", "replies", "tweet",
+        "tweets", "message", "messages", "review", "reviews", "kommentar", "kommentaren",
+        "kommentarer", "kommentarene", "innlegg", "innlegget", "innleggene", "tråd", "tråden",
+        "svar", "svaret", "svarene", "melding", "meldingen", "meldinger", "anmeldelse",
+        "anmeldelsen", "anmeldelser",
+    }
+)  # fmt: skip
+#: How far apart a word of moderation and a word for a post may be ("removed two of the comments").
+MODERATION_REACH = 4
 #: How many words before "whether" a word of asking may stand ("asked a lot whether", "lurer på om").
 ASKING_REACH = 3
 #: "He" and "she": a person, not a company or a source.
@@ -229,6 +253,7 @@ class _Sentence(NamedTuple):
     first_condition: int
     negating_endings: list[int]
     announces: bool
+    moderates: bool
 
 
 class Context:
@@ -269,6 +294,8 @@ class Context:
             found.add("self")
         if self._announced_near(self.units[first].sentence):
             found.add("announced")
+        if sentence.moderates:
+            found.add("moderated")
         return frozenset(found)
 
     def _announced_near(self, sentence: int) -> bool:
@@ -316,6 +343,7 @@ class Context:
                 conditions[0] if conditions else len(tokens),
                 _negating_endings(tokens),
                 _announces(tokens, texts),
+                _moderates(texts),
             )
         return cached
 
@@ -469,6 +497,18 @@ def _announces(tokens: list[Token], texts: list[str]) -> bool:
             ):
                 return True
     return False
+
+
+def _moderates(texts: list[str]) -> bool:
+    """Whether the sentence reports taking down what others wrote: a word of :data:`MODERATING`
+    within :data:`MODERATION_REACH` words of a word for a post (:data:`POSTS`)."""
+    if MODERATING.isdisjoint(texts) or POSTS.isdisjoint(texts):
+        return False
+    places = [i for i, text in enumerate(texts) if text in POSTS]
+    return any(
+        text in MODERATING and any(abs(i - place) <= MODERATION_REACH for place in places)
+        for i, text in enumerate(texts)
+    )
 
 
 def _asks_indirectly(texts: list[str]) -> bool:

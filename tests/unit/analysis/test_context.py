@@ -334,3 +334,26 @@ def test_news_not_yet_out_or_in_another_paragraph_is_not_announced(text, target,
 def test_a_sentence_of_emoji_beside_a_finding_is_read_without_error() -> None:
     # "🎉." is a sentence without a word: looking beside the finding must not trip on it
     assert contexts("Takk for i dag. 🎉. Kollegaene mine er idioter.", "idioter", "nb") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang"),
+    [
+        ("Flagged a thread claiming Muslims shouldn't be allowed to teach.", "Muslims", "en"),
+        ("We removed two of the comments calling our support staff clowns.", "clowns", "en"),
+        ("Vi slettet en kommentar som kalte innvandrere parasitter.", "parasitter", "nb"),
+    ],
+)
+def test_taking_down_what_others_wrote_is_moderated(text, target, lang):
+    assert "moderated" in contexts(text, target, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "lang"),
+    [
+        ("Immigrants should be banned from this town.", "Immigrants", "en"),
+        ("Kommentarene hans er dumme.", "dumme", "nb"),
+    ],
+)
+def test_a_ban_or_a_comment_alone_is_not_moderation(text, target, lang):
+    assert "moderated" not in contexts(text, target, lang)
