@@ -161,6 +161,8 @@ ANNOUNCING = (
     ("nå", "offentlig"), ("del", "gjerne"), ("det", "er", "offisielt"),
 )  # fmt: skip
 _ANNOUNCING_FIRST = frozenset(words[0] for words in ANNOUNCING)
+#: How many words before an announcing phrase a negation cancels it ("has not been officially").
+ANNOUNCING_NEGATION_REACH = 3
 #: Taking down what others wrote, and what was taken down: near each other, the sentence reports
 #: moderation ("flagged a thread claiming...", "fjernet kommentarer som kalte..."). Done, not to
 #: be done: "delete that post or else" is no report.
@@ -493,7 +495,7 @@ def _announces(tokens: list[Token], texts: list[str]) -> bool:
     for i in range(len(texts)):
         for words in ANNOUNCING:
             if tuple(texts[i : i + len(words)]) == words and not any(
-                _negates(tokens, j) for j in range(max(0, i - 3), i)
+                _negates(tokens, j) for j in range(max(0, i - ANNOUNCING_NEGATION_REACH), i)
             ):
                 return True
     return False
@@ -502,21 +504,27 @@ def _announces(tokens: list[Token], texts: list[str]) -> bool:
 def _moderates(texts: list[str]) -> bool:
     """Whether the sentence reports taking down what others wrote: a word of :data:`MODERATING`
     within :data:`MODERATION_REACH` words of a word for a post (:data:`POSTS`)."""
-    if MODERATING.isdisjoint(texts) or POSTS.isdisjoint(texts):
-        return False
-    places = [i for i, text in enumerate(texts) if text in POSTS]
-    return any(
-        text in MODERATING and any(abs(i - place) <= MODERATION_REACH for place in places)
-        for i, text in enumerate(texts)
-    )
+    return _near(texts, MODERATING, POSTS, MODERATION_REACH, before_only=False)
 
 
 def _asks_indirectly(texts: list[str]) -> bool:
     """Whether the sentence reports a question: a word of asking or wondering shortly before
     "whether", "if" or "om" ("we get asked whether our app is unhackable", "kunder spør om
     prisene er de laveste"). "Whether you are at home or away" alone asks nothing."""
+    return _near(texts, ASKING_WORDS, INDIRECT_QUESTIONS, ASKING_REACH, before_only=True)
+
+
+def _near(
+    texts: list[str], words: frozenset[str], anchors: frozenset[str], reach: int, before_only: bool
+) -> bool:
+    """Whether one of ``words`` stands within ``reach`` words of one of ``anchors`` (with
+    ``before_only``, before it)."""
+    if words.isdisjoint(texts) or anchors.isdisjoint(texts):
+        return False
+    places = [i for i, text in enumerate(texts) if text in words]
     return any(
-        text in INDIRECT_QUESTIONS and not ASKING_WORDS.isdisjoint(texts[max(0, i - ASKING_REACH) : i])
+        text in anchors
+        and any(0 < i - place <= reach or (not before_only and 0 < place - i <= reach) for place in places)
         for i, text in enumerate(texts)
     )
 

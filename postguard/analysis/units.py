@@ -181,7 +181,7 @@ def _with_norwegian_letters(spellings: tuple[str, ...], key: str) -> tuple[str, 
     if letters is None or letters in spellings:
         return spellings
     common = zipf("nb")
-    if common.get(key, 0.0) >= common.get(letters, 0.0) and key in common:
+    if key in common and common[key] >= common.get(letters, 0.0):
         return spellings
     return (*spellings, letters)
 

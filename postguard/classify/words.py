@@ -246,8 +246,7 @@ def features(text: str, reader: Reader) -> list[int]:
     """Bucket numbers of a prepared text's words and word pairs ("a b"), and of its words'
     classes, alone and in pairs with the word or class beside them ("§negtrait §derog"), as
     ``reader`` reads them."""
-    words = _standard(_WORD_RE.findall(text), reader.language)
-    return _keys(_repaired(words, reader.language) if reader.masks_names else words, reader)
+    return list(_features_of(text, reader))
 
 
 #: Dialect and Nynorsk forms of common words, as Norwegian posts write them informally ("eg veit

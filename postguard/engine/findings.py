@@ -81,10 +81,9 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[tup
     return tuple(found)
 
 
-def _shown(text: str, start: int, end: int, private: Sequence[tuple[int, int]]) -> str:
-    """``text[start:end]`` with the private values in ``private`` masked, on one line: a message
+def _shown(text: str, start: int, end: int, inside: tuple[tuple[int, int], ...]) -> str:
+    """``text[start:end]`` with the private values ``inside`` it masked, on one line: a message
     is one line, even for a match that is not."""
-    inside = _inside(private, start, end)
     shown = mask_spans(text, start, end, inside) if inside else text[start:end]
     return LINE_BREAKS_RE.sub(" ", shown)
 
@@ -100,12 +99,14 @@ def finding_for_hit(
     if rule.mask:
         shown = LINE_BREAKS_RE.sub(" ", mask(matched))
     else:
-        shown = _shown(document.text, hit.start, hit.end, private)
+        shown = _shown(document.text, hit.start, hit.end, inside)
     values = {
         "match": shown,
         "term": shown if rule.mask else hit.values.get("term", matched),
         "near": hit.values.get("near", ""),
-        "cues": CUES_GAP.join(_shown(document.text, start, end, private) for start, end in hit.cues),
+        "cues": CUES_GAP.join(
+            _shown(document.text, start, end, _inside(private, start, end)) for start, end in hit.cues
+        ),
     }
     message, guidance = rule.texts(language)
     for name in PLACEHOLDERS:
