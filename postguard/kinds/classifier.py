@@ -63,7 +63,9 @@ REFERRING_WORDS = {
     "en": frozenset(
         {"they", "them", "their", "theirs", "it", "its", "he", "him", "his", "she", "her", "these", "those"}
     ),
-    "nb": frozenset({"de", "dem", "deres", "den", "dette", "han", "ham", "hans", "hun", "henne", "hennes"}),
+    "nb": frozenset(
+        {"de", "dem", "deres", "den", "det", "dette", "han", "ham", "hans", "hun", "henne", "hennes"}
+    ),
 }
 #: Days and months, capitalised in English but never anyone: "Who says releasing on Friday is a
 #: bad idea?" names no one.

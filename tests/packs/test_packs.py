@@ -236,6 +236,35 @@ def test_competitors_list_is_empty_until_a_policy_fills_it(default_linter: Linte
 
 
 @pytest.mark.parametrize(
+    ("text", "other", "lang"),
+    [
+        (
+            "Getting a decision out of this municipality is like waiting for a glacier to retreat.",
+            "Getting a decision out of this bakery is like waiting for a glacier to retreat.",
+            "en",
+        ),
+        (
+            "Å få svar fra hovedkontoret er som å rope inn i en tom tunnel.",
+            "Å få svar fra fjellet er som å rope inn i en tom tunnel.",
+            "nb",
+        ),
+        (
+            "Vi har en storkunde som tror «i går» er en realistisk frist for alt.",
+            "Vi har en katt som tror «i går» er en realistisk frist for alt.",
+            "nb",
+        ),
+    ],
+)
+def test_the_writers_organisation_named_by_what_it_is_is_a_target(
+    default_linter: Linter, text: str, other: str, lang: str
+) -> None:
+    """A put-down of "this municipality", "hovedkontoret" or a "storkunde" is aimed at the
+    employer or a customer; the same sentence about a bakery, a mountain or a cat is not."""
+    assert rules_of(default_linter, text, lang) == {"disparaging.model"}
+    assert rules_of(default_linter, other, lang) == set()
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "rule"),
     [
         ("Our clients are idiots who never read release notes.", "en", "disparaging.customer"),

@@ -176,6 +176,9 @@ def test_words_that_name_no_one(text):
     [
         ("Our competitors ship a new release. Their engineers are hopeless amateurs.", "en", True),
         ("Konkurrentene lanserte noe nytt i dag. De er et sirkus av et selskap.", "nb", True),
+        # Norwegian "det" points back as English "it" does
+        ("Konkurrentene lanserte noe nytt i dag. Det er et sirkus av et selskap.", "nb", True),
+        ("Konkurrentene lanserte noe nytt i dag.\n\nDet er et sirkus av et selskap.", "nb", False),
         # a new paragraph starts a new subject
         ("Our competitors ship a new release.\n\nTheir engineers are hopeless amateurs.", "en", False),
         # nothing points back to the sentence before
