@@ -24,6 +24,12 @@ from the issue), who opened no file of the project. It is a test kept whole: not
 or trained on it and its misses are not read; quote ``--data bench/data/abuse_drafts_3.jsonl
 --part all``.
 
+bench/data/abuse_drafts_4.jsonl (1,997 drafts, about 1,000 per language, written on 2026-12-07 by
+four writers given only the brief beside it, abuse_drafts_4.brief.md, who opened no file of the
+project) leans to implicit disparagement (150 lines per writer, most by metaphor, sarcasm or mock
+praise) and close near misses. Its development half (crc32(id) even) was used for decisions from
+then on; quote its held-out half (``--data bench/data/abuse_drafts_4.jsonl --part test``).
+
     python bench/abuse.py [--part test|dev|all] [--show N] [--no-blogs] [--data FILE] [--policy FILE]
 """
 

@@ -19,6 +19,10 @@ given only a brief of the categories, who opened no file of the project) is a th
 whole as a test: nothing is tuned on it or trained on it, and its misses are not read; quote
 ``--data bench/data/meaning_drafts_3.jsonl --part all``.
 
+bench/data/meaning_drafts_4.jsonl (1,000 drafts, 500 per language, written on 2026-12-07 by two
+writers given only the brief beside it, meaning_drafts_4.brief.md, who opened no file of the
+project): development half (crc32 even) for decisions, held-out half (``--part test``) to quote.
+
 A draft counts as flagged for a category when the default policy reports a warning or an error
 of that category in it (info notes do not count). The same findings are then counted on the
 same half of the real blog posts (bench/blog_noise.py).
