@@ -227,7 +227,8 @@ def _ascii_letter_triples(text: str) -> list[int]:
 def _continues(gap: str, after_a_word: bool, tag: str) -> tuple[bool, str]:
     """Does a phrase go on across ``gap``, and is the next word a hashtag or mention?
 
-    Spaces and joiners (``-``, ``.``, ``/``) keep a phrase going; other punctuation ends it.
+    Spaces and joiners (``-``, ``.``, ``/``) keep a phrase going; other punctuation ends it. A
+    possessive ``'s`` trimmed from the word before is part of that word ("mum's the word").
     """
     i, n = 0, len(gap)
     while after_a_word and i < n and not gap[i].isspace():  # the first word has nothing before it
@@ -238,7 +239,9 @@ def _continues(gap: str, after_a_word: bool, tag: str) -> tuple[bool, str]:
     while j > i and not gap[j - 1].isspace():
         j -= 1
     before, after = gap[:i], gap[j:]
-    joined = after_a_word and len(before) <= 1 and all(ch in _JOINERS for ch in before)
+    joined = after_a_word and (
+        (len(before) <= 1 and all(ch in _JOINERS for ch in before)) or before in _POSSESSIVE
+    )
     return joined and all(ch in "#@" for ch in after), after[-1] if after and after[-1] in "#@" else ""
 
 

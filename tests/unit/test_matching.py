@@ -132,6 +132,17 @@ def test_longest_match_wins() -> None:
     assert find(terms, "Polar Freight AS moved") == ["Polar Freight AS"]
 
 
+def test_a_possessive_continues_the_phrase() -> None:
+    """The possessive "'s" is trimmed from its word and does not break a phrase, so a listed
+    "mum's the word" finds itself, and "Kestrel's launch" is the phrase "Kestrel launch"."""
+    terms = [Term("mum's the word"), Term("Kestrel launch")]
+    assert find(terms, "So mum's the word, and Kestrel’s launch is set.") == [
+        "mum's the word",
+        "Kestrel’s launch",
+    ]
+    assert find(terms, "Ask mum. The word is out") == []
+
+
 def test_camel_case_compounds_contain_the_term() -> None:
     """``KestrelDB`` leaks the codename as much as ``Kestrel DB`` does."""
     assert find(CODENAMES, "KestrelDB is fast") == ["Kestrel"]
