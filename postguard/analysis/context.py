@@ -120,6 +120,8 @@ REPORTING_WORDS = frozenset(
         "study", "studies", "research", "researchers", "statistics", "poll", "article",
         "documentary", "police", "seized", "seizure", "seizures", "court", "charged", "arrested",
         "convicted", "ministry", "agency", "authorities", "journalist", "headline",
+        # what others claim: "a vendor claiming to be the only secure cloud"
+        "claiming", "claimed",
         # news outlets and agencies, named as the source: "Read the Reuters piece on the merger"
         "reuters", "bloomberg", "ntb", "nrk", "e24",
         # en: moderation of what others wrote
@@ -130,6 +132,7 @@ REPORTING_WORDS = frozenset(
         "artikkel", "artikkelen", "dokumentar", "dokumentaren", "politiet", "beslag", "beslagla",
         "beslaglagt", "beslaget", "dømt", "siktet", "tiltalt", "departementet", "myndighetene",
         "journalisten", "slettet", "fjernet", "blokkerte", "anmeldte", "rapporterte", "modererte",
+        "hevder", "hevdet", "påstår", "påsto",
     }
 )  # fmt: skip
 #: Sources that report only when they tell something ("the report shows", "nyheten viser") or

@@ -111,6 +111,9 @@ def test_an_apostrophe_is_not_a_quotation_mark() -> None:
         ("Competitor X says they're the cheapest in Norway.", "cheapest", "en"),
         ("The minister says cocaine use is rising.", "cocaine", "en"),
         ("Nabofirmaet sier de er billigst i landet.", "billigst", "nb"),
+        # what others claim
+        ("Be wary of any vendor claiming to be the only secure cloud.", "only secure", "en"),
+        ("Leverandøren hevder at systemet aldri feiler.", "aldri feiler", "nb"),
     ],
 )
 def test_reported_sentences_attribute_what_they_say_to_others(text, target, lang):
