@@ -174,6 +174,9 @@ MODERATING = frozenset(
         "deleted", "removed", "blocked", "banned", "moderated", "flagged", "hid", "hidden",
         "reported", "slettet", "fjernet", "blokkerte", "blokkert", "rapporterte", "rapportert",
         "skjulte", "skjult", "modererte", "moderert",
+        # the same, being done or to do: "Hiding comments that call...", "vi sletter innlegg som..."
+        "deleting", "removing", "blocking", "banning", "moderating", "flagging", "hiding",
+        "sletter", "fjerner", "blokkerer", "skjuler", "modererer",
     }
 )  # fmt: skip
 POSTS = frozenset(

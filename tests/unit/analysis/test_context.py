@@ -355,6 +355,9 @@ def test_a_winking_quote_or_a_stretch_outside_the_title_is_no_title(text, target
             True,
         ),
         ("Vi slettet en kommentar som kalte innvandrere parasitter.", "parasitter", "nb", "moderated", True),
+        # ... being done, or a rule to do it
+        ("Hiding replies that call our nurses lazy.", "lazy", "en", "moderated", True),
+        ("Vi sletter kommentarer som kaller kundene idioter.", "idioter", "nb", "moderated", True),
         # ... a ban or a comment alone is no moderation
         ("Immigrants should be banned from this town.", "Immigrants", "en", "moderated", False),
         ("Kommentarene hans er dumme.", "dumme", "nb", "moderated", False),
