@@ -112,6 +112,12 @@ NEGATION_REACH = 5
 #: them ("I wasn't born yesterday and I know these idiots").
 #: "that"/"at" do not: "we can't promise that it never goes down" negates what follows.
 SCOPE_BREAKERS = frozenset({"and", "but", "because", "which", "who", "so", "og", "men", "fordi", "som", "så"})
+#: Verbs of calling someone something: a negation before one reaches the name it gives, however
+#: long the person named ("I won't be calling that guest an idiot", "jeg kommer aldri til å
+#: kalle den nye kollegaen en idiot").
+CALLING_VERBS = frozenset({"call", "calls", "calling", "called", "kalle", "kaller", "kalte", "kalt", "kalla"})
+#: How far a negation reaches through a verb of calling.
+CALLING_REACH = 10
 #: Words that attribute a sentence to others, or report taking down what others wrote.
 REPORTING_WORDS = frozenset(
     {
@@ -369,11 +375,13 @@ class Context:
     def _negated(sentence: _Sentence, at: int, until: int) -> bool:
         tokens = sentence.tokens
         clause = tokens[at].clause
-        for i in range(at - 1, max(0, at - NEGATION_REACH) - 1, -1):
+        calling = False
+        for i in range(at - 1, max(0, at - CALLING_REACH) - 1, -1):
             token = tokens[i]
             if token.clause != clause or token.text in SCOPE_BREAKERS:
                 break
-            if _negates(tokens, i):
+            calling = calling or token.text in CALLING_VERBS
+            if (calling or at - i <= NEGATION_REACH) and _negates(tokens, i):
                 return True
         # A clause-closing negation after the hit, in the clause the hit ends in.
         after = bisect.bisect_right(sentence.negating_endings, until)

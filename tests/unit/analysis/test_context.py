@@ -27,6 +27,9 @@ def contexts(text: str, target: str, lang: str) -> frozenset[str]:
         ("Kundene våre er ikke idioter.", "idioter", "nb"),
         ("Æ ville aldri kalt nån en idiot.", "idiot", "nb"),
         ("Det e ikkje 100 % trygt.", "100 % trygt", "nb"),
+        # through a verb of calling, however long the person named
+        ("I won't be calling that difficult guest an idiot.", "idiot", "en"),
+        ("Jeg kommer aldri til å kalle den nye kollegaen en idiot.", "idiot", "nb"),
     ],
 )
 def test_negation_before_the_hit_or_closing_its_clause(text, target, lang):
@@ -209,6 +212,8 @@ def test_a_condition_after_the_hit_does_not_make_it_hypothetical() -> None:
         ("Not once did I sleep, the whole team was idiots.", "idiots", "en"),
         ("Jeg var ikke der, men dere er idioter.", "idioter", "nb"),
         ("No, we never launched, then some ten other dumb people came.", "dumb", "en"),
+        # a verb of calling after a new statement does not carry the negation
+        ("I never said much, but I called the new guy an idiot.", "idiot", "en"),
     ],
 )
 def test_negation_stops_at_a_new_statement_and_after_five_words(text, target, lang):
