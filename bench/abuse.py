@@ -1,13 +1,15 @@
 """Abuse in the writer's own words: the default policy (word lists and the abuse model together)
-on the held-out half of postguard's written abuse data, and its noise on real blog posts.
+on drafts written blind by other writers, and its noise on real blog posts.
 
 Blog noise is counted on the same half of ../shared/corpora/blog_en and blog_nb (by crc32 of the
 post's path): the model saw sentences of the other half as clean prose.
 
-The data is training/abuse/data/{en,nb}_written*.jsonl: hate, threats, insults, disparagement of
-a competitor, customer, colleague, manager or the employer, and clean drafts, many of them hard
-negatives (counter-speech, reporting, negation, identity statements, fair criticism, frustration
-at things, homonyms). A line is held out when crc32(id) is odd; the model never trained on those.
+The training data (training/abuse/data/{en,nb}_written*.jsonl and training/prose) is trained on
+whole since 2026-12-07, so it is no measure. The measures are the blind sets below, none of them
+trained on. Each line has a label (hate, threat, insult, disparaging against a competitor,
+customer, colleague, manager or the employer, or clean, many of them hard negatives:
+counter-speech, reporting, negation, identity statements, fair criticism, frustration at things,
+homonyms), and a line is in the held-out half when crc32(id) is odd.
 
 A draft counts as flagged when the default policy reports a warning or an error of category
 ``offensive`` or ``disparaging`` in it.
@@ -31,6 +33,8 @@ praise) and close near misses. Its development half (crc32(id) even) was used fo
 then on; quote its held-out half (``--data bench/data/abuse_drafts_4.jsonl --part test``).
 
     python bench/abuse.py [--part test|dev|all] [--show N] [--no-blogs] [--data FILE] [--policy FILE]
+
+Without --data it reads the fourth set.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from pathlib import Path
 import blog_noise
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "training" / "abuse" / "data"
+DATA = ROOT / "bench" / "data" / "abuse_drafts_4.jsonl"
 CATEGORIES = frozenset({"offensive", "disparaging"})
 WORKPLACE = frozenset({"competitor", "customer", "colleague", "manager", "employer"})
 
@@ -61,16 +65,9 @@ def flagged(linter, text: str, lang: str | None, fmt: str = "text") -> list:
     return [f for f in result.findings if f.category in CATEGORIES and f.severity >= Severity.WARNING]
 
 
-def written_rows(lang: str, part: str, data: Path | None = None) -> list[dict]:
-    """Our written drafts of ``lang`` in ``part`` ("dev", "test" or "all"): the training data's,
-    or those of the file ``data``."""
-    paths = [data] if data else sorted(DATA.glob(f"{lang}_written*.jsonl"))
-    rows = [
-        json.loads(line)
-        for path in paths
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+def drafts(path: Path, lang: str, part: str) -> list[dict]:
+    """The drafts of ``lang`` in ``part`` ("dev", "test" or "all") of the file ``path``."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in rows if r["lang"] == lang and (part == "all" or part_of(r["id"]) == part)]
 
 
@@ -83,7 +80,7 @@ def main() -> None:
     parser.add_argument("--part", default="test", choices=["dev", "test", "all"])
     parser.add_argument("--show", type=int, default=0, help="print up to N misses and false flags")
     parser.add_argument("--no-blogs", action="store_true", help="skip the real-post noise count")
-    parser.add_argument("--data", type=Path, default=None, help="drafts in the same format instead")
+    parser.add_argument("--data", type=Path, default=DATA, help="another set of drafts in the same format")
     parser.add_argument("--policy", default=None, help="a policy file instead of the default policy")
     args = parser.parse_args()
 
@@ -92,7 +89,7 @@ def main() -> None:
     linter = Linter.from_file(args.policy) if args.policy else Linter.default()
     t0 = time.perf_counter()
     for lang in ("en", "nb"):
-        rows = written_rows(lang, args.part, args.data)
+        rows = drafts(args.data, lang, args.part)
         by_label: Counter[tuple[str, bool]] = Counter()
         by_function: dict[str, Counter[bool]] = defaultdict(Counter)
         workplace: Counter[str] = Counter()

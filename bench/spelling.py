@@ -1,4 +1,5 @@
-"""Abuse in disguise: the held-out drafts of bench/abuse.py with one spelling change each.
+"""Abuse in disguise: the drafts bench/abuse.py reads (by default the held-out half of the fourth
+blind set) with one spelling change each.
 
 People who mean it disguise their words, and people in a hurry mistype them. Each held-out
 draft gets one change to one word of five letters or more, chosen by a random generator seeded
@@ -25,7 +26,7 @@ import re
 import zlib
 from collections.abc import Callable
 
-from abuse import flagged, ratio, written_rows
+from abuse import DATA, drafts, flagged, ratio
 
 WORD_RE = re.compile(r"[^\W\d_]{5,}")
 LEET = str.maketrans({"o": "0", "i": "1", "e": "3", "a": "4", "s": "5"})
@@ -85,7 +86,7 @@ def main() -> None:
     linter = Linter.default()
     changes = args.changes.split(",")
     for lang in ("en", "nb"):
-        rows = written_rows(lang, args.part)
+        rows = drafts(DATA, lang, args.part)
         said = {r["id"]: bool(flagged(linter, r["text"], lang)) for r in rows}
         abusive = [r for r in rows if r["label"] != "clean"]
         clean = [r for r in rows if r["label"] == "clean"]

@@ -1,5 +1,5 @@
 """What the model-building scripts share: the halves of a data set, our written data, published
-blog sentences as clean prose, and the fit of a :class:`postguard.classify.linear.LinearModel`.
+blog sentences and our written everyday prose as clean text, and the fit of a :class:`postguard.classify.linear.LinearModel`.
 
 The scripts (``training/abuse/train.py``, ``training/meaning/train.py``) put the repository on
 ``sys.path`` and import this module as ``training.linear_training``.
@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import re
 import zlib
 from array import array
 from collections.abc import Callable, Sequence
@@ -35,6 +36,8 @@ DROP_RATE = 0.25
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 #: Published company blogs, as ordinary clean prose of the kind employees write.
 BLOGS = {"en": "blog_en", "nb": "blog_nb"}
+#: Clean everyday prose written for training (training/prose/SOURCES.md), read by every model.
+PROSE = ROOT / "training" / "prose"
 
 
 def held_out(key: str) -> bool:
@@ -79,6 +82,35 @@ def blog_sentences(lang: str, clean: str, limit: int) -> list[tuple[str, str, st
                 out.append((key, sentence, clean))
     random.Random(SEED).shuffle(out)
     return out[:limit]
+
+
+def written_prose(lang: str, clean: str) -> list[tuple[str, str, str]]:
+    """(id, text, ``clean``) for our written everyday prose of the language: posts, comments and
+    notes with no violation, in the registers real posts have. The blogs alone give the Norwegian
+    models about 800 sentences to learn what ordinary Norwegian looks like."""
+    return [
+        (row["id"], row["text"], clean)
+        for path in sorted(PROSE.glob(f"{lang}_prose*.jsonl"))
+        for row in read(path)
+    ]
+
+
+#: Where a written line's sentences part: an end mark, space, and a capital or digit next.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«(]?[A-ZÆØÅ0-9])")
+
+
+def clean_sentences(rows: Sequence[tuple[str, str]], clean: str) -> list[tuple[str, str]]:
+    """Each sentence of the clean rows that have more than one, as a row of its own. The models
+    read a post one sentence at a time, and a clean line's sentence on its own is clean too; read
+    only whole, its plain first sentence ("X fikk pris for årets innovasjon.") leaned on the words
+    of the next ("Velfortjent!"), and the model learned the plain one from sarcasm."""
+    out: list[tuple[str, str]] = []
+    for text, label in rows:
+        if label == clean:
+            parts = _SENTENCE_END.split(text)
+            if len(parts) > 1:
+                out.extend((part, clean) for part in parts)
+    return out
 
 
 def with_words_dropped(rows: Sequence[tuple[str, str]], seed: int = SEED) -> list[tuple[str, str]]:

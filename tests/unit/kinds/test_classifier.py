@@ -26,7 +26,7 @@ rules:
     kind: classifier
     model: abuse
     label: disparaging
-    threshold: 0.5
+    threshold: 0.75
     targets: {lists: [rivals]}
     category: disparaging
     message: m
@@ -93,10 +93,19 @@ rules:
     ("lang", "sentence"),
     [("nb", "Innvandrere er ikke kriminelle."), ("nb", "Muslimer er ikke terrorister.")],
 )
+def test_a_denial_passes(lang, sentence) -> None:
+    assert linter_from(HATE).check(sentence, lang=lang).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [("nb", "Innvandrere er ikke parasitter."), ("nb", "Innvandrere er ikke rotter.")],
+)
 def test_a_denied_verdict_is_negated(lang, sentence) -> None:
-    """The model reads words, not negation, and scores these denials as hate. The verdict word
-    lies in what the negation reaches, and without the negator the sentence reads at least as
-    surely: the finding is negated, and ``unless: [negated]`` drops it."""
+    """The model learned most denials from its data, but it reads words, not negation, and still
+    scores these as hate. The verdict word lies in what the negation reaches, and without the
+    negator the sentence reads at least as surely: the finding is negated, and
+    ``unless: [negated]`` drops it."""
     assert classify(f"abuse-{lang}", [sentence])[0]["hate"] >= 0.7
     assert linter_from(HATE).check(sentence, lang=lang).findings == ()
     unguarded = HATE.replace("unless: [negated]", "unless: []")
@@ -372,7 +381,7 @@ rules:
     kind: classifier
     model: abuse
     label: hate
-    threshold: 0.6
+    threshold: 0.75
     shares: [threat]
     category: offensive
     message: m
@@ -380,7 +389,7 @@ rules:
     kind: classifier
     model: abuse
     label: threat
-    threshold: 0.6
+    threshold: 0.75
     shares: [hate]
     category: offensive
     message: m
@@ -392,7 +401,7 @@ def test_classes_that_share_report_together_once() -> None:
     the threshold, together they do, and only the leading class reports."""
     text = "I will kill every immigrant I see."
     (scores,) = classify("abuse-en", [text])
-    assert scores["hate"] < 0.6 and scores["threat"] < 0.6 <= scores["hate"] + scores["threat"]
+    assert scores["hate"] < 0.75 and scores["threat"] < 0.75 <= scores["hate"] + scores["threat"]
     unshared = SHARING.replace("    shares: [threat]\n", "").replace("    shares: [hate]\n", "")
     assert linter_from(unshared).check(text, lang="en").findings == ()
     (finding,) = linter_from(SHARING).check(text, lang="en").findings
