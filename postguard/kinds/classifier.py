@@ -26,6 +26,7 @@ from postguard.classify.words import CLASS_MARK, LEXICON_CLASSES, MAX_CHARS, WRI
 from postguard.kinds import Hit
 from postguard.kinds.terms import rule_terms, unit_index
 from postguard.matching import TermIndex
+from postguard.model import LANGUAGES
 from postguard.policy import Policy, Rule
 
 #: Models a rule may name, and the classes each one has.
@@ -92,7 +93,8 @@ class ClassifierOptions:
 
     model: str
     label: str
-    threshold: float
+    #: How sure the model must be, per language: the models are calibrated apart.
+    thresholds: dict[str, float]
     targets: TermIndex | None
     #: Whether a name (a capitalised word inside the sentence) is a target too.
     names: bool = False
@@ -108,6 +110,10 @@ class ClassifierOptions:
     #: The rule reports only where its own class leads them, so two rules that share with each
     #: other never both report a sentence.
     shares: tuple[str, ...] = ()
+
+    def threshold(self, language: str) -> float:
+        """How sure the model must be in a draft of ``language``."""
+        return self.thresholds.get(language, DEFAULT_THRESHOLD)
 
     def score(self, scores: dict[str, float]) -> float:
         """This rule's score from a reading's scores: its class's, with the classes it shares."""
@@ -147,6 +153,20 @@ def prose_sentences(analysis: Analysis) -> list[ProseSentence]:
     return analysis.memo("classifier:sentences", read)
 
 
+def _thresholds(rule: Rule, value: Any) -> dict[str, float]:
+    """``threshold``: a number for every language, or one per language (``{en: 0.75, nb: 0.7}``)."""
+    wanted = "a number between 0 and 1, or one per language ({en: 0.75, nb: 0.7})"
+    values = value if isinstance(value, dict) else dict.fromkeys(LANGUAGES, value)
+    if set(values) != set(LANGUAGES):
+        raise rule.error(
+            f"'threshold' must be {wanted}, with every language: {', '.join(LANGUAGES)}", "threshold"
+        )
+    for number in values.values():
+        if isinstance(number, bool) or not isinstance(number, int | float) or not 0 < number < 1:
+            raise rule.error(f"'threshold' must be {wanted}, got {value!r}", "threshold")
+    return {language: float(number) for language, number in values.items()}
+
+
 def sentence_reading(analysis: Analysis, model: str) -> tuple[list[tuple[int, int]], Reading]:
     """The prose sentences (start, end) that ``model`` reads and its reading of them, made once
     per model and shared by every rule that asks it."""
@@ -175,9 +195,7 @@ class ClassifierCheck:
             raise rule.error(
                 f"'label' must be one of the {model} model's classes: {', '.join(MODELS[model])}", "label"
             )
-        threshold = rule.options.get("threshold", DEFAULT_THRESHOLD)
-        if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 < threshold < 1:
-            raise rule.error(f"'threshold' must be a number between 0 and 1, got {threshold!r}", "threshold")
+        thresholds = _thresholds(rule, rule.options.get("threshold", DEFAULT_THRESHOLD))
         targets = rule.options.get("targets")
         index = None
         names = False
@@ -211,7 +229,7 @@ class ClassifierCheck:
                 f"'shares' must be a list of the model's other classes: {', '.join(others)}", "shares"
             )
         return ClassifierOptions(
-            model, label, float(threshold), index, names, classes, yields_to, tuple(dict.fromkeys(shares))
+            model, label, thresholds, index, names, classes, yields_to, tuple(dict.fromkeys(shares))
         )
 
     def __init__(self, rule: Rule, options: ClassifierOptions) -> None:
@@ -223,13 +241,14 @@ class ClassifierCheck:
         spans, reading = sentence_reading(analysis, options.model)
         sure = []
         # Shared classes reach the threshold together only if one of them reaches this alone.
-        floor = options.threshold / (1 + len(options.shares))
+        threshold = options.threshold(analysis.language)
+        floor = threshold / (1 + len(options.shares))
         for index, (start, end) in enumerate(spans):
             scores = reading.scores(index, floor)
             if scores is None or not options.leads(scores):
                 continue
             score = options.score(scores)
-            if score >= options.threshold:
+            if score >= threshold:
                 focus = self._quoted_focus(analysis, reading, start, end) or self._denied_focus(
                     analysis, reading, start, end, score
                 )
@@ -310,7 +329,7 @@ class ClassifierCheck:
             at = quote_end
         outside.append(view[at:end])
         scores = reading.model.scores([" ".join(outside)])[0]
-        if self.options.score(scores) >= self.options.threshold:
+        if self.options.score(scores) >= self.options.threshold(analysis.language):
             return None
         return quotes[0][0] + 1, quotes[0][1] - 1
 

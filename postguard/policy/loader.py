@@ -57,7 +57,7 @@ class _Loader:
         self.referenced_lists: list[tuple[Rule, str, str]] = []
         self.disabled: list[tuple[str, str, int | None]] = []
         self.severities: list[tuple[str, Severity, str, int | None]] = []
-        self.thresholds: list[tuple[str, float, str, int | None]] = []
+        self.thresholds: list[tuple[str, float | dict[str, float], str, int | None]] = []
         self.allow: list[str] = []
         self.tops: list[tuple[LocatedDict, str]] = []  # each outermost policy, in load order
         self.seen: set[str] = set()
@@ -196,15 +196,23 @@ class _Loader:
             raise PolicyError(
                 display,
                 line_of(data, "threshold"),
-                "'threshold' must map rule ids to numbers between 0 and 1",
+                "'threshold' must map rule ids to numbers between 0 and 1 (or one per language)",
             )
         for rule_id, value in overrides.items():
             line = line_of(overrides, rule_id)
-            if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1:
+            numbers = value.values() if isinstance(value, dict) else [value]
+            if (isinstance(value, dict) and set(value) != set(LANGUAGES)) or not all(
+                not isinstance(n, bool) and isinstance(n, int | float) and 0 < n < 1 for n in numbers
+            ):
                 raise PolicyError(
-                    display, line, f"threshold of {rule_id!r} must be a number between 0 and 1, got {value!r}"
+                    display,
+                    line,
+                    f"threshold of {rule_id!r} must be a number between 0 and 1, or one per language "
+                    f"({', '.join(LANGUAGES)}), got {value!r}",
                 )
-            self.thresholds.append((rule_id, float(value), display, line))
+            self.thresholds.append(
+                (rule_id, dict(value) if isinstance(value, dict) else float(value), display, line)
+            )
 
     # merging
 

@@ -55,7 +55,7 @@ def explain(rule: Rule) -> str:
         out += _section(
             "Model",
             f"{options.get('model')}, class {options.get('label')!r}; reported from a score of "
-            f"{options.get('threshold', DEFAULT_THRESHOLD)} (0 to 1)",
+            f"{_threshold_text(options.get('threshold', DEFAULT_THRESHOLD))} (0 to 1)",
         )
     cancelled = [CONTEXT_MEANINGS[name] for name in CONTEXTS if name in rule.unless]
     if rule.unless_near:
@@ -92,3 +92,10 @@ def rules_table(rules: Sequence[Rule]) -> str:
     ]
     lines.append(f"{len(rules)} active rule{'s' if len(rules) != 1 else ''}.")
     return "\n".join(lines)
+
+
+def _threshold_text(threshold: object) -> str:
+    """``0.75``, or ``0.75 (en), 0.7 (nb)`` for one per language."""
+    if not isinstance(threshold, dict):
+        return str(threshold)
+    return ", ".join(f"{number} ({language})" for language, number in threshold.items())

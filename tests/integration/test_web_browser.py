@@ -155,7 +155,8 @@ def test_the_words_a_model_weighed_most_stand_out_in_its_mark(browser: Browser, 
     marked = page.locator("#highlighted")
     expect(marked.locator("mark.sev-warning .cue", has_text="hurt")).to_have_count(1)
     expect(marked.locator(".cue", has_text="launch")).to_have_count(0)
-    expect(page.locator("#findings li")).to_contain_text('"hurt"')
+    expect(page.locator("#findings li")).to_contain_text("the words that weigh most")
+    expect(page.locator("#findings li")).to_contain_text('hurt"')
     server.assert_local_and_quiet()
 
 

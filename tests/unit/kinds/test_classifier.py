@@ -247,6 +247,14 @@ def test_the_json_report_carries_the_score_for_model_findings_only() -> None:
             "'threshold' must be a number between 0 and 1",
         ),
         (
+            "model: abuse\n    label: threat\n    threshold: {en: 0.7}",
+            "with every language: en, nb",
+        ),
+        (
+            "model: abuse\n    label: threat\n    threshold: {en: 0.7, nb: yes}",
+            "'threshold' must be a number between 0 and 1, or one per language",
+        ),
+        (
             "model: abuse\n    label: threat\n    targets: [boss]",
             "'targets' must have 'lists' and/or 'terms'",
         ),
@@ -307,10 +315,28 @@ def test_a_policy_sets_a_built_in_model_rules_threshold() -> None:
     assert [f.rule for f in linter.check(threat, lang="en").findings] == []
 
 
+def test_a_threshold_can_differ_per_language() -> None:
+    """The models are calibrated apart: a rule may ask each to be as sure as its own figures say."""
+    threat = "Keep talking and see what happens."
+    linter = linter_from("extends: [offensive]\nthreshold: {offensive.model.threat: {en: 0.999, nb: 0.5}}\n")
+    assert linter.policy.rule("offensive.model.threat").options["threshold"] == {"en": 0.999, "nb": 0.5}
+    assert linter.check(threat, lang="en").findings == ()
+    norwegian = "Fortsett sånn, så får du se hva som skjer med bilen din."
+    (scores,) = classify("abuse-nb", [norwegian])
+    above, below = (scores["threat"] + 1) / 2, scores["threat"] / 2
+    rule = "  - {id: t.threat, kind: classifier, model: abuse, label: threat, category: c, message: m,"
+    strict_nb = linter_from(f"rules:\n{rule} threshold: {{en: 0.5, nb: {above}}}}}\n")
+    lenient_nb = linter_from(f"rules:\n{rule} threshold: {{en: 0.999, nb: {below}}}}}\n")
+    assert [f.rule for f in strict_nb.check(threat, lang="en").findings] == ["t.threat"]
+    assert strict_nb.check(norwegian, lang="nb").findings == ()
+    assert [f.rule for f in lenient_nb.check(norwegian, lang="nb").findings] == ["t.threat"]
+
+
 @pytest.mark.parametrize(
     ("setting", "problem"),
     [
         ("{offensive.model.threat: 2}", "must be a number between 0 and 1"),
+        ("{offensive.model.threat: {en: 0.7}}", "or one per language (en, nb)"),
         ("{offensive.model.thraet: 0.7}", "unknown rule id 'offensive.model.thraet' in 'threshold'"),
         ("{offensive.insult.en: 0.7}", "has no threshold: only model rules"),
     ],

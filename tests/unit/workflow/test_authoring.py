@@ -134,6 +134,8 @@ def test_explain(runner: CliRunner) -> None:
     assert "Source: built-in pack 'confidential'" in done.output
     done = runner.invoke(main, ["explain", "suppression.unused"])
     assert done.exit_code == 0 and "(suppression, info)" in done.output
+    done = runner.invoke(main, ["explain", "offensive.model.insult"])
+    assert "reported from a score of 0.85 (en), 0.8 (nb) (0 to 1)" in " ".join(done.output.split())
 
 
 def test_explain_unknown_rule(runner: CliRunner) -> None:
