@@ -28,6 +28,7 @@ from postguard.kinds.terms import rule_terms, unit_index
 from postguard.matching import TermIndex
 from postguard.model import LANGUAGES
 from postguard.policy import Policy, Rule
+from postguard.policy.schema import threshold_by_language
 
 #: Models a rule may name, and the classes each one has.
 MODELS = {"abuse": ABUSE_LABELS, "meaning": MEANING_LABELS}
@@ -113,7 +114,7 @@ class ClassifierOptions:
 
     def threshold(self, language: str) -> float:
         """How sure the model must be in a draft of ``language``."""
-        return self.thresholds.get(language, DEFAULT_THRESHOLD)
+        return self.thresholds[language]
 
     def score(self, scores: dict[str, float]) -> float:
         """This rule's score from a reading's scores: its class's, with the classes it shares."""
@@ -153,20 +154,6 @@ def prose_sentences(analysis: Analysis) -> list[ProseSentence]:
     return analysis.memo("classifier:sentences", read)
 
 
-def _thresholds(rule: Rule, value: Any) -> dict[str, float]:
-    """``threshold``: a number for every language, or one per language (``{en: 0.75, nb: 0.7}``)."""
-    wanted = "a number between 0 and 1, or one per language ({en: 0.75, nb: 0.7})"
-    values = value if isinstance(value, dict) else dict.fromkeys(LANGUAGES, value)
-    if set(values) != set(LANGUAGES):
-        raise rule.error(
-            f"'threshold' must be {wanted}, with every language: {', '.join(LANGUAGES)}", "threshold"
-        )
-    for number in values.values():
-        if isinstance(number, bool) or not isinstance(number, int | float) or not 0 < number < 1:
-            raise rule.error(f"'threshold' must be {wanted}, got {value!r}", "threshold")
-    return {language: float(number) for language, number in values.items()}
-
-
 def sentence_reading(analysis: Analysis, model: str) -> tuple[list[tuple[int, int]], Reading]:
     """The prose sentences (start, end) that ``model`` reads and its reading of them, made once
     per model and shared by every rule that asks it."""
@@ -195,7 +182,14 @@ class ClassifierCheck:
             raise rule.error(
                 f"'label' must be one of the {model} model's classes: {', '.join(MODELS[model])}", "label"
             )
-        thresholds = _thresholds(rule, rule.options.get("threshold", DEFAULT_THRESHOLD))
+        value = rule.options.get("threshold", DEFAULT_THRESHOLD)
+        thresholds = threshold_by_language(value)
+        if thresholds is None:
+            raise rule.error(
+                "'threshold' must be a number between 0 and 1, or one per language ({en: 0.75, nb: 0.7}) "
+                f"with every language: {', '.join(LANGUAGES)}; got {value!r}",
+                "threshold",
+            )
         targets = rule.options.get("targets")
         index = None
         names = False

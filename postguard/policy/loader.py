@@ -13,7 +13,14 @@ from postguard.model import DEFAULT_FAIL_ON, LANGUAGES, Severity
 from postguard.policy.discovery import DEFAULT_PACK, builtin_packs, packs_dir
 from postguard.policy.lists import inside, list_terms
 from postguard.policy.model import Policy, Rule, TermList
-from postguard.policy.schema import TOP_LEVEL_KEYS, check_keys, entries, parse_rule_spec, parse_severity
+from postguard.policy.schema import (
+    TOP_LEVEL_KEYS,
+    check_keys,
+    entries,
+    parse_rule_spec,
+    parse_severity,
+    threshold_by_language,
+)
 from postguard.policy.yamlsource import LocatedDict, line_of, load_yaml
 
 
@@ -200,19 +207,14 @@ class _Loader:
             )
         for rule_id, value in overrides.items():
             line = line_of(overrides, rule_id)
-            numbers = value.values() if isinstance(value, dict) else [value]
-            if (isinstance(value, dict) and set(value) != set(LANGUAGES)) or not all(
-                not isinstance(n, bool) and isinstance(n, int | float) and 0 < n < 1 for n in numbers
-            ):
+            if threshold_by_language(value) is None:
                 raise PolicyError(
                     display,
                     line,
                     f"threshold of {rule_id!r} must be a number between 0 and 1, or one per language "
                     f"({', '.join(LANGUAGES)}), got {value!r}",
                 )
-            self.thresholds.append(
-                (rule_id, dict(value) if isinstance(value, dict) else float(value), display, line)
-            )
+            self.thresholds.append((rule_id, value, display, line))
 
     # merging
 

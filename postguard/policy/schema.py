@@ -92,6 +92,17 @@ def type_name(kind: type) -> str:
     return {str: "text", int: "whole numbers", dict: "mappings"}.get(kind, kind.__name__)
 
 
+def threshold_by_language(value: Any) -> dict[str, float] | None:
+    """A model rule's threshold as one number per language (one number counts for every
+    language), or None when ``value`` is neither that nor a number between 0 and 1 for each."""
+    values = value if isinstance(value, dict) else dict.fromkeys(LANGUAGES, value)
+    if set(values) != set(LANGUAGES) or not all(
+        not isinstance(n, bool) and isinstance(n, int | float) and 0 < n < 1 for n in values.values()
+    ):
+        return None
+    return {language: float(number) for language, number in values.items()}
+
+
 def parse_severity(value: Any, display: str, line: int | None) -> Severity:
     try:
         return Severity.parse(value)
