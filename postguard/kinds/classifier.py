@@ -79,13 +79,24 @@ _PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n")
 
 
 class ProseSentence(NamedTuple):
-    """A prose sentence some model reads: where it is, how many different words it has (each
-    model has its minimum), and its text."""
+    """A prose sentence some model reads: its number (as :attr:`Analysis.sentences` counts),
+    where it is, how many different words it has (each model has its minimum), and its text."""
 
+    number: int
     start: int
     end: int
     distinct_words: int
     text: str
+
+
+class SentencePair(NamedTuple):
+    """Two sentences of one paragraph read together: the first one's number, where the two
+    are, and where the second starts."""
+
+    first: int
+    start: int
+    end: int
+    second_start: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +122,8 @@ class ClassifierOptions:
     #: The rule reports only where its own class leads them, so two rules that share with each
     #: other never both report a sentence.
     shares: tuple[str, ...] = ()
+    #: Whether two neighbouring sentences of a paragraph are also read together (``pairs``).
+    pairs: bool = False
 
     def threshold(self, language: str) -> float:
         """How sure the model must be in a draft of ``language``."""
@@ -138,17 +151,16 @@ def prose_sentences(analysis: Analysis) -> list[ProseSentence]:
     def read() -> list[ProseSentence]:
         view, document = analysis.document.view, analysis.document
         bounds = [*analysis.sentences, len(view)]
-        fewest = min(MIN_DISTINCT_WORDS.values())
         found = []
-        for start, end in itertools.pairwise(bounds):
+        for number, (start, end) in enumerate(itertools.pairwise(bounds)):
             text = view[start:end]
             stripped = text.strip()
-            distinct = len(set(stripped.lower().split()))
-            if distinct < fewest:
+            if not stripped:
                 continue
             at = start + len(text) - len(text.lstrip())
             if document.scope_at(at) in READ_SCOPES:
-                found.append(ProseSentence(at, at + len(stripped), distinct, stripped))
+                distinct = len(set(stripped.lower().split()))
+                found.append(ProseSentence(number, at, at + len(stripped), distinct, stripped))
         return found
 
     return analysis.memo("classifier:sentences", read)
@@ -167,10 +179,31 @@ def sentence_reading(analysis: Analysis, model: str) -> tuple[list[tuple[int, in
     return analysis.memo(f"classifier:{model}", read)
 
 
+def pair_reading(analysis: Analysis, model: str) -> tuple[list[SentencePair], Reading]:
+    """Each two neighbouring prose sentences of a paragraph, read together by ``model``: a
+    verdict is often spread over two ("Our new manager has ideas. None of them good."), and the
+    models learned from posts, not single sentences. Made once per model, shared by every rule
+    that asks."""
+
+    def read() -> tuple[list[SentencePair], Reading]:
+        view, fewest = analysis.document.view, MIN_DISTINCT_WORDS[model]
+        pairs, texts = [], []
+        for one, two in itertools.pairwise(prose_sentences(analysis)):
+            if two.number != one.number + 1 or _PARAGRAPH_BREAK_RE.search(view, one.end, two.start):
+                continue
+            text = view[one.start : two.end]
+            if len(set(text.lower().split())) >= fewest:
+                pairs.append(SentencePair(one.number, one.start, two.end, two.start))
+                texts.append(text)
+        return pairs, Reading(f"{model}-{analysis.language}", texts)
+
+    return analysis.memo(f"classifier:{model}:pairs", read)
+
+
 class ClassifierCheck:
     """Reports each sentence the model puts in the rule's class with at least its threshold."""
 
-    OPTIONS = frozenset({"model", "label", "threshold", "targets", "yields-to", "shares"})
+    OPTIONS = frozenset({"model", "label", "threshold", "targets", "yields-to", "shares", "pairs"})
 
     @classmethod
     def parse(cls, rule: Rule, policy: Policy) -> ClassifierOptions:
@@ -222,8 +255,11 @@ class ClassifierCheck:
             raise rule.error(
                 f"'shares' must be a list of the model's other classes: {', '.join(others)}", "shares"
             )
+        pairs = rule.options.get("pairs", False)
+        if not isinstance(pairs, bool):
+            raise rule.error(f"'pairs' must be true or false, got {pairs!r}", "pairs")
         return ClassifierOptions(
-            model, label, thresholds, index, names, classes, yields_to, tuple(dict.fromkeys(shares))
+            model, label, thresholds, index, names, classes, yields_to, tuple(dict.fromkeys(shares)), pairs
         )
 
     def __init__(self, rule: Rule, options: ClassifierOptions) -> None:
@@ -233,10 +269,22 @@ class ClassifierCheck:
     def run(self, analysis: Analysis) -> Iterator[Hit]:
         options = self.options
         spans, reading = sentence_reading(analysis, options.model)
-        sure = []
-        # Shared classes reach the threshold together only if one of them reaches this alone.
+        sure = self._kept(
+            analysis,
+            [(hit, (analysis.sentence_of(hit.start),)) for hit in self._sure(analysis, reading, spans)],
+        )
+        if options.pairs:
+            sure += self._pair_hits(analysis, {analysis.sentence_of(hit.start) for hit in sure})
+        for hit in sorted(sure, key=lambda hit: hit.start):
+            yield dataclasses.replace(hit, cues=self._cues(analysis, reading, hit.start, hit.end))
+
+    def _sure(self, analysis: Analysis, reading: Reading, spans: list[tuple[int, int]]) -> list[Hit]:
+        """A hit for each span of ``reading`` that the model puts in the rule's class."""
+        options = self.options
         threshold = options.threshold(analysis.language)
+        # Shared classes reach the threshold together only if one of them reaches this alone.
         floor = threshold / (1 + len(options.shares))
+        sure = []
         for index, (start, end) in enumerate(spans):
             scores = reading.scores(index, floor)
             if scores is None or not options.leads(scores):
@@ -247,15 +295,49 @@ class ClassifierCheck:
                     analysis, reading, start, end, score
                 )
                 sure.append(Hit(start, end, score=score, focus=focus))
-        if sure and options.targets is not None:
+        return sure
+
+    def _kept(self, analysis: Analysis, found: list[tuple[Hit, tuple[int, ...]]]) -> list[Hit]:
+        """The hits (each with the numbers of its sentences) that name one of the rule's
+        targets and none of the terms it yields to."""
+        options = self.options
+        if found and options.targets is not None:
             # Looked for only when the model is sure of a sentence: most drafts have none.
-            targeted = _targeted(analysis, options, {analysis.sentence_of(hit.start) for hit in sure})
-            sure = [hit for hit in sure if analysis.sentence_of(hit.start) in targeted]
-        if sure and options.yields_to is not None:
+            targeted = _targeted(analysis, options, {number for _, numbers in found for number in numbers})
+            found = [(hit, numbers) for hit, numbers in found if not targeted.isdisjoint(numbers)]
+        if found and options.yields_to is not None:
             left = _sentences_naming(analysis, options.yields_to)
-            sure = [hit for hit in sure if analysis.sentence_of(hit.start) not in left]
-        for hit in sure:
-            yield dataclasses.replace(hit, cues=self._cues(analysis, reading, hit.start, hit.end))
+            found = [(hit, numbers) for hit, numbers in found if left.isdisjoint(numbers)]
+        return [hit for hit, _ in found]
+
+    def _pair_hits(self, analysis: Analysis, reported: set[int]) -> list[Hit]:
+        """Hits on two sentences read together that neither reaches alone, apart from the
+        sentences already reported, the surest first where two overlap. A pair's context is
+        that of the sentence that weighs more alone (its ``focus``)."""
+        pairs, reading = pair_reading(analysis, self.options.model)
+        candidates = [pair for pair in pairs if pair.first not in reported and pair.first + 1 not in reported]
+        found = self._sure(analysis, reading, [(pair.start, pair.end) for pair in candidates])
+        by_start = {pair.start: pair for pair in candidates}
+        kept = self._kept(
+            analysis, [(hit, (by_start[hit.start].first, by_start[hit.start].first + 1)) for hit in found]
+        )
+        chosen: list[Hit] = []
+        taken: set[int] = set()
+        for hit in sorted(kept, key=lambda hit: -(hit.score or 0.0)):
+            pair = by_start[hit.start]
+            if pair.first in taken or pair.first + 1 in taken:
+                continue
+            taken |= {pair.first, pair.first + 1}
+            focus = hit.focus or self._heavier(analysis, reading, pair)
+            chosen.append(dataclasses.replace(hit, focus=focus))
+        return chosen
+
+    def _heavier(self, analysis: Analysis, reading: Reading, pair: SentencePair) -> tuple[int, int]:
+        """The sentence of a pair that the model puts further in the rule's class alone."""
+        view = analysis.document.view
+        parts = [(pair.start, len(view[: pair.second_start].rstrip())), (pair.second_start, pair.end)]
+        scores = reading.model.scores([view[start:end] for start, end in parts])
+        return max(zip(parts, scores, strict=True), key=lambda part: self.options.score(part[1]))[0]
 
     def _cues(
         self, analysis: Analysis, reading: Reading, start: int, end: int

@@ -199,6 +199,41 @@ def test_a_pronoun_carries_the_target_named_in_the_sentence_before(text, lang, f
     assert (rules == ["t.disparaging"]) is flagged
 
 
+#: POLICY with two neighbouring sentences also read together, and a Norwegian threshold the
+#: Norwegian model's reading of the pair below reaches.
+PAIRS = POLICY.replace("threshold: 0.75\n", "threshold: {en: 0.75, nb: 0.6}\n    pairs: true\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Our competitors launched their portal today. Useless clowns, all of them.", "en"),
+        ("Konkurrentene lanserte en ny app i dag. Ubrukelige klovner, alle sammen.", "nb"),
+    ],
+)
+def test_a_verdict_spread_over_two_sentences_is_read_as_one(text, lang):
+    """Neither sentence alone reaches the threshold (the second names no target, and reads as
+    half insult, half disparagement); together they run the competitors down."""
+    first, second = (sentence + "." for sentence in text.rstrip(".").split(". "))
+    threshold = 0.75 if lang == "en" else 0.6
+    assert all(s["disparaging"] < threshold for s in classify(f"abuse-{lang}", [first, second]))
+    assert linter_from(POLICY).check(text, lang=lang).findings == ()
+    findings = linter_from(PAIRS).check(text, lang=lang).findings
+    assert [(f.rule, f.text) for f in findings] == [("t.disparaging", text)]
+    assert findings[0].score is not None and findings[0].score >= threshold
+
+
+def test_sentences_of_two_paragraphs_are_not_read_together():
+    text = "Our competitors launched their portal today.\n\nUseless clowns, all of them."
+    assert linter_from(PAIRS).check(text, lang="en", format="markdown").findings == ()
+
+
+def test_a_sentence_reported_alone_is_not_reported_again_with_its_neighbour():
+    text = "Our competitors are hopeless amateurs. Useless clowns, all of them."
+    findings = linter_from(PAIRS).check(text, lang="en").findings
+    assert [f.text for f in findings] == ["Our competitors are hopeless amateurs."]
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
@@ -286,6 +321,7 @@ def test_the_json_report_carries_the_score_for_model_findings_only() -> None:
             "model: abuse\n    label: hate\n    shares: threat",
             "'shares' must be a list of the model's other classes",
         ),
+        ("model: abuse\n    label: hate\n    pairs: yes please", "'pairs' must be true or false"),
     ],
 )
 def test_bad_options_fail_at_load(options, problem):
