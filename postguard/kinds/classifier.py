@@ -42,6 +42,9 @@ DEFAULT_THRESHOLD = 0.5
 MIN_DISTINCT_WORDS = {"abuse": 3, "meaning": 5}
 #: A quotation has at least this many words; fewer in quotation marks are scare quotes.
 QUOTED_WORDS = 3
+#: A finding rests on a quotation only if the quoted words alone reach this share of the
+#: threshold: words quoted to mock someone ("says he “trusts the crew”") are harmless alone.
+QUOTE_SHARE = 0.5
 #: Lexicon classes whose words are a verdict on someone: a negation of one denies the verdict.
 VERDICT_CLASSES = frozenset(CLASS_MARK + name for name in ("negtrait", "derog", "harm"))
 #: At most this many words are named as what weighed most in a model's verdict (``{cues}``)...
@@ -388,9 +391,12 @@ class ClassifierCheck:
         self, analysis: Analysis, reading: Reading, start: int, end: int
     ) -> tuple[int, int] | None:
         """The quotation a finding rests on, when the sentence without its quotations is not in
-        the rule's class: "Someone wrote “I will break your legs” under our post" reports a threat
-        (and ``unless: [quoted]`` cancels it), it does not make one. None otherwise. Scare quotes
-        are words, not quotations: "their “engineers”" is the writer's own put-down."""
+        the rule's class and the quoted words alone lean to it (:data:`QUOTE_SHARE`): "Someone
+        wrote “I will break your legs” under our post" reports a threat (and ``unless: [quoted]``
+        cancels it), it does not make one. None otherwise. Scare quotes are words, not
+        quotations: "their “engineers”" is the writer's own put-down; and words quoted to mock
+        them are harmless alone ("The fleet manager says he “trusts the crew”. Convenient, since
+        he has never met them."): the put-down is the writer's."""
         view = analysis.document.view
         quotes = [
             q
@@ -404,8 +410,11 @@ class ClassifierCheck:
             outside.append(view[at:quote_start])
             at = quote_end
         outside.append(view[at:end])
-        scores = reading.model.scores([" ".join(outside)])[0]
-        if self.options.score(scores) >= self.options.threshold(analysis.language):
+        threshold = self.options.threshold(analysis.language)
+        without, quoted = reading.model.scores(
+            [" ".join(outside), " ".join(view[q[0] + 1 : q[1] - 1] for q in quotes)]
+        )
+        if self.options.score(without) >= threshold or self.options.score(quoted) < QUOTE_SHARE * threshold:
             return None
         return quotes[0][0] + 1, quotes[0][1] - 1
 

@@ -204,6 +204,19 @@ def test_a_pronoun_carries_the_target_named_in_the_sentence_before(text, lang, f
 PAIRS = POLICY.replace("threshold: 0.75\n", "threshold: {en: 0.75, nb: 0.6}\n    pairs: true\n")
 
 
+def test_words_quoted_to_mock_someone_leave_the_put_down_to_the_writer():
+    """Without its quotation the sentence reads clean, but the quoted slogan alone is harmless
+    too: the sneer is the writer's own, and ``unless: [quoted]`` does not cancel it."""
+    text = "Konkurrentene sier de setter «kunden alltid først»."
+    whole, without, quoted = classify(
+        "abuse-nb", [text, "Konkurrentene sier de setter .", "kunden alltid først"]
+    )
+    assert whole["disparaging"] >= 0.75 > without["disparaging"]
+    assert quoted["disparaging"] < 0.5 * 0.75
+    guarded = POLICY.replace("threshold: 0.75\n", "threshold: 0.75\n    unless: [quoted]\n")
+    assert [f.text for f in linter_from(guarded).check(text, lang="nb").findings] == [text]
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
