@@ -51,17 +51,71 @@ class Reading:
     """Texts read by one model, given as their features (:meth:`Reader.read`): a cheap ceiling on every
     class but the baseline, and full scores only for texts whose ceiling reaches what a rule asks."""
 
-    def __init__(self, name: str, texts: Sequence[str]) -> None:
-        self.model = load(name)
-        self.keys = [self.model.read(text) for text in texts]
-        self.ceilings = [self.model.ceiling(keys) for keys in self.keys]
+    def __init__(self, model: LinearModel, words: list[tuple[str, ...]], keys: list[tuple[int, ...]]) -> None:
+        self.model = model
+        self.words = words
+        self.keys = keys
+        #: Per text, what its ceiling is the sigmoid of (the bias's lead and its features').
+        self.leads = [model.bias_lead + model.lead_sum(features) for features in keys]
+        self._logits: dict[int, list[float]] = {}
         self._scores: dict[int, dict[str, float]] = {}
+
+    @classmethod
+    def of(cls, name: str, texts: Sequence[str]) -> Reading:
+        """``texts`` read by the shipped model ``name``."""
+        model = load(name)
+        read = [model.reader.words_and_features(text) for text in texts]
+        return cls(model, [words for words, _ in read], [keys for _, keys in read])
+
+    def joined(self, pairs: Sequence[tuple[int, int]]) -> JoinedReading:
+        """Each pair of texts (by index) read as one, the first then the second."""
+        return JoinedReading(self, pairs)
+
+    def logits(self, index: int) -> list[float]:
+        """The model's logits of text ``index``, worked out once."""
+        found = self._logits.get(index)
+        if found is None:
+            found = self._logits[index] = self.model.logits(self.keys[index])
+        return found
 
     def scores(self, index: int, floor: float) -> dict[str, float] | None:
         """The scores of text ``index``, or None when no class but the baseline can reach ``floor``."""
-        if self.ceilings[index] < floor:
+        if self.model.ceiling_of(self.leads[index]) < floor:
             return None
         found = self._scores.get(index)
         if found is None:
-            found = self._scores[index] = self.model.scores_of(self.keys[index])
+            found = self._scores[index] = self.model.scores_of_logits(self.logits(index))
+        return found
+
+
+class JoinedReading(Reading):
+    """Pairs of texts of a :class:`Reading`, each read as one text, the first then the second.
+    Its features are the two texts' features and those across the seam (:meth:`Reader.seam`),
+    and a linear model's logits and ceiling are sums over features and the bias: a pair's are
+    the two texts' and the seam's, with the bias counted once. Neither text is read again;
+    ``keys`` holds the seams' features, and a joined reading has no ``words`` to join again."""
+
+    def __init__(self, texts: Reading, pairs: Sequence[tuple[int, int]]) -> None:
+        seam = texts.model.reader.seam
+        super().__init__(texts.model, [], [tuple(seam(texts.words[a], texts.words[b])) for a, b in pairs])
+        self.texts = texts
+        self.pairs = pairs
+        twice = 2 * self.model.bias_lead
+        self.leads = [
+            texts.leads[a] + texts.leads[b] + lead - twice
+            for (a, b), lead in zip(pairs, self.leads, strict=True)
+        ]
+
+    def logits(self, index: int) -> list[float]:
+        found = self._logits.get(index)
+        if found is None:
+            a, b = self.pairs[index]
+            parts = zip(
+                self.texts.logits(a),
+                self.texts.logits(b),
+                self.model.logits(self.keys[index]),
+                self.model.bias,
+                strict=True,
+            )
+            found = self._logits[index] = [one + two + seam - 2 * bias for one, two, seam, bias in parts]
         return found

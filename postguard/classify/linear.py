@@ -148,11 +148,23 @@ class LinearModel:
         feature: P(c) <= sigmoid(logit_c - logit_baseline), and that difference is at most the
         bias's largest lead plus the sum of each feature's largest lead. Most sentences of a post
         are far from every class: their full scores are never computed."""
-        total = self.bias_lead + sum(map(self.leads.__getitem__, keys))
-        return 1.0 / (1.0 + math.exp(-total)) if total > -50 else 0.0
+        return self.ceiling_of(self.bias_lead + self.lead_sum(keys))
+
+    def lead_sum(self, keys: Sequence[int]) -> float:
+        """The sum of each feature's largest lead over the baseline (:meth:`ceiling`, bias aside)."""
+        return sum(map(self.leads.__getitem__, keys))
+
+    @staticmethod
+    def ceiling_of(lead: float) -> float:
+        """The :meth:`ceiling` of a text whose features' leads and the bias's add up to ``lead``."""
+        return 1.0 / (1.0 + math.exp(-lead)) if lead > -50 else 0.0
 
     def scores_of(self, keys: Sequence[int]) -> dict[str, float]:
-        return dict(zip(self.labels, softmax(self.logits(keys)), strict=True))
+        return self.scores_of_logits(self.logits(keys))
+
+    def scores_of_logits(self, logits: Sequence[float]) -> dict[str, float]:
+        """Class scores (summing to 1) from the logits of :meth:`logits`."""
+        return dict(zip(self.labels, softmax(logits), strict=True))
 
     def lead(self, text: str, label: str) -> float:
         """How far the model's reading of a raw text leans to ``label`` over the baseline: the

@@ -17,7 +17,7 @@ import hashlib
 import itertools
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import regex
@@ -229,7 +229,44 @@ class Reader:
     def read(self, text: str) -> tuple[int, ...]:
         """The :func:`features` of the text :func:`prepare` makes of a raw ``text``. Readers
         that read a sentence alike share its features: they are worked out once."""
-        return _features_of(prepare(text, self.masks_names), self)
+        return _read(prepare(text, self.masks_names), self)[1]
+
+    def words_and_features(self, text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """The words this reader reads in a raw ``text`` (in Bokmål, misspellings repaired), and
+        their :meth:`read` features: the words let :meth:`seam` join two texts without reading
+        either again."""
+        return _read(prepare(text, self.masks_names), self)
+
+    def seam(self, first: Sequence[str], second: Sequence[str]) -> list[int]:
+        """The features that reading the words ``first`` then ``second`` as one text has beyond
+        the features of each: the word pair across the seam, its class pair when one of the two
+        words has a lexicon class, and a negation at the end of ``first`` reaching into
+        ``second``. (Read as one list, a lone "§" would also count as a class mark in a text
+        with no class word of its own: no model learned anything of that.)"""
+        if not first or not second:
+            return []
+        last, next_ = first[-1], second[0]
+        keys = [zlib.crc32(f"{last} {next_}".encode()) % BUCKETS]
+        tag_last = word_keys(last, self.language, self.lexicon)[1] or last
+        tag_next = word_keys(next_, self.language, self.lexicon)[1] or next_
+        if tag_last[0] == CLASS_MARK or tag_next[0] == CLASS_MARK:
+            keys.append(bucket(f"{tag_last} {tag_next}"))
+        if self.negation:
+            reach = 0  # what is left of a negation's reach at the end of ``first``
+            for word in first[-NEGATION_REACH:]:
+                if word in _NEGATION_ENDS:
+                    reach = 0
+                elif reach:
+                    reach -= 1
+                if _negates(word):
+                    reach = NEGATION_REACH
+            for word in second[:reach]:
+                if word in _NEGATION_ENDS:
+                    break
+                keys.append(bucket(NEGATED_MARK + word))
+                if _negates(word):
+                    break  # from here on, ``second``'s own negation reaches as far
+        return keys
 
 
 def features_digest(reader: Reader, texts: Iterable[str]) -> str:
@@ -246,7 +283,7 @@ def features(text: str, reader: Reader) -> list[int]:
     """Bucket numbers of a prepared text's words and word pairs ("a b"), and of its words'
     classes, alone and in pairs with the word or class beside them ("§negtrait §derog"), as
     ``reader`` reads them."""
-    return list(_features_of(text, reader))
+    return list(_read(text, reader)[1])
 
 
 #: Dialect and Nynorsk forms of common words, as Norwegian posts write them informally ("eg veit
@@ -369,9 +406,13 @@ def negated_keys(words: list[str]) -> list[int]:
         elif reach:
             keys.append(bucket(NEGATED_MARK + word))
             reach -= 1
-        if word in _NEGATING or word.endswith(_CONTRACTED):
+        if _negates(word):
             reach = NEGATION_REACH
     return keys
+
+
+def _negates(word: str) -> bool:
+    return word in _NEGATING or word.endswith(_CONTRACTED)
 
 
 #: Sentences longer than this are cut for the model (a model reads a sentence, not a page).
@@ -454,14 +495,15 @@ def prepare(text: str, masks_names: bool = False) -> str:
 
 
 @functools.lru_cache(maxsize=FEATURES_KEPT)
-def _features_of(prepared: str, reader: Reader) -> tuple[int, ...]:
+def _read(prepared: str, reader: Reader) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The words ``reader`` reads in a prepared text, and their features."""
     words = _standard(_WORD_RE.findall(prepared), reader.language)
     if reader.masks_names:
         fixed = _repaired(words, reader.language)
         if fixed == words:  # nothing misspelt: read as a reader that repairs nothing reads it
-            return _features_of(prepared, _repairing_nothing(reader))
+            return _read(prepared, _repairing_nothing(reader))
         words = fixed
-    return tuple(_keys(words, reader))
+    return tuple(words), tuple(_keys(words, reader))
 
 
 @functools.cache

@@ -169,36 +169,45 @@ def prose_sentences(analysis: Analysis) -> list[ProseSentence]:
     return analysis.memo("classifier:sentences", read)
 
 
-def sentence_reading(analysis: Analysis, model: str) -> tuple[list[tuple[int, int]], Reading]:
-    """The prose sentences (start, end) that ``model`` reads and its reading of them, made once
-    per model and shared by every rule that asks it."""
+#: A span a model reads: its index in the model's reading, and where it is in the draft.
+ReadSpan = tuple[int, int, int]
 
-    def read() -> tuple[list[tuple[int, int]], Reading]:
+
+def sentence_reading(analysis: Analysis, model: str) -> tuple[list[ReadSpan], Reading]:
+    """``model``'s reading of every prose sentence, and the sentences it judges alone (those
+    with enough different words), made once per model and shared by every rule that asks it."""
+
+    def read() -> tuple[list[ReadSpan], Reading]:
         fewest = MIN_DISTINCT_WORDS[model]
-        chosen = [sentence for sentence in prose_sentences(analysis) if sentence.distinct_words >= fewest]
-        reading = Reading(f"{model}-{analysis.language}", [sentence.text for sentence in chosen])
-        return [(sentence.start, sentence.end) for sentence in chosen], reading
+        sentences = prose_sentences(analysis)
+        reading = Reading.of(f"{model}-{analysis.language}", [sentence.text for sentence in sentences])
+        judged = [
+            (index, sentence.start, sentence.end)
+            for index, sentence in enumerate(sentences)
+            if sentence.distinct_words >= fewest
+        ]
+        return judged, reading
 
     return analysis.memo(f"classifier:{model}", read)
 
 
 def pair_reading(analysis: Analysis, model: str) -> tuple[list[SentencePair], Reading]:
-    """Each two neighbouring prose sentences of a paragraph, read together by ``model``: a
-    verdict is often spread over two ("Our new manager has ideas. None of them good."), and the
-    models learned from posts, not single sentences. Made once per model, shared by every rule
-    that asks."""
+    """Each two neighbouring prose sentences of a paragraph, read together by ``model`` (from
+    its reading of each: :meth:`Reading.joined`): a verdict is often spread over two ("Our new
+    manager has ideas. None of them good."), and the models learned from posts, not single
+    sentences. Made once per model, shared by every rule that asks."""
 
     def read() -> tuple[list[SentencePair], Reading]:
         view, fewest = analysis.document.view, MIN_DISTINCT_WORDS[model]
-        pairs, texts = [], []
-        for one, two in itertools.pairwise(prose_sentences(analysis)):
+        sentences = prose_sentences(analysis)
+        pairs, indices = [], []
+        for index, (one, two) in enumerate(itertools.pairwise(sentences)):
             if two.number != one.number + 1 or _PARAGRAPH_BREAK_RE.search(view, one.end, two.start):
                 continue
-            text = view[one.start : two.end]
-            if len(set(text.lower().split())) >= fewest:
+            if len(set(view[one.start : two.end].lower().split())) >= fewest:
                 pairs.append(SentencePair(one.number, one.start, two.end, two.start))
-                texts.append(text)
-        return pairs, Reading(f"{model}-{analysis.language}", texts)
+                indices.append((index, index + 1))
+        return pairs, sentence_reading(analysis, model)[1].joined(indices)
 
     return analysis.memo(f"classifier:{model}:pairs", read)
 
@@ -281,14 +290,14 @@ class ClassifierCheck:
         for hit in sorted(sure, key=lambda hit: hit.start):
             yield dataclasses.replace(hit, cues=self._cues(analysis, reading, hit.start, hit.end))
 
-    def _sure(self, analysis: Analysis, reading: Reading, spans: list[tuple[int, int]]) -> list[Hit]:
+    def _sure(self, analysis: Analysis, reading: Reading, spans: list[ReadSpan]) -> list[Hit]:
         """A hit for each span of ``reading`` that the model puts in the rule's class."""
         options = self.options
         threshold = options.threshold(analysis.language)
         # Shared classes reach the threshold together only if one of them reaches this alone.
         floor = threshold / (1 + len(options.shares))
         sure = []
-        for index, (start, end) in enumerate(spans):
+        for index, start, end in spans:
             scores = reading.scores(index, floor)
             if scores is None or not options.leads(scores):
                 continue
@@ -318,9 +327,16 @@ class ClassifierCheck:
         sentences already reported, the surest first where two overlap. A pair's context is
         that of the sentence that weighs more alone (its ``focus``)."""
         pairs, reading = pair_reading(analysis, self.options.model)
-        candidates = [pair for pair in pairs if pair.first not in reported and pair.first + 1 not in reported]
-        found = self._sure(analysis, reading, [(pair.start, pair.end) for pair in candidates])
-        by_start = {pair.start: pair for pair in candidates}
+        by_start = {pair.start: pair for pair in pairs}
+        found = self._sure(
+            analysis,
+            reading,
+            [
+                (index, pair.start, pair.end)
+                for index, pair in enumerate(pairs)
+                if pair.first not in reported and pair.first + 1 not in reported
+            ],
+        )
         kept = self._kept(
             analysis, [(hit, (by_start[hit.start].first, by_start[hit.start].first + 1)) for hit in found]
         )

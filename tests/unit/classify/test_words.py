@@ -185,3 +185,24 @@ def test_the_topics_lexicon_was_built_from_the_current_packs():
     assert shipped == module.build(), (
         "the packs' lists changed: run python training/meaning/lexicon.py, then training/meaning/train.py"
     )
+
+
+@pytest.mark.parametrize(
+    ("reader", "first", "second"),
+    [
+        (Reader("en", masks_names=True), "Vendrix launched a new app today.", "Useless clowns, all of them."),
+        # a negation at the end of the first reaches into the second
+        (Reader("en", lexicon=TOPICS, negation=True), "It is not", "the only cure, or the best one."),
+        (Reader("nb", lexicon=TOPICS, negation=True), "Vi er ikke", "den eneste leverandøren, men ikke"),
+        # a class word on either side of the seam, and a negator right after it
+        (Reader("nb", masks_names=True), "Konkurrentene er idioter", "ikke noe mer å si om det"),
+    ],
+)
+def test_two_texts_read_as_one_are_each_text_and_their_seam(reader, first, second):
+    """A pair's features without reading it again: the words of each text read one after the
+    other have exactly the two texts' features and the seam's."""
+    first_words, first_keys = reader.words_and_features(first)
+    second_words, second_keys = reader.words_and_features(second)
+    as_one = features(" ".join(first_words + second_words), reader)
+    assert sorted(as_one) == sorted(first_keys + second_keys + tuple(reader.seam(first_words, second_words)))
+    assert reader.seam(first_words, ()) == reader.seam((), second_words) == []
