@@ -431,8 +431,13 @@ _LEET_CHAR_RE = re.compile(r"[013457@$]")
 
 #: What a name reads as: the models learn nothing from which company or person a text names.
 NAME = "xname"
-# A capitalised word, with an abbreviation's full stop ("Co.", "Inc.").
-_CAPITALISED_RE = regex.compile(r"(?<![\w'’-])\p{Lu}[\p{L}\p{N}'’-]*(?:\.(?=\s+\p{Lu}))?")
+#: Abbreviations that go on a name ("Nordic Cloud Co.", "Dr. Aas"): their full stop ends no
+#: sentence. Any other capitalised word before a full stop ends one ("..., Merete. Alle vet").
+NAME_ABBREVIATIONS = ("Co", "Corp", "Inc", "Ltd", "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Prof")
+# A capitalised word, with an abbreviation's full stop when a capitalised word follows.
+_CAPITALISED_RE = regex.compile(
+    r"(?<![\w'’-])(?:(?:" + "|".join(NAME_ABBREVIATIONS) + r")\.(?=\s+\p{Lu})|\p{Lu}[\p{L}\p{N}'’-]*)"
+)
 #: "I" and its contractions ("I'm", "I’ve"): the writer, never a name.
 WRITER_I_RE = regex.compile(r"I(?:['’]\w+)?$")
 #: What a sentence starts after (besides the text's start): a full stop, question or exclamation

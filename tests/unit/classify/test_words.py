@@ -37,6 +37,13 @@ from postguard.classify.words import (
         ("I'm sure Muslims and Jews agree.", "I'm sure Muslims and Jews agree."),  # lexicon groups
         ("The CEO said STOP, U R late.", "The CEO said STOP, U R late."),  # capitals
         ("Tilbudet fra Vesteng Bygg AS kom i dag.", f"Tilbudet fra {NAME} AS kom i dag."),
+        # a name's abbreviation goes on it; any other full stop ends the name and its sentence
+        ("Vi ringer Dr. Aas i morgen.", f"Vi ringer {NAME} i morgen."),
+        ("Du er en slange, Merete. Alle vet det.", f"Du er en slange, {NAME}. Alle vet det."),
+        (
+            "It thinks Tromsø is in Sweden. Visionary stuff.",
+            f"It thinks {NAME} is in {NAME}. Visionary stuff.",
+        ),
     ],
 )
 def test_names_are_masked_and_who_someone_is_is_kept(text, masked):
