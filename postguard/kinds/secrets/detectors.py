@@ -83,9 +83,13 @@ _KEY_WORDS = (
     r"client secret|token(?:et)?|access key|bearer)"
 )
 #: words for a password in running text, both languages
-_PASSWORD_WORDS = r"(?:password|passwd|passphrase|passord(?:et)?|pwd?|pass)"
-#: how running text joins a word to its value: "is", "er", a colon or an equals sign
-_PROSE_LINK = r"(?:\s+(?:is|er|was|var|blir)\s+|\s*[:=]\s*)(?!//)"
+_PASSWORD_WORDS = r"(?:passwords?|passwd|passphrase|passord(?:et|ene)?|pwd?|pass)"
+#: how running text joins a word to its value: "is", "er" (maybe with "still", "fortsatt"...), a
+#: colon or an equals sign
+_PROSE_LINK = (
+    r"(?:\s+(?:is|are|er|was|were|var|blir)(?:\s+(?:still|now|just|all|also|fortsatt|nå|bare|alle|også))?\s+"
+    r"|\s*[:=]\s*)(?!//)"
+)
 
 #: name -> detector. Provider formats first, then the shapes that need their value tested.
 DETECTORS: dict[str, Detector] = {
