@@ -204,6 +204,15 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "han", "hun", "hen"})
 PEOPLE_KNOWN = PERSONAL_PRONOUNS | {"colleague", "coworker", "kollega", "kollegaen", "boss", "sjefen"}
 #: How many words before a word of saying its subject may be ("we have always said").
 SAYER_REACH = 3
+#: The organisation's own papers: what they say is passed on, not reported ("the internal memo
+#: from the CFO says...", "det interne veikartet sier at vi dropper appen").
+OWN_PAPERS = frozenset(
+    {
+        "internal", "memo", "minutes", "draft", "slide", "slides", "deck", "roadmap",
+        "intern", "interne", "internt", "notat", "notatet", "utkast", "utkastet", "referat",
+        "referatet", "veikart", "veikartet", "lysark", "lysarket",
+    }
+)  # fmt: skip
 #: What a source does when it reports: it shows, finds or says.
 TELLING_WORDS = frozenset(
     {
@@ -545,12 +554,15 @@ def _near(
 
 def _said_by_someone_known(tokens: list[Token], texts: list[str], units: Sequence[Unit], at: int) -> bool:
     """Whether the word of saying at ``at`` has as its subject the writer ("we have always
-    said") or someone the writer knows: a colleague, "he" or "she", or a name that goes on as
-    "he" or "she" ("Olli says he'll bring brownies"). Passing on what they say publishes it;
+    said"), someone the writer knows (a colleague, "he" or "she", or a name that goes on as
+    "he" or "she": "Olli says he'll bring brownies"), or the organisation's own papers
+    (:data:`OWN_PAPERS`, anywhere before it). Passing on what they say publishes it;
     what a source says is reported ("police said", "NRK sier", "Competitor X says they're the
     cheapest")."""
     before = range(max(0, at - SAYER_REACH), at)
     if any(texts[i] in WRITER_SUBJECTS or texts[i] in PEOPLE_KNOWN for i in before):
+        return True
+    if not OWN_PAPERS.isdisjoint(texts[:at]):
         return True
     named = at - 1
     return (

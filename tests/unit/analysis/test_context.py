@@ -174,6 +174,20 @@ def test_the_companys_own_report_or_news_is_not_reported(text, target, lang):
 
 
 @pytest.mark.parametrize(
+    ("text", "target", "lang", "reported"),
+    [
+        ("The internal memo from finance says the Oslo office closes in May.", "closes", "en", False),
+        ("Utkastet fra styremøtet sier at vi kjøper opp Nordlaks.", "kjøper opp", "nb", False),
+        # a source outside says it: reported
+        ("The Financial Times says the Oslo office closes in May.", "closes", "en", True),
+        ("Politiet sier at de beslagla to kilo kokain.", "kokain", "nb", True),
+    ],
+)
+def test_what_the_organisations_own_papers_say_is_passed_on(text, target, lang, reported):
+    assert ("reported" in contexts(text, target, lang)) is reported
+
+
+@pytest.mark.parametrize(
     ("text", "target", "lang", "context"),
     [
         ("Is it really 100% secure?", "100% secure", "en", "question"),
