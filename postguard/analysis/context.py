@@ -29,6 +29,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from postguard.analysis.attribution import SELF_SUBJECTS, reports
 from postguard.analysis.tokens import Token, sentence_tokens
 from postguard.analysis.units import Unit
 
@@ -118,39 +119,6 @@ SCOPE_BREAKERS = frozenset({"and", "but", "because", "which", "who", "so", "og",
 CALLING_VERBS = frozenset({"call", "calls", "calling", "called", "kalle", "kaller", "kalte", "kalt", "kalla"})
 #: How far a negation reaches through a verb of calling.
 CALLING_REACH = 10
-#: Words that attribute a sentence to others, or report taking down what others wrote.
-REPORTING_WORDS = frozenset(
-    {
-        # en: attribution, research, the law
-        "said", "says", "according", "reported", "reports", "reportedly", "survey", "surveys",
-        "study", "studies", "research", "researchers", "statistics", "poll", "article",
-        "documentary", "police", "seized", "seizure", "seizures", "court", "charged", "arrested",
-        "convicted", "ministry", "agency", "authorities", "journalist", "headline",
-        # what others claim: "a vendor claiming to be the only secure cloud"
-        "claiming", "claimed",
-        # news outlets and agencies, named as the source: "Read the Reuters piece on the merger"
-        "reuters", "bloomberg", "ntb", "nrk", "e24",
-        # en: moderation of what others wrote
-        "deleted", "removed", "blocked", "banned", "moderated", "flagged",
-        # nb
-        "sa", "sier", "ifølge", "melder", "meldte", "undersøkelse", "undersøkelsen", "studie",
-        "studien", "forskning", "forskere", "forskerne", "statistikk", "statistikken", "ssb",
-        "artikkel", "artikkelen", "dokumentar", "dokumentaren", "politiet", "beslag", "beslagla",
-        "beslaglagt", "beslaget", "dømt", "siktet", "tiltalt", "departementet", "myndighetene",
-        "journalisten", "slettet", "fjernet", "blokkerte", "anmeldte", "rapporterte", "modererte",
-        "hevder", "hevdet", "påstår", "påsto",
-    }
-)  # fmt: skip
-#: Sources that report only when they tell something ("the report shows", "nyheten viser") or
-#: are named ("rapporten fra Deloitte"): alone they are as likely the company's own ("the report
-#: is out next week", "rapporten publiseres fredag", "good news: we signed"), and a leak does not
-#: become news by naming its document.
-SOURCE_WORDS = frozenset({"report", "news", "rapport", "rapporten", "rapporter", "nyheter", "nyheten"})
-#: The words that name who made a source: "a study by Oxford researchers", "rapporten fra SSB".
-SOURCE_MAKERS = frozenset({"by", "from", "av", "fra"})
-#: Words of saying that report only what others say: "I'll say it straight", "jeg sier det som
-#: det er", "vi sier det rett ut" are the writer's own words.
-SAYING_WORDS = frozenset({"said", "says", "sa", "sier"})
 #: Words of asking and wondering, and what opens the question they report ("asked whether").
 ASKING_WORDS = frozenset(
     {
@@ -159,6 +127,14 @@ ASKING_WORDS = frozenset(
     }
 )  # fmt: skip
 INDIRECT_QUESTIONS = frozenset({"whether", "if", "om"})
+#: How questions that state something open: with "did you know", or asking why anyone would go
+#: elsewhere. Such a sentence asserts what it asks about, so the ``question`` context does not hold.
+RHETORICAL_OPENINGS = (
+    ("did", "you", "know"), ("do", "you", "know", "that"), ("visste", "du"), ("vet", "du", "at"),
+    ("why", "choose"), ("why", "settle"), ("why", "pay", "more"), ("why", "go", "anywhere"),
+    ("why", "look", "elsewhere"), ("hvorfor", "velge"), ("hvorfor", "nøye", "seg"),
+    ("hvorfor", "betale", "mer"), ("hvorfor", "gå", "andre"),
+)  # fmt: skip
 #: Words that say the news is out, as the tokens read them (a contraction spelt out). Each is
 #: what was done, not what will be ("to be announced", "announced next week" are not here).
 ANNOUNCING = (
@@ -198,40 +174,10 @@ POSTS = frozenset(
 MODERATION_REACH = 4
 #: How many words before "whether" a word of asking may stand ("asked a lot whether", "lurer på om").
 ASKING_REACH = 3
-#: "He" and "she": a person, not a company or a source.
-PERSONAL_PRONOUNS = frozenset({"he", "she", "han", "hun", "hen"})
-#: People the writer knows, whose words a post passes on rather than reports.
-PEOPLE_KNOWN = PERSONAL_PRONOUNS | {"colleague", "coworker", "kollega", "kollegaen", "boss", "sjefen"}
-#: How many words before a word of saying its subject may be ("we have always said").
-SAYER_REACH = 3
-#: The organisation's own papers: what they say is passed on, not reported ("the internal memo
-#: from the CFO says...", "det interne veikartet sier at vi dropper appen").
-OWN_PAPERS = frozenset(
-    {
-        "internal", "memo", "minutes", "draft", "slide", "slides", "deck", "roadmap",
-        "intern", "interne", "internt", "notat", "notatet", "utkast", "utkastet", "referat",
-        "referatet", "veikart", "veikartet", "lysark", "lysarket",
-    }
-)  # fmt: skip
-#: What a source does when it reports: it shows, finds or says.
-TELLING_WORDS = frozenset(
-    {
-        "show", "shows", "showed", "shown", "find", "finds", "found", "say", "suggest",
-        "suggests", "suggested", "indicate", "indicates", "indicated", "reveal", "reveals",
-        "revealed", "conclude", "concludes", "concluded", "estimate", "estimates", "estimated",
-        "claim", "claims", "confirm", "confirms", "confirmed", "warn", "warns", "warned",
-        "viser", "viste", "fant", "finner", "tyder", "avslører", "avslørte", "konkluderer",
-        "konkluderte", "anslår", "anslo", "bekrefter", "bekreftet", "advarer", "hevder", "mener",
-    }
-)  # fmt: skip
 #: Words that make what follows them a condition, not a statement.
 CONDITION_WORDS = frozenset(
     {"if", "imagine", "suppose", "supposing", "hypothetically", "hvis", "dersom", "tenk"}
 )
-#: The writer, as the subject of what the hit calls someone.
-SELF_SUBJECTS = frozenset({"i", "jeg", "eg", "æ"})
-#: The writer as the one who says something: themselves or their company ("we say", "vi sier").
-WRITER_SUBJECTS = SELF_SUBJECTS | {"we", "vi", "me"}
 #: Verbs that join the writer to what they call themselves ("I am", "jeg føler meg som").
 SELF_LINKS = frozenset({"am", "was", "feel", "felt", "er", "var", "blir", "ble", "føler", "følte"})
 #: Words that may stand between the link and the hit ("I'm such a complete idiot", "jeg er
@@ -361,8 +307,8 @@ class Context:
             cached = self._sentences[sentence] = _Sentence(
                 tokens,
                 [self.units[token.unit].start for token in tokens],
-                _reports(tokens, texts, self.units),
-                self._asks(tokens) or _asks_indirectly(texts),
+                reports(tokens, texts, self.units),
+                (self._asks(tokens) and not _rhetorical(texts)) or _asks_indirectly(texts),
                 conditions[0] if conditions else len(tokens),
                 _negating_endings(tokens),
                 _announces(tokens, texts),
@@ -530,6 +476,12 @@ def _moderates(texts: list[str]) -> bool:
     return _near(texts, MODERATING, POSTS, MODERATION_REACH, before_only=False)
 
 
+def _rhetorical(texts: list[str]) -> bool:
+    """Whether a question only dresses up a statement: "Did you know ours are the only windows
+    that never leak?", "Hvorfor velge noen andre når vi er billigst?" (:data:`RHETORICAL_OPENINGS`)."""
+    return any(tuple(texts[: len(opening)]) == opening for opening in RHETORICAL_OPENINGS)
+
+
 def _asks_indirectly(texts: list[str]) -> bool:
     """Whether the sentence reports a question: a word of asking or wondering shortly before
     "whether", "if" or "om" ("we get asked whether our app is unhackable", "kunder spør om
@@ -549,48 +501,4 @@ def _near(
         text in anchors
         and any(0 < i - place <= reach or (not before_only and 0 < place - i <= reach) for place in places)
         for i, text in enumerate(texts)
-    )
-
-
-def _said_by_someone_known(tokens: list[Token], texts: list[str], units: Sequence[Unit], at: int) -> bool:
-    """Whether the word of saying at ``at`` has as its subject the writer ("we have always
-    said"), someone the writer knows (a colleague, "he" or "she", or a name that goes on as
-    "he" or "she": "Olli says he'll bring brownies"), or the organisation's own papers
-    (:data:`OWN_PAPERS`, anywhere before it). Passing on what they say publishes it;
-    what a source says is reported ("police said", "NRK sier", "Competitor X says they're the
-    cheapest")."""
-    before = range(max(0, at - SAYER_REACH), at)
-    if any(texts[i] in WRITER_SUBJECTS or texts[i] in PEOPLE_KNOWN for i in before):
-        return True
-    if not OWN_PAPERS.isdisjoint(texts[:at]):
-        return True
-    named = at - 1
-    return (
-        named > 0
-        and units[tokens[named].unit].surface[:1].isupper()
-        and texts[named] not in REPORTING_WORDS
-        and not PERSONAL_PRONOUNS.isdisjoint(texts[at + 1 : at + 1 + SAYER_REACH])
-    )
-
-
-def _reports(tokens: list[Token], texts: list[str], units: Sequence[Unit]) -> bool:
-    """Whether a sentence attributes what it says to others: a word of attribution (not the
-    writer's own saying: "jeg sier det som det er"), or a source that tells ("a new survey
-    shows") or is named ("en undersøkelse fra FHI: ..."). ``texts``: the tokens' texts."""
-    words = set(texts)
-    for word in words & REPORTING_WORDS:
-        if word not in SAYING_WORDS:
-            return True
-        for i, text in enumerate(texts):
-            if text == word and not _said_by_someone_known(tokens, texts, units, i):
-                return True
-    if words.isdisjoint(SOURCE_WORDS):
-        return False
-    if not words.isdisjoint(TELLING_WORDS):
-        return True
-    return any(
-        token.text in SOURCE_WORDS
-        and tokens[i + 1].text in SOURCE_MAKERS
-        and units[tokens[i + 2].unit].surface[:1].isupper()
-        for i, token in enumerate(tokens[:-2])
     )

@@ -203,6 +203,21 @@ def test_questions_and_conditions(text, target, lang, context):
     assert context in contexts(text, target, lang)
 
 
+@pytest.mark.parametrize(
+    ("text", "target", "lang", "asks"),
+    [
+        ("Did you know our heat pumps are the only ones that never break?", "never break", "en", False),
+        ("Visste du at vi er de eneste med null nedetid?", "null nedetid", "nb", False),
+        ("Hvorfor velge noen andre når vi er billigst i landet?", "billigst", "nb", False),
+        # a question that asks
+        ("Do you know whether the heat pumps ever break?", "ever break", "en", True),
+        ("Vet du om vi er billigst i landet?", "billigst", "nb", True),
+    ],
+)
+def test_a_question_that_states_something_does_not_ask(text, target, lang, asks):
+    assert ("question" in contexts(text, target, lang)) is asks
+
+
 def test_whether_alone_asks_nothing() -> None:
     assert "question" not in contexts(
         "Whether you are at home or away, our app is 100% secure.", "100% secure", "en"
