@@ -55,7 +55,12 @@ def explain(rule: Rule) -> str:
         out += _section(
             "Model",
             f"{options.get('model')}, class {options.get('label')!r}; reported from a score of "
-            f"{_threshold_text(options.get('threshold', DEFAULT_THRESHOLD))} (0 to 1)",
+            f"{_threshold_text(options.get('threshold', DEFAULT_THRESHOLD))} (0 to 1)"
+            + (
+                "; reads each sentence alone and each two neighbouring ones together"
+                if options.get("pairs")
+                else ""
+            ),
         )
     cancelled = [CONTEXT_MEANINGS[name] for name in CONTEXTS if name in rule.unless]
     if rule.unless_near:
