@@ -18,66 +18,66 @@ def reported(text: str, lang: str) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("text", "target", "lang"),
+    ("text", "lang"),
     [
-        ("Fewer students use cocaine, a new survey shows.", "use cocaine", "en"),
-        ("Police seized two kilos of cocaine in the port.", "cocaine", "en"),
-        ("We removed comments calling them parasites.", "parasites", "en"),
-        ("SSB-tall viser at færre røyker hasj.", "røyker hasj", "nb"),
-        ("Politiet beslagla kokain i Oslo havn.", "kokain", "nb"),
-        ("Ifølge rapporten er løsningen feilfri.", "feilfri", "nb"),
-        ("Bloomberg has a piece on the rumoured merger of two banks.", "rumoured merger", "en"),
+        ("Fewer students use cocaine, a new survey shows.", "en"),
+        ("Police seized two kilos of cocaine in the port.", "en"),
+        ("We removed comments calling them parasites.", "en"),
+        ("SSB-tall viser at færre røyker hasj.", "nb"),
+        ("Politiet beslagla kokain i Oslo havn.", "nb"),
+        ("Ifølge rapporten er løsningen feilfri.", "nb"),
+        ("Bloomberg has a piece on the rumoured merger of two banks.", "en"),
         # a report or the news reports when it tells something or is named
-        ("The report shows that fewer teenagers use cocaine.", "use cocaine", "en"),
-        ("Ny rapport fra Rusmiddeletaten: færre unge bruker kokain.", "bruker kokain", "nb"),
+        ("The report shows that fewer teenagers use cocaine.", "en"),
+        ("Ny rapport fra Rusmiddeletaten: færre unge bruker kokain.", "nb"),
         # what a source says, not someone the writer knows
-        ("Competitor X says they're the cheapest in Norway.", "cheapest", "en"),
-        ("The minister says cocaine use is rising.", "cocaine", "en"),
-        ("Nabofirmaet sier de er billigst i landet.", "billigst", "nb"),
+        ("Competitor X says they're the cheapest in Norway.", "en"),
+        ("The minister says cocaine use is rising.", "en"),
+        ("Nabofirmaet sier de er billigst i landet.", "nb"),
         # what others claim
-        ("Be wary of any vendor claiming to be the only secure cloud.", "only secure", "en"),
-        ("Leverandøren hevder at systemet aldri feiler.", "aldri feiler", "nb"),
+        ("Be wary of any vendor claiming to be the only secure cloud.", "en"),
+        ("Leverandøren hevder at systemet aldri feiler.", "nb"),
     ],
 )
-def test_reported_sentences_attribute_what_they_say_to_others(text, target, lang):
+def test_reported_sentences_attribute_what_they_say_to_others(text, lang):
     assert reported(text, lang)
 
 
 @pytest.mark.parametrize(
-    ("text", "target", "lang"),
+    ("text", "lang"),
     [
-        ("Vi sier det rett ut: ingen lager bedre boller enn oss.", "bedre boller", "nb"),
-        ("I have always said our backups never fail.", "never fail", "en"),
+        ("Vi sier det rett ut: ingen lager bedre boller enn oss.", "nb"),
+        ("I have always said our backups never fail.", "en"),
     ],
 )
-def test_the_writers_own_saying_is_not_reported(text, target, lang):
+def test_the_writers_own_saying_is_not_reported(text, lang):
     assert not reported(text, lang)
 
 
 @pytest.mark.parametrize(
-    ("text", "target", "lang"),
+    ("text", "lang"),
     [
         # passed on from someone the writer knows: a name that goes on as "he" or "she"
-        ("Also, Olli says he'll bring his weed brownies to the town hall.", "weed brownies", "en"),
-        ("My colleague says the merger is signed on Friday.", "merger", "en"),
-        ("I'm going to make him bleed for what he said.", "bleed", "en"),
-        ("Sjefen sa at oppkjøpet er klart.", "oppkjøpet", "nb"),
-        ("Også Kari sier hun tok en pille på festivalen.", "pille", "nb"),
+        ("Also, Olli says he'll bring his weed brownies to the town hall.", "en"),
+        ("My colleague says the merger is signed on Friday.", "en"),
+        ("I'm going to make him bleed for what he said.", "en"),
+        ("Sjefen sa at oppkjøpet er klart.", "nb"),
+        ("Også Kari sier hun tok en pille på festivalen.", "nb"),
     ],
 )
-def test_what_someone_the_writer_knows_says_is_passed_on_not_reported(text, target, lang):
+def test_what_someone_the_writer_knows_says_is_passed_on_not_reported(text, lang):
     assert not reported(text, lang)
 
 
 @pytest.mark.parametrize(
-    ("text", "target", "lang", "said_by_others"),
+    ("text", "lang", "said_by_others"),
     [
-        ("The internal memo from finance says the Oslo office closes in May.", "closes", "en", False),
-        ("Utkastet fra styremøtet sier at vi kjøper opp Nordlaks.", "kjøper opp", "nb", False),
+        ("The internal memo from finance says the Oslo office closes in May.", "en", False),
+        ("Utkastet fra styremøtet sier at vi kjøper opp Nordlaks.", "nb", False),
         # a source outside says it: reported
-        ("The Financial Times says the Oslo office closes in May.", "closes", "en", True),
-        ("Politiet sier at de beslagla to kilo kokain.", "kokain", "nb", True),
+        ("The Financial Times says the Oslo office closes in May.", "en", True),
+        ("Politiet sier at de beslagla to kilo kokain.", "nb", True),
     ],
 )
-def test_what_the_organisations_own_papers_say_is_passed_on(text, target, lang, said_by_others):
+def test_what_the_organisations_own_papers_say_is_passed_on(text, lang, said_by_others):
     assert reported(text, lang) is said_by_others
