@@ -173,20 +173,46 @@ def prose_sentences(analysis: Analysis) -> list[ProseSentence]:
 ReadSpan = tuple[int, int, int]
 
 
-def sentence_reading(analysis: Analysis, model: str) -> tuple[list[ReadSpan], Reading]:
-    """``model``'s reading of every prose sentence, and the sentences it judges alone (those
-    with enough different words), made once per model and shared by every rule that asks it."""
+def neighbours(analysis: Analysis) -> list[tuple[int, int]]:
+    """The prose sentences (as positions in :func:`prose_sentences`) that follow each other in
+    one paragraph, two by two: what a rule with ``pairs`` reads together."""
 
-    def read() -> tuple[list[ReadSpan], Reading]:
+    def find() -> list[tuple[int, int]]:
+        view = analysis.document.view
+        return [
+            (index, index + 1)
+            for index, (one, two) in enumerate(itertools.pairwise(prose_sentences(analysis)))
+            if two.number == one.number + 1 and not _PARAGRAPH_BREAK_RE.search(view, one.end, two.start)
+        ]
+
+    return analysis.memo("classifier:neighbours", find)
+
+
+def sentence_reading(analysis: Analysis, model: str) -> tuple[list[ReadSpan], Reading, dict[int, int]]:
+    """``model``'s reading of the prose sentences it judges alone (those with enough different
+    words) and of the shorter ones that have a neighbour to be read with; the spans it judges;
+    and where each sentence read (by position in :func:`prose_sentences`) is in the reading.
+    Made once per model and shared by every rule that asks it."""
+
+    def read() -> tuple[list[ReadSpan], Reading, dict[int, int]]:
         fewest = MIN_DISTINCT_WORDS[model]
         sentences = prose_sentences(analysis)
-        reading = Reading.of(f"{model}-{analysis.language}", [sentence.text for sentence in sentences])
-        judged = [
-            (index, sentence.start, sentence.end)
-            for index, sentence in enumerate(sentences)
-            if sentence.distinct_words >= fewest
+        paired = {position for pair in neighbours(analysis) for position in pair}
+        chosen = [
+            position
+            for position, sentence in enumerate(sentences)
+            if sentence.distinct_words >= fewest or position in paired
         ]
-        return judged, reading
+        reading = Reading.of(
+            f"{model}-{analysis.language}", [sentences[position].text for position in chosen]
+        )
+        at = {position: index for index, position in enumerate(chosen)}
+        judged = [
+            (at[position], sentences[position].start, sentences[position].end)
+            for position in chosen
+            if sentences[position].distinct_words >= fewest
+        ]
+        return judged, reading, at
 
     return analysis.memo(f"classifier:{model}", read)
 
@@ -200,14 +226,14 @@ def pair_reading(analysis: Analysis, model: str) -> tuple[list[SentencePair], Re
     def read() -> tuple[list[SentencePair], Reading]:
         view, fewest = analysis.document.view, MIN_DISTINCT_WORDS[model]
         sentences = prose_sentences(analysis)
+        _, reading, at = sentence_reading(analysis, model)
         pairs, indices = [], []
-        for index, (one, two) in enumerate(itertools.pairwise(sentences)):
-            if two.number != one.number + 1 or _PARAGRAPH_BREAK_RE.search(view, one.end, two.start):
-                continue
+        for first, second in neighbours(analysis):
+            one, two = sentences[first], sentences[second]
             if len(set(view[one.start : two.end].lower().split())) >= fewest:
                 pairs.append(SentencePair(one.number, one.start, two.end, two.start))
-                indices.append((index, index + 1))
-        return pairs, sentence_reading(analysis, model)[1].joined(indices)
+                indices.append((at[first], at[second]))
+        return pairs, reading.joined(indices)
 
     return analysis.memo(f"classifier:{model}:pairs", read)
 
@@ -280,7 +306,7 @@ class ClassifierCheck:
 
     def run(self, analysis: Analysis) -> Iterator[Hit]:
         options = self.options
-        spans, reading = sentence_reading(analysis, options.model)
+        spans, reading, _ = sentence_reading(analysis, options.model)
         sure = self._kept(
             analysis,
             [(hit, (analysis.sentence_of(hit.start),)) for hit in self._sure(analysis, reading, spans)],
