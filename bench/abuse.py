@@ -32,6 +32,13 @@ project) leans to implicit disparagement (150 lines per writer, most by metaphor
 praise) and close near misses. Its development half (crc32(id) even) was used for decisions from
 then on; quote its held-out half (``--data bench/data/abuse_drafts_4.jsonl --part test``).
 
+bench/data/abuse_drafts_5.jsonl (600 drafts, 300 per language, written on 2026-12-07 by two
+writers given only the brief beside it, abuse_drafts_5.brief.md, who opened no file of the
+project; a third of the drafts have two to four sentences) was measured whole once, with that
+day's release and the one before, before anything was tuned on it. From then on its
+development half is for decisions; quote its held-out half (``--data
+bench/data/abuse_drafts_5.jsonl --part test``).
+
     python bench/abuse.py [--part test|dev|all] [--show N] [--no-blogs] [--data FILE] [--policy FILE]
 
 Without --data it reads the fourth set.

@@ -23,6 +23,11 @@ bench/data/meaning_drafts_4.jsonl (1,000 drafts, 500 per language, written on 20
 writers given only the brief beside it, meaning_drafts_4.brief.md, who opened no file of the
 project): development half (crc32 even) for decisions, held-out half (``--part test``) to quote.
 
+bench/data/meaning_drafts_5.jsonl (500 drafts, 250 per language, written on 2026-12-07 by two
+more writers given only the brief beside it, meaning_drafts_5.brief.md) was measured whole once,
+with that day's release and the one before, before anything was tuned on it; from then on the
+same halves as the fourth set.
+
 A draft counts as flagged for a category when the default policy reports a warning or an error
 of that category in it (info notes do not count). The same findings are then counted on the
 same half of the real blog posts (bench/blog_noise.py).
