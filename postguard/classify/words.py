@@ -436,7 +436,9 @@ NAME = "xname"
 NAME_ABBREVIATIONS = ("Co", "Corp", "Inc", "Ltd", "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Prof")
 # A capitalised word, with an abbreviation's full stop when a capitalised word follows.
 _CAPITALISED_RE = regex.compile(
-    r"(?<![\w'’-])(?=\p{Lu})(?:(?:" + "|".join(NAME_ABBREVIATIONS) + r")\.(?=\s+\p{Lu})|\p{Lu}[\p{L}\p{N}'’-]*)"
+    r"(?<![\w'’-])(?=\p{Lu})(?:(?:"
+    + "|".join(NAME_ABBREVIATIONS)
+    + r")\.(?=\s+\p{Lu})|\p{Lu}[\p{L}\p{N}'’-]*)"
 )
 #: "I" and its contractions ("I'm", "I’ve"): the writer, never a name.
 WRITER_I_RE = regex.compile(r"I(?:['’]\w+)?$")
