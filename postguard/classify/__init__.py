@@ -51,12 +51,19 @@ class Reading:
     """Texts read by one model, given as their features (:meth:`Reader.read`): a cheap ceiling on every
     class but the baseline, and full scores only for texts whose ceiling reaches what a rule asks."""
 
-    def __init__(self, model: LinearModel, words: list[tuple[str, ...]], keys: list[tuple[int, ...]]) -> None:
+    def __init__(
+        self,
+        model: LinearModel,
+        words: list[tuple[str, ...]],
+        keys: list[tuple[int, ...]],
+        leads: list[float] | None = None,
+    ) -> None:
         self.model = model
         self.words = words
         self.keys = keys
         #: Per text, what its ceiling is the sigmoid of (the bias's lead and its features').
-        self.leads = [model.bias_lead + model.lead_sum(features) for features in keys]
+        self.leads = leads if leads is not None else [model.bias_lead + model.lead_sum(k) for k in keys]
+        self.ceilings = [model.ceiling_of(lead) for lead in self.leads]
         self._logits: dict[int, list[float]] = {}
         self._scores: dict[int, dict[str, float]] = {}
 
@@ -80,7 +87,7 @@ class Reading:
 
     def scores(self, index: int, floor: float) -> dict[str, float] | None:
         """The scores of text ``index``, or None when no class but the baseline can reach ``floor``."""
-        if self.model.ceiling_of(self.leads[index]) < floor:
+        if self.ceilings[index] < floor:
             return None
         found = self._scores.get(index)
         if found is None:
@@ -96,15 +103,15 @@ class JoinedReading(Reading):
     ``keys`` holds the seams' features, and a joined reading has no ``words`` to join again."""
 
     def __init__(self, texts: Reading, pairs: Sequence[tuple[int, int]]) -> None:
-        seam = texts.model.reader.seam
-        super().__init__(texts.model, [], [tuple(seam(texts.words[a], texts.words[b])) for a, b in pairs])
+        model, seam = texts.model, texts.model.reader.seam
+        seams = [tuple(seam(texts.words[a], texts.words[b])) for a, b in pairs]
+        leads = [
+            texts.leads[a] + texts.leads[b] - model.bias_lead + model.lead_sum(features)
+            for (a, b), features in zip(pairs, seams, strict=True)
+        ]
+        super().__init__(model, [], seams, leads)
         self.texts = texts
         self.pairs = pairs
-        twice = 2 * self.model.bias_lead
-        self.leads = [
-            texts.leads[a] + texts.leads[b] + lead - twice
-            for (a, b), lead in zip(pairs, self.leads, strict=True)
-        ]
 
     def logits(self, index: int) -> list[float]:
         found = self._logits.get(index)
