@@ -75,7 +75,7 @@ SELF_SUBJECTS = frozenset({"i", "jeg", "eg", "æ"})
 WRITER_SUBJECTS = SELF_SUBJECTS | {"we", "vi", "me"}
 
 
-def said_by_someone_known(tokens: list[Token], texts: list[str], units: Sequence[Unit], at: int) -> bool:
+def _said_by_someone_known(tokens: list[Token], texts: list[str], units: Sequence[Unit], at: int) -> bool:
     """Whether the word of saying at ``at`` has as its subject the writer ("we have always
     said"), someone the writer knows (a colleague, "he" or "she", or a name that goes on as
     "he" or "she": "Olli says he'll bring brownies"), or the organisation's own papers
@@ -105,7 +105,7 @@ def reports(tokens: list[Token], texts: list[str], units: Sequence[Unit]) -> boo
         if word not in SAYING_WORDS:
             return True
         for i, text in enumerate(texts):
-            if text == word and not said_by_someone_known(tokens, texts, units, i):
+            if text == word and not _said_by_someone_known(tokens, texts, units, i):
                 return True
     if words.isdisjoint(SOURCE_WORDS):
         return False

@@ -18,7 +18,17 @@ from postguard.classify.linear import WEIGHTS_SUFFIX, LinearModel
 from postguard.classify.words import Reader, prepare
 from postguard.errors import PostguardError
 
-__all__ = ["ABUSE_LABELS", "CLEAN", "MEANING_LABELS", "Reader", "Reading", "classify", "load", "prepare"]
+__all__ = [
+    "ABUSE_LABELS",
+    "CLEAN",
+    "MEANING_LABELS",
+    "JoinedReading",
+    "Reader",
+    "Reading",
+    "classify",
+    "load",
+    "prepare",
+]
 
 MODELS = Path(__file__).resolve().parent
 #: What the abuse models tell apart; every other text is ``clean``.

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from postguard.analysis import Analysis
 from postguard.analysis.wordfreq import zipf
-from postguard.classify import ABUSE_LABELS, CLEAN, MEANING_LABELS, Reading
+from postguard.classify import ABUSE_LABELS, CLEAN, MEANING_LABELS, JoinedReading, Reading
 from postguard.classify.words import CLASS_MARK, LEXICON_CLASSES, MAX_CHARS, WRITER_I_RE, word_classes
 from postguard.kinds import Hit
 from postguard.kinds.terms import rule_terms, unit_index
@@ -93,13 +93,14 @@ class ProseSentence(NamedTuple):
 
 
 class SentencePair(NamedTuple):
-    """Two sentences of one paragraph read together: the first one's number, where the two
-    are, and where the second starts."""
+    """Two sentences of one paragraph read together: the first one's number, and where each
+    is."""
 
     first: int
     start: int
-    end: int
+    first_end: int
     second_start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,13 +218,13 @@ def sentence_reading(analysis: Analysis, model: str) -> tuple[list[ReadSpan], Re
     return analysis.memo(f"classifier:{model}", read)
 
 
-def pair_reading(analysis: Analysis, model: str) -> tuple[list[SentencePair], Reading]:
+def pair_reading(analysis: Analysis, model: str) -> tuple[list[SentencePair], JoinedReading]:
     """Each two neighbouring prose sentences of a paragraph, read together by ``model`` (from
     its reading of each: :meth:`Reading.joined`): a verdict is often spread over two ("Our new
     manager has ideas. None of them good."), and the models learned from posts, not single
     sentences. Made once per model, shared by every rule that asks."""
 
-    def read() -> tuple[list[SentencePair], Reading]:
+    def read() -> tuple[list[SentencePair], JoinedReading]:
         view, fewest = analysis.document.view, MIN_DISTINCT_WORDS[model]
         sentences = prose_sentences(analysis)
         _, reading, at = sentence_reading(analysis, model)
@@ -231,7 +232,7 @@ def pair_reading(analysis: Analysis, model: str) -> tuple[list[SentencePair], Re
         for first, second in neighbours(analysis):
             one, two = sentences[first], sentences[second]
             if len(set(view[one.start : two.end].lower().split())) >= fewest:
-                pairs.append(SentencePair(one.number, one.start, two.end, two.start))
+                pairs.append(SentencePair(one.number, one.start, one.end, two.start, two.end))
                 indices.append((at[first], at[second]))
         return pairs, reading.joined(indices)
 
@@ -353,7 +354,7 @@ class ClassifierCheck:
         sentences already reported, the surest first where two overlap. A pair's context is
         that of the sentence that weighs more alone (its ``focus``)."""
         pairs, reading = pair_reading(analysis, self.options.model)
-        by_start = {pair.start: pair for pair in pairs}
+        by_start = {pair.start: (index, pair) for index, pair in enumerate(pairs)}
         found = self._sure(
             analysis,
             reading,
@@ -364,25 +365,30 @@ class ClassifierCheck:
             ],
         )
         kept = self._kept(
-            analysis, [(hit, (by_start[hit.start].first, by_start[hit.start].first + 1)) for hit in found]
+            analysis,
+            [(hit, (by_start[hit.start][1].first, by_start[hit.start][1].first + 1)) for hit in found],
         )
         chosen: list[Hit] = []
         taken: set[int] = set()
         for hit in sorted(kept, key=lambda hit: -(hit.score or 0.0)):
-            pair = by_start[hit.start]
+            index, pair = by_start[hit.start]
             if pair.first in taken or pair.first + 1 in taken:
                 continue
             taken |= {pair.first, pair.first + 1}
-            focus = hit.focus or self._heavier(analysis, reading, pair)
+            focus = hit.focus or self._heavier(reading, index, pair)
             chosen.append(dataclasses.replace(hit, focus=focus))
         return chosen
 
-    def _heavier(self, analysis: Analysis, reading: Reading, pair: SentencePair) -> tuple[int, int]:
-        """The sentence of a pair that the model puts further in the rule's class alone."""
-        view = analysis.document.view
-        parts = [(pair.start, len(view[: pair.second_start].rstrip())), (pair.second_start, pair.end)]
-        scores = reading.model.scores([view[start:end] for start, end in parts])
-        return max(zip(parts, scores, strict=True), key=lambda part: self.options.score(part[1]))[0]
+    def _heavier(self, reading: JoinedReading, index: int, pair: SentencePair) -> tuple[int, int]:
+        """The sentence of pair ``index`` that the model puts further in the rule's class alone,
+        from the reading of each that scored the pair."""
+        first, second = reading.pairs[index]
+        model, texts, score = reading.model, reading.texts, self.options.score
+        if score(model.scores_of_logits(texts.logits(first))) >= score(
+            model.scores_of_logits(texts.logits(second))
+        ):
+            return pair.start, pair.first_end
+        return pair.second_start, pair.end
 
     def _cues(
         self, analysis: Analysis, reading: Reading, start: int, end: int
