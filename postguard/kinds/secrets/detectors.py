@@ -4,7 +4,8 @@ secret, the test its value must pass, and needles (text every match contains).
 Value tests: ``format`` (a provider's own format: only placeholders and one-letter runs are
 dropped), ``random`` (a generated-looking value: entropy and a mix of character kinds),
 ``password`` (what people choose as a password: letters with digits or symbols, so "password
-reset" passes) and ``block`` (a key block must hold key material).
+reset" passes), ``code`` (the digits of a keypad: a door or alarm code) and ``block`` (a key
+block must hold key material).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-ValueTest = Literal["format", "random", "password", "block"]
+ValueTest = Literal["format", "random", "password", "block", "code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,21 @@ _PASSWORD_WORDS = r"(?:passwords?|passwd|passphrase|passord(?:et|ene)?|pwd?|pass
 _PROSE_LINK = (
     r"(?:\s+(?:is|are|er|was|were|var|blir)(?:\s+(?:still|now|just|all|also|fortsatt|nå|bare|alle|også))?\s+"
     r"|\s*[:=]\s*)(?!//)"
+)
+#: what a keypad code guards, both languages: a door or alarm code, never an error or status code
+_KEYPAD_THINGS = (
+    r"(?:(?:back|front|side|main|staff)[ -]?)?(?:doors?|gates?|alarm|keypad|key ?box|lock ?box|entrance|entry|"
+    r"garage|lockers?|padlock|storeroom|server[ -]room)"
+)
+_KEYPAD_THINGS_NB = (
+    r"(?:bak|hoved|side|ytter)?(?:dør(?:a|en)?|port(?:en)?|alarm(?:en)?|nøkkelboks(?:en)?|inngang(?:en)?|"
+    r"garasje(?:n)?|skap(?:et)?|lager(?:et)?|serverrom(?:met)?|kodelås(?:en)?|hengelås(?:en)?)"
+)
+#: "the door code", "dørkoden", or "the code to the back door", "koden til porten"
+_KEYPAD_CODE = (
+    rf"(?:{_KEYPAD_THINGS}[ -]?codes?|{_KEYPAD_THINGS_NB}[ -]?kode(?:n|ne)?|"
+    rf"(?:codes?|kode(?:n|ne)?)\s+(?:(?:to|for|on|of|at|til|på|for|i|ved)\s+)?(?:the\s+)?"
+    rf"(?:{_KEYPAD_THINGS}|{_KEYPAD_THINGS_NB}))\b"
 )
 
 #: name -> detector. Provider formats first, then the shapes that need their value tested.
@@ -184,6 +200,13 @@ DETECTORS: dict[str, Detector] = {
         "password",
         cues=("pass", "pw"),
         first_letters="p",
+    ),
+    "access-code": _d(
+        "door or alarm code",
+        rf"(?i)\b{_KEYPAD_CODE}(?:\s+[\w-]{{1,20}}){{0,4}}?{_PROSE_LINK}(\d{{4,8}}[#*]?)(?!\d|[.,]\d)",
+        1,
+        "code",
+        cues=("code", "kode"),
     ),
     "login-pair": _d(
         "user name / password pair",

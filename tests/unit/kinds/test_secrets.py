@@ -162,3 +162,34 @@ def test_finding_covers_exactly_the_secret(default_linter, text, secret):
 )
 def test_shapes_as_pasted(default_linter, text, rule):
     assert rule in {f.rule for f in default_linter.check(text, format="text").findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The door code is 4471.", "4471"),
+        ("the code to the back door by the bins is 8866#, don't tell facilities", "8866#"),
+        ("Kode bakdøra lageret: 4471#", "4471#"),
+        ("dørkoden er 1234, ikke si det til noen", "1234"),
+        ("Alarmkoden er fortsatt 0000", "0000"),
+    ],
+)
+def test_door_and_alarm_codes_found_exactly(default_linter, text, code):
+    [finding] = [f for f in default_linter.check(text, format="text").findings if f.category == "secret"]
+    assert (finding.rule, text[finding.start : finding.end]) == ("secret.access-code", code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The status code is 4040.",
+        "error code 4004 again, the build is broken",
+        "Koden er 1234 linjer lang.",
+        "The gate code changed in 2019.",
+        "The door code is in the welcome email.",
+    ],
+)
+def test_other_codes_and_numbers_pass(default_linter, text):
+    assert [
+        f.rule for f in default_linter.check(text, format="text").findings if f.category == "secret"
+    ] == []
