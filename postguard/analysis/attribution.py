@@ -14,12 +14,13 @@ from postguard.analysis.units import Unit
 REPORTING_WORDS = frozenset(
     {
         # en: attribution, research, the law
-        "said", "says", "according", "reported", "reports", "reportedly", "survey", "surveys",
+        "say", "said", "says", "according", "reported", "reports", "reportedly", "survey", "surveys",
         "study", "studies", "research", "researchers", "statistics", "poll", "article",
         "documentary", "police", "seized", "seizure", "seizures", "court", "charged", "arrested",
         "convicted", "ministry", "agency", "authorities", "journalist", "headline",
-        # what others claim: "a vendor claiming to be the only secure cloud"
-        "claiming", "claimed",
+        # what others claim or promise: "a vendor claiming to be the only secure cloud", "many
+        # suppliers promise 100% uptime"
+        "claiming", "claimed", "promise", "promises", "promised",
         # news outlets and agencies, named as the source: "Read the Reuters piece on the merger"
         "reuters", "bloomberg", "ntb", "nrk", "e24",
         # en: moderation of what others wrote
@@ -30,7 +31,7 @@ REPORTING_WORDS = frozenset(
         "artikkel", "artikkelen", "dokumentar", "dokumentaren", "politiet", "beslag", "beslagla",
         "beslaglagt", "beslaget", "dømt", "siktet", "tiltalt", "departementet", "myndighetene",
         "journalisten", "slettet", "fjernet", "blokkerte", "anmeldte", "rapporterte", "modererte",
-        "hevder", "hevdet", "påstår", "påsto",
+        "hevder", "hevdet", "påstår", "påsto", "lover", "lovet", "lovte",
     }
 )  # fmt: skip
 #: Sources that report only when they tell something ("the report shows", "nyheten viser") or
@@ -41,8 +42,19 @@ SOURCE_WORDS = frozenset({"report", "news", "rapport", "rapporten", "rapporter",
 #: The words that name who made a source: "a study by Oxford researchers", "rapporten fra SSB".
 SOURCE_MAKERS = frozenset({"by", "from", "av", "fra"})
 #: Words of saying that report only what others say: "I'll say it straight", "jeg sier det som
-#: det er", "vi sier det rett ut" are the writer's own words.
-SAYING_WORDS = frozenset({"said", "says", "sa", "sier"})
+#: det er", "vi sier det rett ut" are the writer's own words, and "we promise" is a promise.
+SAYING_WORDS = frozenset(
+    {"say", "said", "says", "sa", "sier", "promise", "promises", "promised", "lover", "lovet", "lovte"}
+)
+#: Who says, before a bare "say": others in general ("people say", "experts say"). After anyone
+#: else "say" is the writer's own ("I'd say", "let's just say", "can't say much yet").
+GENERIC_SAYERS = frozenset(
+    {
+        "people", "they", "many", "some", "others", "experts", "critics", "folks", "everyone",
+        "everybody", "analysts", "scientists", "doctors", "researchers", "users", "customers",
+        "reviewers", "rumours", "rumors",
+    }
+)  # fmt: skip
 #: "He" and "she": a person, not a company or a source.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "han", "hun", "hen"})
 #: People the writer knows, whose words a post passes on rather than reports.
@@ -71,8 +83,9 @@ TELLING_WORDS = frozenset(
 )  # fmt: skip
 #: The writer, as the subject of what the hit calls someone.
 SELF_SUBJECTS = frozenset({"i", "jeg", "eg", "æ"})
-#: The writer as the one who says something: themselves or their company ("we say", "vi sier").
-WRITER_SUBJECTS = SELF_SUBJECTS | {"we", "vi", "me"}
+#: The writer as the one who says something: themselves or their company ("we say", "vi sier"),
+#: or what is theirs ("our CEO says", "our app promises", "appen vår lover").
+WRITER_SUBJECTS = SELF_SUBJECTS | {"we", "vi", "me", "our", "my", "vår", "vårt", "våre", "min", "mitt"}
 
 
 def _said_by_someone_known(tokens: list[Token], texts: list[str], units: Sequence[Unit], at: int) -> bool:
@@ -105,7 +118,11 @@ def reports(tokens: list[Token], texts: list[str], units: Sequence[Unit]) -> boo
         if word not in SAYING_WORDS:
             return True
         for i, text in enumerate(texts):
-            if text == word and not _said_by_someone_known(tokens, texts, units, i):
+            if (
+                text == word
+                and (word != "say" or (i > 0 and texts[i - 1] in GENERIC_SAYERS))
+                and not _said_by_someone_known(tokens, texts, units, i)
+            ):
                 return True
     if words.isdisjoint(SOURCE_WORDS):
         return False

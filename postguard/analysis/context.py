@@ -19,7 +19,9 @@ Each context is decided from the words of the hit's own sentence, computed once 
 - ``announced``: the sentence, or one beside it in its paragraph, says the news is out ("we
   announced it at the conference", "vi offentliggjorde i går", "share away"), not negated;
 - ``moderated``: the sentence reports taking down what others wrote: a word of moderation near
-  a word for a post ("we removed comments calling...", "slettet en kommentar som...").
+  a word for a post ("we removed comments calling...", "slettet en kommentar som...");
+- ``opinion``: the sentence, or one beside it in its paragraph, marks what it says as the
+  writer's own view ("if you ask me", "I'm biased", "etter min mening", "jeg er partisk").
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ CONTEXT_MEANINGS = {
     "self": 'the writer says it of themselves ("I\'m such an idiot", "jeg er dust")',
     "announced": 'the sentence or one beside it says the news is out ("we announced it", "vi offentliggjorde")',
     "moderated": 'the sentence reports taking down what others wrote ("we removed comments calling...")',
+    "opinion": 'the sentence or one beside it marks it as the writer\'s own view ("if you ask me", "jeg er partisk")',
 }
 CONTEXTS = tuple(CONTEXT_MEANINGS)
 
@@ -135,6 +138,17 @@ RHETORICAL_OPENINGS = (
     ("why", "look", "elsewhere"), ("hvorfor", "velge"), ("hvorfor", "nøye", "seg"),
     ("hvorfor", "betale", "mer"), ("hvorfor", "gå", "andre"),
 )  # fmt: skip
+#: How a writer marks a sentence as their own view, not a fact about the product: a superlative
+#: beside one is taste ("Best office view in the country, if you ask me").
+HEDGES = (
+    ("if", "you", "ask", "me"), ("in", "my", "opinion"), ("in", "my", "humble", "opinion"),
+    ("in", "my", "honest", "opinion"), ("imho",), ("imo",), ("i", "am", "biased"),
+    ("i", "may", "be", "biased"), ("i", "might", "be", "biased"), ("i", "am", "a", "bit", "biased"),
+    ("spør", "du", "meg"), ("etter", "min", "mening"), ("jeg", "er", "partisk"),
+    ("jeg", "er", "inhabil"), ("jeg", "er", "litt", "partisk"), ("jeg", "er", "kanskje", "partisk"),
+    ("jeg", "er", "kanskje", "inhabil"), ("jeg", "er", "nok", "inhabil"), ("jeg", "er", "nok", "partisk"),
+)  # fmt: skip
+_HEDGE_FIRST = frozenset(words[0] for words in HEDGES)
 #: Words that say the news is out, as the tokens read them (a contraction spelt out). Each is
 #: what was done, not what will be ("to be announced", "announced next week" are not here).
 ANNOUNCING = (
@@ -223,6 +237,7 @@ class _Sentence(NamedTuple):
     negating_endings: list[int]
     announces: bool
     moderates: bool
+    hedges: bool
 
 
 class Context:
@@ -236,7 +251,7 @@ class Context:
         self._tokens: dict[int, list[Token]] = {}
         self._sentences: dict[int, _Sentence] = {}
         self._quotes: list[tuple[int, int]] | None = None
-        self._announced: dict[int, bool] = {}
+        self._near: dict[tuple[str, int], bool] = {}
 
     def of(self, start: int, end: int) -> frozenset[str]:
         """The contexts that hold for the text from ``start`` to ``end``."""
@@ -261,21 +276,24 @@ class Context:
             found.add("hypothetical")
         if _said_of_self(sentence.tokens, at, until):
             found.add("self")
-        if self._announced_near(self.units[first].sentence):
+        if self._near_holds("announces", self.units[first].sentence):
             found.add("announced")
         if sentence.moderates:
             found.add("moderated")
+        if self._near_holds("hedges", self.units[first].sentence):
+            found.add("opinion")
         return frozenset(found)
 
-    def _announced_near(self, sentence: int) -> bool:
-        """Whether sentence number ``sentence``, or one beside it in the same paragraph, says
-        the news is out (:data:`ANNOUNCING`, not negated); worked out once per sentence."""
-        found = self._announced.get(sentence)
+    def _near_holds(self, fact: str, sentence: int) -> bool:
+        """Whether sentence number ``sentence``, or one beside it in the same paragraph, has
+        ``fact`` (a field of its facts: it ``announces`` the news is out, it ``hedges``);
+        worked out once per sentence."""
+        found = self._near.get((fact, sentence))
         if found is None:
-            found = self._announced[sentence] = any(
+            found = self._near[(fact, sentence)] = any(
                 0 <= other < len(self.sentences)
                 and self._same_paragraph(sentence, other)
-                and self._sentence(other).announces
+                and getattr(self._sentence(other), fact)
                 for other in (sentence, sentence - 1, sentence + 1)
             )
         return found
@@ -313,6 +331,7 @@ class Context:
                 _negating_endings(tokens),
                 _announces(tokens, texts),
                 _moderates(texts),
+                _hedges(texts),
             )
         return cached
 
@@ -474,6 +493,17 @@ def _moderates(texts: list[str]) -> bool:
     """Whether the sentence reports taking down what others wrote: a word of :data:`MODERATING`
     within :data:`MODERATION_REACH` words of a word for a post (:data:`POSTS`)."""
     return _near(texts, MODERATING, POSTS, MODERATION_REACH, before_only=False)
+
+
+def _hedges(texts: list[str]) -> bool:
+    """Whether the sentence marks what it says as the writer's own view (:data:`HEDGES`)."""
+    return any(
+        tuple(texts[i : i + len(hedge)]) == hedge
+        for i, text in enumerate(texts)
+        if text in _HEDGE_FIRST
+        for hedge in HEDGES
+        if hedge[0] == text
+    )
 
 
 def _rhetorical(texts: list[str]) -> bool:

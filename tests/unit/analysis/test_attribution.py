@@ -37,6 +37,10 @@ def reported(text: str, lang: str) -> bool:
         # what others claim
         ("Be wary of any vendor claiming to be the only secure cloud.", "en"),
         ("Leverandøren hevder at systemet aldri feiler.", "nb"),
+        # what people in general say, and what others promise
+        ("People say our salmon is the best in the world.", "en"),
+        ("Many suppliers promise 100% uptime to anyone who asks.", "en"),
+        ("Mange leverandører lover 100 % oppetid.", "nb"),
     ],
 )
 def test_reported_sentences_attribute_what_they_say_to_others(text, lang):
@@ -48,6 +52,13 @@ def test_reported_sentences_attribute_what_they_say_to_others(text, lang):
     [
         ("Vi sier det rett ut: ingen lager bedre boller enn oss.", "nb"),
         ("I have always said our backups never fail.", "en"),
+        # a bare "say" after anyone but others in general is the writer's own
+        ("Can't say much yet, but we are about to buy a rival.", "en"),
+        ("Let's just say the launch went better than the forecast.", "en"),
+        # promises of the writer's side are theirs
+        ("We promise 100% uptime, every day of the year.", "en"),
+        ("Our new app promises zero downtime.", "en"),
+        ("Appen vår lover null nedetid.", "nb"),
     ],
 )
 def test_the_writers_own_saying_is_not_reported(text, lang):

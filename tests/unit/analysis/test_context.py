@@ -335,6 +335,25 @@ def test_news_said_to_be_out_and_moderation_reported(text, target, lang, context
     assert (context in contexts(text, target, lang)) is holds
 
 
+@pytest.mark.parametrize(
+    ("text", "target", "lang", "holds"),
+    [
+        ("Best office view in the country, if you ask me.", "Best", "en", True),
+        ("IMHO the best coffee in town.", "best", "en", True),
+        ("Verdens beste kollegaer? Ja, jeg er partisk.", "beste", "nb", True),
+        ("Etter min mening lager vi Norges beste boller.", "beste", "nb", True),
+        # beside it in the paragraph, not in another paragraph
+        ("The best team in Norway. I'm biased, of course.", "best", "en", True),
+        ("The best team in Norway.\n\nI'm biased, of course.", "best", "en", False),
+        # asking someone's opinion marks nothing
+        ("We are the best in the country. Ask me anything.", "best", "en", False),
+        ("Spør meg om de beste prisene i landet.", "beste", "nb", False),
+    ],
+)
+def test_a_view_marked_as_the_writers_own_is_an_opinion(text, target, lang, holds):
+    assert ("opinion" in contexts(text, target, lang)) is holds
+
+
 def test_a_sentence_of_emoji_beside_a_finding_is_read_without_error() -> None:
     # "🎉." is a sentence without a word: looking beside the finding must not trip on it
     assert contexts("Takk for i dag. 🎉. Kollegaene mine er idioter.", "idioter", "nb") == frozenset()
