@@ -25,11 +25,12 @@ BY_DESIGN = ("offensive.profanity.",)
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", action="store_true", help="print each post with a warning")
+    parser.add_argument("--policy", default=None, help="a policy file instead of the default policy")
     args = parser.parse_args()
 
     from postguard import Linter, Severity
 
-    linter = Linter.default()
+    linter = Linter.from_file(args.policy) if args.policy else Linter.default()
     posts = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
     for lang in ("en", "nb"):
         rules: Counter[str] = Counter()
