@@ -85,7 +85,9 @@ TELLING_WORDS = frozenset(
 SELF_SUBJECTS = frozenset({"i", "jeg", "eg", "æ"})
 #: The writer as the one who says something: themselves or their company ("we say", "vi sier"),
 #: or what is theirs ("our CEO says", "our app promises", "appen vår lover").
-WRITER_SUBJECTS = SELF_SUBJECTS | {"we", "vi", "me", "our", "my", "vår", "vårt", "våre", "min", "mitt"}
+WRITER_SUBJECTS = SELF_SUBJECTS | frozenset(
+    {"we", "vi", "me", "us", "oss", "our", "my", "vår", "vårt", "våre", "min", "mitt"}
+)
 
 
 def _said_by_someone_known(tokens: list[Token], texts: list[str], units: Sequence[Unit], at: int) -> bool:

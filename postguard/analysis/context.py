@@ -131,12 +131,15 @@ ASKING_WORDS = frozenset(
 )  # fmt: skip
 INDIRECT_QUESTIONS = frozenset({"whether", "if", "om"})
 #: How questions that state something open: with "did you know", or asking why anyone would go
-#: elsewhere. Such a sentence asserts what it asks about, so the ``question`` context does not hold.
+#: elsewhere or who else could. Such a sentence asserts what it asks about, so the ``question`` context does not hold.
 RHETORICAL_OPENINGS = (
     ("did", "you", "know"), ("do", "you", "know", "that"), ("visste", "du"), ("vet", "du", "at"),
     ("why", "choose"), ("why", "settle"), ("why", "pay", "more"), ("why", "go", "anywhere"),
     ("why", "look", "elsewhere"), ("hvorfor", "velge"), ("hvorfor", "nøye", "seg"),
-    ("hvorfor", "betale", "mer"), ("hvorfor", "gå", "andre"),
+    ("hvorfor", "betale", "mer"), ("hvorfor", "gå", "andre"), ("who", "else", "but"),
+    ("who", "else", "can"), ("who", "else", "could"), ("where", "else", "can"),
+    ("where", "else", "could"), ("hvem", "andre", "enn"), ("hvem", "andre", "kan"),
+    ("hvem", "ellers", "kan"), ("hvor", "ellers", "kan"),
 )  # fmt: skip
 #: How a writer marks a sentence as their own view, not a fact about the product: a superlative
 #: beside one is taste ("Best office view in the country, if you ask me").

@@ -143,6 +143,9 @@ def test_questions_and_conditions(text, target, lang, context):
         ("Did you know our heat pumps are the only ones that never break?", "never break", "en", False),
         ("Visste du at vi er de eneste med null nedetid?", "null nedetid", "nb", False),
         ("Hvorfor velge noen andre når vi er billigst i landet?", "billigst", "nb", False),
+        ("Who else but us can give you the fastest delivery in Norway?", "fastest", "en", False),
+        ("Hvem andre enn oss har byens beste utsikt?", "beste", "nb", False),
+        ("Who else is coming to the fastest team lunch in Norway?", "fastest", "en", True),
         # a question that asks
         ("Do you know whether the heat pumps ever break?", "ever break", "en", True),
         ("Vet du om vi er billigst i landet?", "billigst", "nb", True),
