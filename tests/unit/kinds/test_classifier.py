@@ -99,7 +99,7 @@ def test_a_denial_passes(lang, sentence) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "sentence"),
-    [("nb", "Innvandrere er ikke parasitter."), ("nb", "Innvandrere er ikke rotter.")],
+    [("nb", "Innvandrere er ikke parasitter."), ("nb", "Muslimer er ikke rotter.")],
 )
 def test_a_denied_verdict_is_negated(lang, sentence) -> None:
     """The model learned most denials from its data, but it reads words, not negation, and still
@@ -267,7 +267,7 @@ def test_a_name_where_a_day_stood_is_a_target():
 
 def test_a_handle_is_an_address_not_a_name():
     insult = POLICY.replace("label: threat", "label: insult\n    targets: {terms: [you], names: true}")
-    text = "@RylannWilliams ok chill love bird lol"
+    text = "@RylannWilliams ok chill lovebird lol"
     assert classify("abuse-en", [text])[0]["insult"] >= 0.5  # the model misreads it
     assert linter_from(insult).check(text, lang="en").findings == ()
     addressed = "@RylannWilliams you are a spineless useless clown"
