@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -22,9 +21,10 @@ from typing import Any, NamedTuple
 from postguard.analysis import Analysis
 from postguard.analysis.wordfreq import zipf
 from postguard.classify import ABUSE_LABELS, CLEAN, MEANING_LABELS, JoinedReading, Reading
-from postguard.classify.words import CLASS_MARK, LEXICON_CLASSES, MAX_CHARS, WRITER_I_RE, word_classes
+from postguard.classify.words import CLASS_MARK, LEXICON_CLASSES, MAX_CHARS, word_classes
 from postguard.kinds import Hit
-from postguard.kinds.terms import rule_terms, unit_index
+from postguard.kinds.targets import PARAGRAPH_BREAK_RE, sentences_naming, sentences_targeted
+from postguard.kinds.terms import rule_terms
 from postguard.matching import TermIndex
 from postguard.model import LANGUAGES
 from postguard.policy import Policy, Rule
@@ -61,24 +61,6 @@ CUE_CONTEXT = 4
 TERM_KEYS = frozenset({"lists", "terms"})
 #: Negators that deny an action, never a verdict: "can't copy a file without breaking something".
 NOT_DENYING = frozenset({"without", "uten"})
-#: Words that point back to someone the sentence before named: "Vendrix calls it a platform. I
-#: call it a circus tent." runs Vendrix down in its second sentence. Not "that" and "det": most
-#: often a conjunction or an empty subject ("so precise that", "at det skjer så mye").
-REFERRING_WORDS = {
-    "en": frozenset(
-        {"they", "them", "their", "theirs", "it", "its", "he", "him", "his", "she", "her", "these", "those"}
-    ),
-    "nb": frozenset(
-        {"de", "dem", "deres", "den", "det", "dette", "han", "ham", "hans", "hun", "henne", "hennes"}
-    ),
-}
-#: Days and months, capitalised in English but never anyone: "Who says releasing on Friday is a
-#: bad idea?" names no one.
-CALENDAR_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split()
-)
-_PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n")
 
 
 class ProseSentence(NamedTuple):
@@ -183,7 +165,7 @@ def neighbours(analysis: Analysis) -> list[tuple[int, int]]:
         return [
             (index, index + 1)
             for index, (one, two) in enumerate(itertools.pairwise(prose_sentences(analysis)))
-            if two.number == one.number + 1 and not _PARAGRAPH_BREAK_RE.search(view, one.end, two.start)
+            if two.number == one.number + 1 and not PARAGRAPH_BREAK_RE.search(view, one.end, two.start)
         ]
 
     return analysis.memo("classifier:neighbours", find)
@@ -342,10 +324,17 @@ class ClassifierCheck:
         options = self.options
         if found and options.targets is not None:
             # Looked for only when the model is sure of a sentence: most drafts have none.
-            targeted = _targeted(analysis, options, {number for _, numbers in found for number in numbers})
+            assert options.targets is not None
+            targeted = sentences_targeted(
+                analysis,
+                options.targets,
+                options.names,
+                options.classes,
+                {number for _, numbers in found for number in numbers},
+            )
             found = [(hit, numbers) for hit, numbers in found if not targeted.isdisjoint(numbers)]
         if found and options.yields_to is not None:
-            left = _sentences_naming(analysis, options.yields_to)
+            left = sentences_naming(analysis, options.yields_to)
             found = [(hit, numbers) for hit, numbers in found if left.isdisjoint(numbers)]
         return [hit for hit, _ in found]
 
@@ -510,89 +499,3 @@ def _term_index(rule: Rule, policy: Policy, option: dict[str, Any], key: str) ->
     """The terms an option names by its ``lists`` and ``terms`` (``targets``, ``yields-to``)."""
     named = {name: value for name, value in option.items() if name in TERM_KEYS}
     return TermIndex(rule_terms(rule, policy, named, where=f"{key}."))
-
-
-def _targeted(analysis: Analysis, options: ClassifierOptions, wanted: set[int]) -> set[int]:
-    """The sentences of ``wanted`` that name one of the rule's targets, or that point back with a
-    pronoun to a target the sentence before named, in the same paragraph. A given name that the
-    cheap test takes for a word ("Henrik chews like...") is looked up in the name lists, for the
-    few sentences still in doubt."""
-    assert options.targets is not None
-    named = _sentences_naming(analysis, options.targets)
-    if options.names:
-        named |= _named(analysis)
-    if options.classes:
-        named |= _in_classes(analysis, options.classes)
-    doubtful = wanted - named
-    if options.names and doubtful:
-        named |= _person_named(analysis, doubtful | {sentence - 1 for sentence in doubtful if sentence})
-    return {
-        sentence
-        for sentence in wanted
-        if sentence in named or (sentence - 1 in named and _refers_back(analysis, sentence))
-    }
-
-
-def _refers_back(analysis: Analysis, sentence: int) -> bool:
-    """Whether a sentence has a word that points back (:data:`REFERRING_WORDS`) and follows the
-    sentence before it in the same paragraph."""
-    starts = analysis.sentences
-    between = analysis.document.view[starts[sentence - 1] : starts[sentence]]
-    if _PARAGRAPH_BREAK_RE.search(between):
-        return False
-    pointers = REFERRING_WORDS.get(analysis.language, frozenset())
-    units = analysis.units
-    return any(units[token.unit].key in pointers for token in analysis.context.tokens(sentence))
-
-
-def _person_named(analysis: Analysis, sentences: set[int]) -> set[int]:
-    """Those of ``sentences`` that start with a given name of the home countries ("Henrik",
-    "Karin"): a known word to the cheap test, a name to the person-name finder's lists."""
-    from postguard.pii.names import lexicon
-
-    given = lexicon(analysis.language).home
-    found = set()
-    for sentence in sentences:
-        tokens = analysis.context.tokens(sentence)
-        first = analysis.units[tokens[0].unit] if tokens else None
-        if first is not None and first.surface[:1].isupper() and first.key in given:
-            found.add(sentence)
-    return found
-
-
-def _sentences_naming(analysis: Analysis, terms: TermIndex) -> set[int]:
-    """The sentences in which one of ``terms`` occurs."""
-    found = terms.find(analysis.units, analysis.language, unit_index(analysis), analysis.document.view)
-    return {analysis.sentence_of(match.start) for match in found}
-
-
-def _named(analysis: Analysis) -> set[int]:
-    """The sentences that name someone: a capitalised word that is not the sentence's first
-    ("Brightwave's support", "tilbudet fra Vesteng Bygg"), or a first word that is no word of
-    the language ("Meridex is to software what..."; "Circus of a company" names no one). "I"
-    and its contractions name no one, nor do days and months, nor does a handle
-    ("@RylannWilliams ok chill": a reply's address, whose words the model misread as an insult
-    on Davidson's tuning half)."""
-    named = set()
-    previous = -1
-    for unit in analysis.units:
-        first = unit.sentence != previous
-        previous = unit.sentence
-        capitalised = (
-            unit.surface[:1].isupper() and unit.surface[:1].isalpha() and not WRITER_I_RE.match(unit.surface)
-        )
-        if (
-            capitalised
-            and not unit.tag
-            and unit.key not in CALENDAR_WORDS
-            and (not first or unit.key.replace("’", "'") not in zipf(analysis.language))
-        ):
-            named.add(unit.sentence)
-    return named
-
-
-def _in_classes(analysis: Analysis, wanted: frozenset[str]) -> set[int]:
-    """The sentences with a word of one of the ``wanted`` lexicon classes ("our receptionist",
-    "leietakerne")."""
-    classes = word_classes(analysis.language)
-    return {unit.sentence for unit in analysis.units if classes.get(unit.surface.lower()) in wanted}
