@@ -127,11 +127,15 @@ def _in_classes(analysis: Analysis, wanted: frozenset[str]) -> set[int]:
 
 
 def _code_words(analysis: Analysis) -> frozenset[str]:
-    """The words, lower-cased, that the document writes in code: inline code and code blocks."""
+    """The words, lower-cased, that the document writes in code: inline code and code blocks.
+    Worked out once per document, for every rule that asks."""
     document = analysis.document
-    return frozenset(
-        word.lower()
-        for segment in document.segments
-        if segment.scope == "code"
-        for word in _CODE_WORD_RE.findall(document.text, segment.start, segment.end)
+    return analysis.memo(
+        "code-words",
+        lambda: frozenset(
+            word.lower()
+            for segment in document.segments
+            if segment.scope == "code"
+            for word in _CODE_WORD_RE.findall(document.text, segment.start, segment.end)
+        ),
     )
