@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from postguard.analysis.attribution import SELF_SUBJECTS, reports
 from postguard.analysis.tokens import Token, sentence_tokens
@@ -287,7 +287,7 @@ class Context:
             found.add("opinion")
         return frozenset(found)
 
-    def _near_holds(self, fact: str, sentence: int) -> bool:
+    def _near_holds(self, fact: Literal["announces", "hedges"], sentence: int) -> bool:
         """Whether sentence number ``sentence``, or one beside it in the same paragraph, has
         ``fact`` (a field of its facts: it ``announces`` the news is out, it ``hedges``);
         worked out once per sentence."""
@@ -500,13 +500,9 @@ def _moderates(texts: list[str]) -> bool:
 
 def _hedges(texts: list[str]) -> bool:
     """Whether the sentence marks what it says as the writer's own view (:data:`HEDGES`)."""
-    return any(
-        tuple(texts[i : i + len(hedge)]) == hedge
-        for i, text in enumerate(texts)
-        if text in _HEDGE_FIRST
-        for hedge in HEDGES
-        if hedge[0] == text
-    )
+    if _HEDGE_FIRST.isdisjoint(texts):
+        return False
+    return any(tuple(texts[i : i + len(hedge)]) == hedge for i in range(len(texts)) for hedge in HEDGES)
 
 
 def _rhetorical(texts: list[str]) -> bool:

@@ -45,7 +45,7 @@ def sentences_targeted(
     doubt."""
     named = sentences_naming(analysis, targets)
     if names:
-        named |= _named(analysis)
+        named |= analysis.memo("targets:named-sentences", lambda: _named(analysis))
     if classes:
         named |= _in_classes(analysis, classes)
     doubtful = wanted - named
@@ -91,14 +91,15 @@ def sentences_naming(analysis: Analysis, terms: TermIndex) -> set[int]:
     return {analysis.sentence_of(match.start) for match in found}
 
 
-def _named(analysis: Analysis) -> set[int]:
+def _named(analysis: Analysis) -> frozenset[int]:
     """The sentences that name someone: a capitalised word that is not the sentence's first
     ("Brightwave's support", "tilbudet fra Vesteng Bygg"), or a first word that is no word of
     the language ("Meridex is to software what..."; "Circus of a company" names no one). "I"
     and its contractions name no one, nor do days and months, nor does a handle
     ("@RylannWilliams ok chill": a reply's address, whose words the model misread as an insult
     on Davidson's tuning half), nor a word the document also writes as code: "Go" beside `go
-    get` is a tool, not a company or a colleague."""
+    get` is a tool, not a company or a colleague. Worked out once per document, for every rule
+    that counts names."""
     in_code = _code_words(analysis)
     named = set()
     previous = -1
@@ -116,7 +117,7 @@ def _named(analysis: Analysis) -> set[int]:
             and (not first or unit.key.replace("’", "'") not in zipf(analysis.language))
         ):
             named.add(unit.sentence)
-    return named
+    return frozenset(named)
 
 
 def _in_classes(analysis: Analysis, wanted: frozenset[str]) -> set[int]:
@@ -127,15 +128,11 @@ def _in_classes(analysis: Analysis, wanted: frozenset[str]) -> set[int]:
 
 
 def _code_words(analysis: Analysis) -> frozenset[str]:
-    """The words, lower-cased, that the document writes in code: inline code and code blocks.
-    Worked out once per document, for every rule that asks."""
+    """The words, lower-cased, that the document writes in code: inline code and code blocks."""
     document = analysis.document
-    return analysis.memo(
-        "code-words",
-        lambda: frozenset(
-            word.lower()
-            for segment in document.segments
-            if segment.scope == "code"
-            for word in _CODE_WORD_RE.findall(document.text, segment.start, segment.end)
-        ),
+    return frozenset(
+        word.lower()
+        for segment in document.segments
+        if segment.scope == "code"
+        for word in _CODE_WORD_RE.findall(document.text, segment.start, segment.end)
     )
