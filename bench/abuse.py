@@ -39,6 +39,15 @@ day's release and the one before, before anything was tuned on it. From then on 
 development half is for decisions; quote its held-out half (``--data
 bench/data/abuse_drafts_5.jsonl --part test``).
 
+bench/data/abuse_drafts_6.jsonl (300 drafts, 150 per language, written on 2026-12-08 by two
+writers given only the brief beside it, abuse_drafts_6.brief.md, who opened no file of the
+project) is about plain verdicts on people at work (no sarcasm: "is useless", "nothing but",
+"never met a more...") and their near misses (banter about family, verdicts on things,
+negation, moderation). It was measured whole once, with the release before and with the rule
+``disparaging.verdict`` as first written, before its lines were read; from then on its
+development half is for decisions; quote its held-out half (``--data
+bench/data/abuse_drafts_6.jsonl --part test``).
+
     python bench/abuse.py [--part test|dev|all] [--show N] [--no-blogs] [--data FILE] [--policy FILE]
 
 Without --data it reads the fourth set.
