@@ -2,7 +2,8 @@
 on drafts written blind by other writers, and its noise on real blog posts.
 
 Blog noise is counted on the same half of ../shared/corpora/blog_en and blog_nb (by crc32 of the
-post's path): the model saw sentences of the other half as clean prose.
+post's path): the models saw sentences of the development half as clean prose, so only the
+held-out half's count measures their noise (see bench/blog_noise.py).
 
 The training data (training/abuse/data/{en,nb}_written*.jsonl and training/prose) is trained on
 whole since 2026-12-07, so it is no measure. The measures are the blind sets below, none of them
