@@ -111,14 +111,16 @@ def parse_rule(rule: Rule, policy: Policy) -> tuple[Any, Any]:
     return kind, kind.parse(rule, policy)
 
 
-def validate_rules(policy: Policy) -> None:
-    """Parse every rule of ``policy``; the first bad one raises PolicyError."""
-    for rule in policy.rules:
-        parse_rule(rule, policy)
+def validate_rules(policy: Policy) -> dict[str, tuple[Rule, Any, Any]]:
+    """Parse every rule of ``policy``; the first bad one raises PolicyError. Returns, per rule
+    id, the rule with its kind and typed options (:attr:`Policy.parsed`)."""
+    return {rule.id: (rule, *parse_rule(rule, policy)) for rule in policy.rules}
 
 
 def compile_rule(rule: Rule, policy: Policy) -> Check:
-    """Build the check for ``rule``; raises PolicyError for an unknown kind or bad options."""
-    kind, options = parse_rule(rule, policy)
+    """Build the check for ``rule``, from what loading the policy parsed when that was this
+    rule; raises PolicyError for an unknown kind or bad options."""
+    parsed = policy.parsed.get(rule.id)
+    kind, options = parsed[1:] if parsed is not None and parsed[0] is rule else parse_rule(rule, policy)
     check: Check = kind(rule, options)
     return check

@@ -321,5 +321,6 @@ class _Loader:
             path=path,
             sources=tuple(self.sources),
         )
-        validate_rules(policy)
+        # a frozen dataclass's field that is no constructor argument: set once, here
+        object.__setattr__(policy, "parsed", validate_rules(policy))
         return policy
