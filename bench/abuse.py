@@ -75,11 +75,17 @@ def part_of(item_id: str) -> str:
     return "test" if zlib.crc32(item_id.encode()) % 2 else "dev"
 
 
-def flagged(linter, text: str, lang: str | None, fmt: str = "text") -> list:
+def warnings(linter, text: str, lang: str | None, fmt: str = "text") -> list:
+    """Every warning or error the policy reports in ``text``, of any category."""
     from postguard import Severity
 
     result = linter.check(text, lang=lang, format=fmt)
-    return [f for f in result.findings if f.category in CATEGORIES and f.severity >= Severity.WARNING]
+    return [f for f in result.findings if f.severity >= Severity.WARNING]
+
+
+def flagged(linter, text: str, lang: str | None, fmt: str = "text") -> list:
+    """The warnings and errors of the abuse categories in ``text``."""
+    return [f for f in warnings(linter, text, lang, fmt) if f.category in CATEGORIES]
 
 
 def drafts(path: Path, lang: str, part: str) -> list[dict]:
@@ -111,9 +117,17 @@ def main() -> None:
         by_function: dict[str, Counter[bool]] = defaultdict(Counter)
         workplace: Counter[str] = Counter()
         misses, false_flags = [], []
+        # clean drafts that another pack flags (a claim, a leak, drugs): none of them is, and
+        # no other benchmark reads these work-related near misses
+        elsewhere: Counter[str] = Counter()
         for row in rows:
-            said = bool(flagged(linter, row["text"], lang))
+            found = warnings(linter, row["text"], lang)
+            said = any(f.category in CATEGORIES for f in found)
             abusive = row["label"] != "clean"
+            others = {f.rule for f in found if f.category not in CATEGORIES}
+            if others and not abusive:
+                elsewhere["drafts"] += 1
+                elsewhere.update(others)
             by_label[row["label"], said] += 1
             by_function[row["functionality"]][said == abusive] += 1
             if row["label"] == "disparaging" or (abusive and row["target"] in WORKPLACE):
@@ -141,6 +155,8 @@ def main() -> None:
             (hateful_tp / (hateful_tp + hateful_fn) if hateful_tp + hateful_fn else 0.0),
         )
         print(f"  hateful (hate + threat) vs clean: F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}")
+        by_rule = {rule: n for rule, n in elsewhere.most_common() if rule != "drafts"}
+        print(f"  clean drafts flagged by another pack: {elsewhere['drafts']} {by_rule}")
         print("  right per functionality:")
         for name, c in sorted(by_function.items()):
             print(f"    {name:<22} {ratio(c[True], c[True] + c[False])}  ({c[True]}/{c[True] + c[False]})")
