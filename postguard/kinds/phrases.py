@@ -28,6 +28,7 @@ from postguard.analysis.tokens import Token
 from postguard.analysis.units import word_units
 from postguard.kinds import Hit
 from postguard.kinds.terms import unit_index
+from postguard.matching import MIN_COMPOUND_REST
 from postguard.policy import Policy, Rule
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ SYNTAX = (
     ("a|b", "one of these words"),
     ("(a b|c)", "one of these word sequences"),
     ("[a b|c]", "optionally one of these word sequences"),
-    ("{list}", "any term of the policy's list (its phrases and inflections)"),
+    ("{list}", "any term of the policy's list (its phrases, inflections and compound tails)"),
     ("~N", "up to N other words (within the sentence)"),
     ("!a", "not followed here by this word, choice or list (it takes no word): best !(quarter|year)"),
 )
@@ -58,19 +59,30 @@ MAX_GAP = 12
 _PART_RE = re.compile(r"\s*(\(|\)|\[|\]|\||!|\{[^{}\s]+\}|~\d+|[^\s()\[\]|{}~*!]+[~*]?)")
 
 
+def ends_with_tail(word: str, tails: tuple[str, ...]) -> bool:
+    """Whether ``word`` is a compound that ends with one of ``tails``: at least
+    :data:`MIN_COMPOUND_REST` letters of another word before it."""
+    return word.endswith(tails) and any(
+        word.endswith(tail) and len(word) - len(tail) >= MIN_COMPOUND_REST for tail in tails
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Words:
-    """One word: any of ``forms``, or any word starting with one of ``prefixes``."""
+    """One word: any of ``forms``, any word starting with one of ``prefixes``, or any word
+    ending with one of ``tails`` after at least :data:`MIN_COMPOUND_REST` letters (a list's
+    compound tails: "regionsjef" for ``{term: sjef, compound: tail}``)."""
 
     forms: frozenset[str]
     prefixes: tuple[str, ...] = ()
+    tails: tuple[str, ...] = ()
 
     def takes(self, token: Token) -> bool:
-        return (
-            any(r in self.forms or r.startswith(self.prefixes) for r in token.readings)
-            if self.prefixes
-            else (not self.forms.isdisjoint(token.readings))
-        )
+        if not self.forms.isdisjoint(token.readings):
+            return True
+        if self.prefixes and any(r.startswith(self.prefixes) for r in token.readings):
+            return True
+        return bool(self.tails) and any(ends_with_tail(r, self.tails) for r in token.readings)
 
     def advance(self, tokens: list[Token], at: set[int]) -> set[int]:
         return {p + 1 for p in at if p < len(tokens) and self.takes(tokens[p])}
@@ -131,6 +143,7 @@ def choice(options: Sequence[tuple[Element, ...]], optional: bool = False) -> Ch
     merged = Words(
         frozenset().union(*(w.forms for w in single)),
         tuple(prefix for w in single for prefix in w.prefixes),
+        tuple(tail for w in single for tail in w.tails),
     )
     rest = [option for option in options if not (len(option) == 1 and isinstance(option[0], Words))]
     return Choice(((merged,), *rest), optional)
@@ -287,7 +300,8 @@ class _Parser:
             if not words:
                 continue
             last = inflections(words[-1]) if term.inflect and len(words[-1]) >= 4 else {words[-1]}
-            options.append((*(Words(frozenset({w})) for w in words[:-1]), Words(frozenset(last))))
+            tails = tuple(sorted(last)) if len(words) == 1 and term.compound in ("tail", "any") else ()
+            options.append((*(Words(frozenset({w})) for w in words[:-1]), Words(frozenset(last), (), tails)))
         if not options:
             raise PatternError(f"names the list {{{name}}}, which has no plain terms")
         return choice(options)
@@ -300,21 +314,25 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(word for unit in word_units(text) for word in spelt_out(unit.key.replace("’", "'")))
 
 
-def edge_words(element: Element, at: int = 0) -> tuple[frozenset[str], tuple[str, ...]] | None:
+def edge_words(
+    element: Element, at: int = 0
+) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]] | None:
     """The words a match of ``element`` can begin with (``at=0``) or end with (``at=-1``), as
-    (forms, prefixes), or None for any word."""
+    (forms, prefixes, compound tails), or None for any word."""
     if isinstance(element, Words):
-        return element.forms, element.prefixes
+        return element.forms, element.prefixes, element.tails
     if isinstance(element, Choice) and not element.optional:
         forms: set[str] = set()
         prefixes: list[str] = []
+        tails: list[str] = []
         for sequence in element.options:
             edge = edge_words(sequence[at], at)
             if edge is None:
                 return None
             forms |= edge[0]
             prefixes.extend(edge[1])
-        return frozenset(forms), tuple(prefixes)
+            tails.extend(edge[2])
+        return frozenset(forms), tuple(prefixes), tuple(tails)
     return None
 
 
@@ -326,7 +344,7 @@ def required_words(elements: Sequence[Element]) -> list[frozenset[str]]:
     for element in elements:
         for at in (0, -1):
             edge = edge_words(element, at)
-            if edge is not None and not edge[1] and edge[0] not in needs:
+            if edge is not None and not edge[1] and not edge[2] and edge[0] not in needs:
                 needs.append(edge[0])
     return needs
 
@@ -441,6 +459,7 @@ class PhrasesCheck:
         self.patterns = [elements for _, elements in options.patterns]
         self.by_word: dict[str, list[int]] = defaultdict(list)
         self.by_prefix: list[tuple[str, int]] = []
+        self.by_tail: dict[str, list[int]] = defaultdict(list)
         self.anywhere: list[int] = []
         for number, elements in enumerate(self.patterns):
             first = edge_words(elements[0])
@@ -450,6 +469,9 @@ class PhrasesCheck:
                 for form in first[0]:
                     self.by_word[form].append(number)
                 self.by_prefix.extend((prefix, number) for prefix in first[1])
+                for tail in first[2]:
+                    self.by_tail[tail].append(number)
+        self.tails = tuple(self.by_tail)
         # Every word a match must contain, per pattern, fewest forms first: a sentence that lacks
         # one of them is not tried at all. Equal sets of words (a list or "(not|ikke)" in several
         # patterns) are made one object, which a draft's memory of each set finds by identity
@@ -481,7 +503,12 @@ class PhrasesCheck:
             tokens = context.tokens(sentence)
             position = 0
             while position < len(tokens):
-                if not anywhere and by_word.keys().isdisjoint(tokens[position].readings):
+                readings = tokens[position].readings
+                if (
+                    not anywhere
+                    and by_word.keys().isdisjoint(readings)
+                    and not (self.tails and any(ends_with_tail(r, self.tails) for r in readings))
+                ):
                     position += 1
                     continue
                 end = self._longest_at(tokens, position, active)
@@ -515,6 +542,16 @@ class PhrasesCheck:
                 p
                 for prefix, p in self.by_prefix
                 if p in active and any(r.startswith(prefix) for r in token.readings)
+            ]
+        if self.tails:
+            candidates += [
+                p
+                for r in token.readings
+                if ends_with_tail(r, self.tails)
+                for tail, numbers in self.by_tail.items()
+                if ends_with_tail(r, (tail,))
+                for p in numbers
+                if p in active
             ]
         candidates += [p for p in self.anywhere if p in active]
         best = None

@@ -146,3 +146,42 @@ def test_required_words_are_every_element_a_match_cannot_skip() -> None:
     ]
     # tried fewest forms first: an absent rare word rules a sentence out soonest
     assert PhrasesCheck(rule, options).required[0][0] == frozenset({"tonight"})
+
+
+COMPOUND_POLICY = """
+lists:
+  bosses:
+    terms: [{term: sjef, compound: tail}, {term: sjefen, compound: tail}, leder]
+rules:
+  - id: t.verdict
+    kind: phrases
+    category: disparaging
+    message: m
+    match:
+      - "{bosses} er udugelig"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Sjefen er udugelig.", "Sjefen er udugelig"),
+        ("Regionsjefen er udugelig.", "Regionsjefen er udugelig"),  # a compound with the tail
+        ("Leder er udugelig.", "Leder er udugelig"),
+    ],
+)
+def test_a_lists_compound_tail_matches_at_a_words_end(text, found) -> None:
+    findings = linter_from(COMPOUND_POLICY).check(text, lang="nb").findings
+    assert [f.text for f in findings] == [found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Avdelingsleder er udugelig.",  # "leder" is no compound tail in this list
+        "Ksjef er udugelig.",  # a tail needs a real word's worth of letters before it
+        "Sjefene er flinke.",
+    ],
+)
+def test_only_declared_tails_match_inside_a_word(text) -> None:
+    assert linter_from(COMPOUND_POLICY).check(text, lang="nb").findings == ()
