@@ -543,16 +543,13 @@ class PhrasesCheck:
                 for prefix, p in self.by_prefix
                 if p in active and any(r.startswith(prefix) for r in token.readings)
             ]
-        if self.tails:
-            candidates += [
-                p
-                for r in token.readings
-                if ends_with_tail(r, self.tails)
-                for tail, numbers in self.by_tail.items()
-                if ends_with_tail(r, (tail,))
-                for p in numbers
-                if p in active
-            ]
+        candidates += [
+            p
+            for tail, numbers in self.by_tail.items()
+            if any(ends_with_tail(r, (tail,)) for r in token.readings)
+            for p in numbers
+            if p in active
+        ]
         candidates += [p for p in self.anywhere if p in active]
         best = None
         for number in candidates:
